@@ -1,0 +1,254 @@
+"""API for organizations, users and the caller's own tokens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+from pydantic import EmailStr
+
+from steward.accounts.models import ApiToken, Organization, Role, User
+from steward.lib.api import ApiError, api_user, check_page, get_visible, require
+from steward.lib.timezones import is_timezone
+
+router = Router(tags=["Accounts"])
+LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
+
+
+class OrganizationIn(Schema):
+    name: str = Field(..., min_length=1, max_length=200)
+    code: str = Field(..., min_length=2, max_length=12)
+    timezone: str = "UTC"
+    language: str = "en"
+    calendar: int | None = None
+    it_manager: int | None = None
+    status: str = "active"
+
+
+class OrganizationPatch(Schema):
+    name: str | None = Field(None, min_length=1, max_length=200)
+    code: str | None = Field(None, min_length=2, max_length=12)
+    timezone: str | None = None
+    language: str | None = None
+    calendar: int | None = None
+    it_manager: int | None = None
+    status: str | None = None
+
+
+class OrganizationOut(Schema):
+    id: int
+    name: str
+    code: str
+    timezone: str
+    language: str
+    calendar: int | None
+    it_manager: int | None
+    status: str
+
+
+class UserIn(Schema):
+    email: EmailStr
+    name: str = Field("", max_length=150)
+    role: Role
+    organization: int | None = None
+    language: str = ""
+    timezone: str = ""
+
+
+class UserOut(Schema):
+    id: int
+    email: str
+    name: str
+    role: str
+    organization: int | None
+    language: str
+    timezone: str
+    is_active: bool
+
+
+class TokenIn(Schema):
+    name: str = Field("API", min_length=1, max_length=100)
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    hint: str
+    created_at: Any
+    last_used_at: Any | None
+    revoked: bool
+
+
+class NewTokenOut(TokenOut):
+    token: str
+
+
+def _org_out(org: Organization) -> dict[str, Any]:
+    return {"id": org.pk, "name": org.name, "code": org.code, "timezone": org.timezone,
+            "language": org.language, "calendar": org.calendar_id,
+            "it_manager": org.it_manager_id, "status": org.status}
+
+
+def _user_out(user: User) -> dict[str, Any]:
+    return {"id": user.pk, "email": user.email, "name": user.name, "role": user.role,
+            "organization": user.organization_id, "language": user.language,
+            "timezone": user.timezone, "is_active": user.is_active}
+
+
+def _token_out(token: ApiToken) -> dict[str, Any]:
+    return {"id": token.pk, "name": token.name, "hint": token.hint,
+            "created_at": token.created_at, "last_used_at": token.last_used_at,
+            "revoked": token.revoked_at is not None}
+
+
+def _apply_org(org: Organization, data: dict[str, Any]) -> None:
+    from steward.sla.models import BusinessCalendar
+
+    for key, value in data.items():
+        if key == "timezone" and not is_timezone(value):
+            raise ApiError(422, f"timezone: {value!r} is not an IANA time zone name.",
+                           "timezone")
+        if key == "language" and value not in LANGUAGE_CODES:
+            raise ApiError(422, f"language: use one of {', '.join(LANGUAGE_CODES)}.",
+                           "language")
+        if key == "status" and value not in Organization.Status.values:
+            raise ApiError(422, f"status: use one of {', '.join(Organization.Status.values)}.",
+                           "status")
+        if key == "calendar":
+            if value is not None and not BusinessCalendar.objects.filter(pk=value).exists():
+                raise ApiError(422, "calendar: no such calendar.", "calendar")
+            org.calendar_id = value
+            continue
+        if key == "it_manager":
+            if value is not None and not User.objects.staff().filter(pk=value).exists():
+                raise ApiError(422, "it_manager: no such provider staff member.",
+                               "it_manager")
+            org.it_manager_id = value
+            continue
+        if value is None:
+            raise ApiError(422, f"{key}: may not be null.", key)
+        setattr(org, key, value)
+    if "code" in data:
+        org.code = org.code.upper()
+    clash = Organization.objects.exclude(pk=org.pk)
+    if clash.filter(name=org.name).exists():
+        raise ApiError(409, "name: an organization with this name exists.", "name")
+    if clash.filter(code=org.code).exists():
+        raise ApiError(409, "code: an organization with this code exists.", "code")
+    org.full_clean()
+    org.save()
+
+
+@router.get("/organizations", response=dict[str, Any])
+def list_organizations(request: HttpRequest, limit: int = 50, offset: int = 0
+                       ) -> dict[str, Any]:
+    check_page(limit, offset)
+    qs = Organization.objects.visible_to(api_user(request)).order_by("name", "pk")
+    return {"items": [_org_out(o) for o in qs[offset: offset + limit]], "count": qs.count(),
+            "limit": limit, "offset": offset}
+
+
+@router.post("/organizations", response={201: OrganizationOut})
+def create_organization(request: HttpRequest, payload: OrganizationIn
+                        ) -> tuple[int, dict[str, Any]]:
+    require(api_user(request).can_manage_settings)
+    org = Organization()
+    _apply_org(org, payload.dict())
+    return 201, _org_out(org)
+
+
+@router.get("/organizations/{org_id}", response=OrganizationOut)
+def get_organization(request: HttpRequest, org_id: int) -> dict[str, Any]:
+    return _org_out(get_visible(Organization.objects.all(), api_user(request), "organization",
+                                pk=org_id))
+
+
+@router.patch("/organizations/{org_id}", response=OrganizationOut)
+def update_organization(request: HttpRequest, org_id: int, payload: OrganizationPatch
+                        ) -> dict[str, Any]:
+    user = api_user(request)
+    org = get_visible(Organization.objects.all(), user, "organization", pk=org_id)
+    require(user.can_manage_settings)
+    _apply_org(org, payload.dict(exclude_unset=True))
+    return _org_out(org)
+
+
+@router.get("/users", response=dict[str, Any])
+def list_users(request: HttpRequest, limit: int = 50, offset: int = 0,
+               organization: int | None = None, role: str | None = None) -> dict[str, Any]:
+    require(api_user(request).role == Role.ADMIN, "Only provider admins manage users.")
+    check_page(limit, offset)
+    qs = User.objects.order_by("email", "pk")
+    if organization is not None:
+        qs = qs.filter(organization_id=organization)
+    if role:
+        qs = qs.filter(role=role)
+    return {"items": [_user_out(u) for u in qs[offset: offset + limit]], "count": qs.count(),
+            "limit": limit, "offset": offset}
+
+
+@router.post("/users", response={201: UserOut})
+def create_user(request: HttpRequest, payload: UserIn) -> tuple[int, dict[str, Any]]:
+    require(api_user(request).role == Role.ADMIN, "Only provider admins manage users.")
+    email = str(payload.email).lower()
+    if User.objects.filter(email=email).exists():
+        raise ApiError(409, "email: a user with this email exists.", "email")
+    org = None
+    if payload.organization is not None:
+        org = Organization.objects.filter(pk=payload.organization).first()
+        if org is None:
+            raise ApiError(422, "organization: no such organization.", "organization")
+    if payload.role in (Role.CLIENT_ADMIN, Role.CLIENT_USER) and org is None:
+        raise ApiError(422, "organization: client users belong to an organization.",
+                       "organization")
+    if payload.role in (Role.ADMIN, Role.MANAGER, Role.TECHNICIAN) and org is not None:
+        raise ApiError(422, "organization: provider staff do not belong to a client "
+                       "organization.", "organization")
+    if payload.language and payload.language not in LANGUAGE_CODES:
+        raise ApiError(422, f"language: use one of {', '.join(LANGUAGE_CODES)}.", "language")
+    if payload.timezone and not is_timezone(payload.timezone):
+        raise ApiError(422, "timezone: not an IANA time zone name.", "timezone")
+    with transaction.atomic():
+        user = User.objects.create_user(email, None, name=payload.name, role=payload.role,
+                                        organization=org, language=payload.language,
+                                        timezone=payload.timezone)
+    return 201, _user_out(user)
+
+
+@router.get("/users/{user_id}", response=UserOut)
+def get_user(request: HttpRequest, user_id: int) -> dict[str, Any]:
+    me = api_user(request)
+    if me.pk != user_id:
+        require(me.role == Role.ADMIN, "Only provider admins manage users.")
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        raise ApiError(404, "No such user.")
+    return _user_out(user)
+
+
+@router.get("/me", response=UserOut)
+def me(request: HttpRequest) -> dict[str, Any]:
+    return _user_out(api_user(request))
+
+
+@router.get("/tokens", response=list[TokenOut])
+def list_tokens(request: HttpRequest) -> list[dict[str, Any]]:
+    return [_token_out(t) for t in api_user(request).api_tokens.all()]
+
+
+@router.post("/tokens", response={201: NewTokenOut})
+def create_token(request: HttpRequest, payload: TokenIn) -> tuple[int, dict[str, Any]]:
+    token, raw = ApiToken.issue(api_user(request), payload.name)
+    return 201, {**_token_out(token), "token": raw}
+
+
+@router.delete("/tokens/{token_id}", response={204: None})
+def revoke_token(request: HttpRequest, token_id: int) -> tuple[int, None]:
+    token = api_user(request).api_tokens.filter(pk=token_id).first()
+    if token is None:
+        raise ApiError(404, "No such token.")
+    token.revoke()
+    return 204, None

@@ -1,0 +1,11 @@
+"""Account views (being written)."""
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+
+
+def _todo(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+    return HttpResponse("todo")
+
+
+profile = tokens = revoke_token = _todo

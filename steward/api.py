@@ -1,0 +1,29 @@
+"""The REST API under /api/v1/: this module only mounts each app's router."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+from ninja.security import SessionAuth
+
+from steward.accounts.api import router as accounts_router
+from steward.accounts.auth import TokenAuth
+from steward.contracts.api import router as contracts_router
+from steward.desk.api import router as desk_router
+from steward.lib.api import install_error_handlers
+from steward.sla.api import router as sla_router
+
+api = NinjaAPI(
+    title="Steward API",
+    version="1",
+    description="Service desk with contract-backed SLAs. Authenticate with "
+    "`Authorization: Bearer <token>` (create one with `steward createtoken EMAIL` or on your "
+    "account page) or a signed-in browser session.",
+    auth=[TokenAuth(), SessionAuth()],
+    urls_namespace="api",
+    docs_url="/docs",
+)
+install_error_handlers(api)
+api.add_router("", accounts_router)
+api.add_router("", sla_router)
+api.add_router("", contracts_router)
+api.add_router("", desk_router)

@@ -1,0 +1,378 @@
+"""The one place that changes tickets: open, reply, change status, assign, sweep the SLA."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from steward.accounts.models import Organization, User
+from steward.contracts.models import Agreement
+from steward.desk.models import (
+    ACTIVE_STATUSES,
+    EventKind,
+    Message,
+    Queue,
+    Source,
+    Status,
+    Ticket,
+    TicketEvent,
+)
+from steward.desk.sla import SlaEngine, SlaState, changes_from_events, explain
+from steward.sla.models import BusinessCalendar, SlaPolicy, priority_for
+
+log = logging.getLogger(__name__)
+
+
+class TicketError(ValueError):
+    """A ticket change that the rules refuse; `field` names the input at fault."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def calendar_for(ticket: Ticket) -> BusinessCalendar:
+    policy = ticket.sla_policy
+    if policy is not None and policy.calendar is not None:
+        return policy.calendar
+    if ticket.organization.calendar is not None:
+        return ticket.organization.calendar
+    return BusinessCalendar.always_open(tz=ticket.organization.timezone)
+
+
+def next_number(org: Organization) -> tuple[int, str]:
+    """Take the organization's next ticket number; safe under concurrency on both databases."""
+    # The UPDATE takes a row lock (PostgreSQL) or the write lock (SQLite, IMMEDIATE) that is
+    # held until commit, so two openers can never read the same value.
+    Organization.objects.filter(pk=org.pk).update(ticket_seq=F("ticket_seq") + 1)
+    seq = Organization.objects.filter(pk=org.pk).values_list("ticket_seq", flat=True).get()
+    return seq, f"{org.code}-{seq}"
+
+
+def _record(ticket: Ticket, kind: str, actor: User | None, at: datetime | None = None,
+            **data: object) -> TicketEvent:
+    return TicketEvent.objects.create(ticket=ticket, kind=kind, actor=actor,
+                                      at=at or timezone.now(), data=data)
+
+
+@dataclass(frozen=True)
+class NewTicket:
+    organization: Organization
+    title: str
+    description: str = ""
+    impact: str = "medium"
+    urgency: str = "medium"
+    kind: str = "incident"
+    source: str = Source.PORTAL
+    requester: User | None = None
+    requester_email: str = ""
+    queue: Queue | None = None
+    assignee: User | None = None
+
+
+def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) -> Ticket:
+    """Open a ticket under the agreement in force today and start its SLA clocks."""
+    at = at or timezone.now()
+    org = new.organization
+    tz_today = timezone.localtime(at, timezone=_zone(org.timezone)).date()
+    agreement = Agreement.in_force_for(org, tz_today)
+    policy = agreement.sla_policy if agreement else None
+    priority = policy.priority_for(new.impact, new.urgency) if policy else \
+        priority_for(new.impact, new.urgency)
+    requester_email = new.requester_email or (new.requester.email if new.requester else "")
+    with transaction.atomic():
+        seq, number = next_number(org)
+        ticket = Ticket.objects.create(
+            organization=org, seq=seq, number=number, title=new.title,
+            description=new.description, impact=new.impact, urgency=new.urgency,
+            priority=priority, kind=new.kind, source=new.source, requester=new.requester,
+            requester_email=requester_email, queue=new.queue, assignee=new.assignee,
+            agreement=agreement, sla_policy=policy, created_at=at, updated_at=at,
+        )
+        _record(ticket, EventKind.CREATED, actor, at, priority=priority, source=new.source,
+                agreement=agreement.pk if agreement else None,
+                policy=policy.pk if policy else None)
+        if new.assignee is not None:
+            _record(ticket, EventKind.ASSIGNED, actor, at, to=new.assignee.pk,
+                    name=str(new.assignee))
+        recompute_sla(ticket, now=at)
+    return ticket
+
+
+def _zone(name: str) -> object:
+    import zoneinfo
+
+    return zoneinfo.ZoneInfo(name)
+
+
+def post_message(ticket: Ticket, author: User | None, body: str, public: bool = True,
+                 source: str = Source.PORTAL, author_email: str = "",
+                 at: datetime | None = None) -> Message:
+    """Add a reply or internal note; a public staff reply is the first response."""
+    body = body.strip()
+    if not body:
+        raise TicketError("A message needs some text.", "body")
+    by_staff = bool(author and author.is_provider)
+    if not by_staff and not public:
+        raise TicketError("Only provider staff write internal notes.", "public")
+    at = at or timezone.now()
+    with transaction.atomic():
+        message = Message.objects.create(
+            ticket=ticket, author=author, author_email=author_email or
+            (author.email if author else ""), body=body, public=public, by_staff=by_staff,
+            source=source, created_at=at)
+        _record(ticket, EventKind.MESSAGE, author, at, message=message.pk, public=public,
+                by_staff=by_staff)
+        if by_staff and public and ticket.first_responded_at is None:
+            _record(ticket, EventKind.FIRST_RESPONSE, author, at, message=message.pk)
+        if by_staff and public and ticket.status == Status.NEW:
+            _change_status(ticket, Status.OPEN, author, at)
+        elif not by_staff and public and ticket.status == Status.WAITING_ON_CLIENT:
+            # The client answered: the ball is back with the provider.
+            _change_status(ticket, Status.OPEN, author, at)
+        elif not by_staff and public and ticket.status == Status.RESOLVED:
+            _change_status(ticket, Status.OPEN, author, at, reason="client replied")
+        ticket.updated_at = at
+        recompute_sla(ticket, now=at)
+    return message
+
+
+def _change_status(ticket: Ticket, status: str, actor: User | None, at: datetime,
+                   reason: str = "") -> None:
+    old = ticket.status
+    ticket.status = status
+    if status == Status.CLOSED:
+        ticket.closed_at = at
+    elif status in ACTIVE_STATUSES:
+        ticket.closed_at = None
+    data: dict[str, object] = {"from": old, "to": status}
+    if reason:
+        data["reason"] = reason
+    _record(ticket, EventKind.STATUS, actor, at, **data)
+
+
+def change_status(ticket: Ticket, status: str, actor: User | None,
+                  at: datetime | None = None) -> Ticket:
+    if status not in Status.values:
+        raise TicketError(f"Unknown status {status!r}; use one of {', '.join(Status.values)}.",
+                          "status")
+    if status == ticket.status:
+        return ticket
+    if actor is not None and actor.is_client and status not in (Status.CLOSED, Status.OPEN):
+        raise TicketError("Clients can only close or reopen a ticket.", "status")
+    at = at or timezone.now()
+    with transaction.atomic():
+        _change_status(ticket, status, actor, at)
+        ticket.updated_at = at
+        recompute_sla(ticket, now=at)
+    return ticket
+
+
+def change_priority(ticket: Ticket, impact: str, urgency: str, actor: User | None,
+                    at: datetime | None = None) -> Ticket:
+    """Set impact and urgency; the priority follows the policy's matrix."""
+    for name, value in (("impact", impact), ("urgency", urgency)):
+        if value not in ("high", "medium", "low"):
+            raise TicketError(f"{name} must be high, medium or low.", name)
+    if (impact, urgency) == (ticket.impact, ticket.urgency):
+        return ticket
+    policy = ticket.sla_policy
+    priority = policy.priority_for(impact, urgency) if policy else priority_for(impact, urgency)
+    at = at or timezone.now()
+    with transaction.atomic():
+        _record(ticket, EventKind.PRIORITY, actor, at, impact=[ticket.impact, impact],
+                urgency=[ticket.urgency, urgency], **{"from": ticket.priority, "to": priority})
+        ticket.impact, ticket.urgency, ticket.priority = impact, urgency, priority
+        ticket.updated_at = at
+        recompute_sla(ticket, now=at)
+    return ticket
+
+
+def assign(ticket: Ticket, assignee: User | None, actor: User | None,
+           at: datetime | None = None) -> Ticket:
+    if assignee is not None and not assignee.is_provider:
+        raise TicketError("Tickets are assigned to provider staff.", "assignee")
+    if assignee == ticket.assignee:
+        return ticket
+    at = at or timezone.now()
+    with transaction.atomic():
+        _record(ticket, EventKind.ASSIGNED, actor, at, to=assignee.pk if assignee else None,
+                name=str(assignee) if assignee else "")
+        ticket.assignee = assignee
+        ticket.updated_at = at
+        ticket.save(update_fields=["assignee", "updated_at"])
+    return ticket
+
+
+def set_queue(ticket: Ticket, queue: Queue | None, actor: User | None) -> Ticket:
+    if queue == ticket.queue:
+        return ticket
+    with transaction.atomic():
+        _record(ticket, EventKind.QUEUE, actor, to=queue.pk if queue else None,
+                name=str(queue) if queue else "")
+        ticket.queue = queue
+        ticket.save(update_fields=["queue", "updated_at"])
+    return ticket
+
+
+def sla_state(ticket: Ticket, now: datetime | None = None) -> SlaState | None:
+    """Replay the ticket's events through its policy; None when it has no SLA."""
+    if ticket.sla_policy is None:
+        return None
+    prefetched = getattr(ticket, "sla_events", None)
+    if prefetched is not None:
+        events: Any = [(e.at, e.kind, e.data) for e in prefetched]
+    else:
+        events = ticket.events.filter(kind__in=["created", "status", "message"]).order_by(
+            "at", "id").values_list("at", "kind", "data")
+    changes = changes_from_events(events)
+    if not changes:
+        return None
+    engine = SlaEngine(ticket.sla_policy, calendar_for(ticket))
+    return engine.run(ticket.priority, changes, now or timezone.now())
+
+
+def sla_explanation(ticket: Ticket, now: datetime | None = None) -> list[str]:
+    state = sla_state(ticket, now)
+    return explain(state) if state else []
+
+
+def _recorded(ticket: Ticket) -> set[str]:
+    return set(ticket.events.filter(once_key__isnull=False).values_list("once_key", flat=True))
+
+
+def _once_key(ticket: Ticket, kind: str, clock: str, due: datetime) -> str:
+    return f"{kind}:{ticket.pk}:{clock}:{int(due.timestamp())}"
+
+
+def recompute_sla(ticket: Ticket, now: datetime | None = None) -> SlaState | None:
+    """Store the derived due times in the indexed columns and save the ticket."""
+    now = now or timezone.now()
+    state = sla_state(ticket, now)
+    fields = ["status", "priority", "impact", "urgency", "updated_at", "closed_at",
+              "first_response_due", "first_responded_at", "next_update_due", "resolution_due",
+              "resolved_at", "sla_paused", "sla_due", "sla_next_check", "sla_breached"]
+    if state is None:
+        ticket.first_response_due = ticket.next_update_due = ticket.resolution_due = None
+        ticket.sla_due = ticket.sla_next_check = None
+        ticket.sla_paused = False
+        ticket.sla_breached = []
+        if ticket.status in ("resolved", "closed"):
+            ticket.resolved_at = ticket.resolved_at or now
+        else:
+            ticket.resolved_at = None
+        ticket.first_responded_at = ticket.first_responded_at or (
+            ticket.events.filter(kind=EventKind.FIRST_RESPONSE).values_list("at", flat=True)
+            .first())
+        ticket.save(update_fields=fields)
+        return None
+    ticket.first_response_due = state.due("first_response")
+    ticket.first_responded_at = state.first_responded_at
+    ticket.next_update_due = state.due("next_update")
+    ticket.resolution_due = state.due("resolution")
+    ticket.resolved_at = state.resolved_at
+    ticket.sla_paused = state.paused
+    ticket.sla_due = state.earliest_due
+    ticket.sla_breached = state.breached
+    ticket.sla_next_check = _next_check(ticket, state)
+    ticket.save(update_fields=fields)
+    return state
+
+
+def _next_check(ticket: Ticket, state: SlaState) -> datetime | None:
+    recorded = _recorded(ticket) if ticket.pk else set()
+    moments = []
+    for name, clock in state.clocks.items():
+        if not clock.running or clock.due is None:
+            continue
+        if clock.warn_at and _once_key(ticket, "warning", name, clock.due) not in recorded:
+            moments.append(clock.warn_at)
+        elif _once_key(ticket, "breached", name, clock.due) not in recorded:
+            moments.append(clock.due)
+    return min(moments) if moments else None
+
+
+def sweep_ticket(ticket: Ticket, now: datetime) -> list[TicketEvent]:
+    """Record the SLA warnings and breaches that are due, each at most once, ever."""
+    state = sla_state(ticket, now)
+    recorded: list[TicketEvent] = []
+    if state is not None:
+        for name, clock in state.clocks.items():
+            if not clock.running or clock.due is None:
+                continue
+            for kind, moment, event_kind in (
+                ("warning", clock.warn_at, EventKind.SLA_WARNING),
+                ("breached", clock.due, EventKind.SLA_BREACHED),
+            ):
+                if moment is None or moment > now:
+                    continue
+                if kind == "warning" and clock.due <= now:
+                    continue  # Past due already: the breach says more than a late warning.
+                key = _once_key(ticket, kind, name, clock.due)
+                try:
+                    with transaction.atomic():
+                        event = TicketEvent.objects.create(
+                            ticket=ticket, kind=event_kind, at=now, once_key=key,
+                            data={"clock": name, "due": clock.due.isoformat()})
+                except IntegrityError:
+                    continue  # Another worker recorded it first.
+                recorded.append(event)
+    recompute_sla(ticket, now=now)
+    return recorded
+
+
+def sweep_sla(now: datetime | None = None, limit: int = 500) -> list[TicketEvent]:
+    """Look at every ticket whose next SLA moment has come; returns the events recorded."""
+    now = now or timezone.now()
+    recorded: list[TicketEvent] = []
+    tickets = (Ticket.objects.sla_check_due(now).select_related(
+        "organization", "organization__calendar", "sla_policy", "sla_policy__calendar",
+        "assignee", "queue").order_by("sla_next_check")[:limit])
+    for ticket in tickets:
+        recorded.extend(sweep_ticket(ticket, now))
+    return recorded
+
+
+def preview_targets(org: Organization, impact: str, urgency: str,
+                    at: datetime | None = None) -> dict[str, Any] | None:
+    """What the agreement in force would promise for a ticket opened now, before it exists."""
+    at = at or timezone.now()
+    agreement = Agreement.in_force_for(org, timezone.localtime(at, _zone(org.timezone)).date())
+    if agreement is None:
+        return None
+    policy = agreement.sla_policy
+    priority = policy.priority_for(impact, urgency)
+    calendar = policy.calendar or org.calendar or BusinessCalendar.always_open(tz=org.timezone)
+    compiled = calendar.compiled()
+    targets = policy.targets_for(priority)
+    return {
+        "priority": priority,
+        "agreement": agreement,
+        "calendar": calendar,
+        "targets": {clock: {"minutes": minutes, "due": compiled.add(at, minutes)}
+                    for clock, minutes in targets.items() if clock != "next_update"},
+    }
+
+
+def add_attachment(message: Message, upload: Any) -> Any:
+    """Store an uploaded file on a message after checking its size and type."""
+    from django.conf import settings
+
+    from steward.desk.models import Attachment
+
+    if upload.size > settings.ATTACHMENT_MAX_BYTES:
+        raise TicketError(f"{upload.name} is larger than the "
+                          f"{settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)} MB limit.", "file")
+    content_type = (upload.content_type or "").split(";")[0].strip().lower()
+    if content_type not in settings.ATTACHMENT_CONTENT_TYPES:
+        raise TicketError(f"{upload.name}: files of type {content_type or 'unknown'} are not "
+                          "accepted.", "file")
+    name = upload.name.replace("/", "_").replace("\\", "_")[-200:]
+    return Attachment.objects.create(message=message, file=upload, name=name,
+                                     size=upload.size, content_type=content_type)

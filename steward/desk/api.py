@@ -1,0 +1,310 @@
+"""API for tickets, their messages and events."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Router, Schema
+from pydantic import EmailStr
+
+from steward.accounts.models import Organization, User
+from steward.desk import actions
+from steward.desk.models import EventKind, Level, Message, Queue, Source, Status, Ticket
+from steward.desk.queries import (
+    ORDERINGS,
+    TicketFilter,
+    apply_filter,
+    keyset_page,
+    with_related,
+)
+from steward.desk.sla import explain
+from steward.lib.api import (
+    ApiError,
+    api_user,
+    check_page,
+    decode_cursor,
+    encode_cursor,
+    get_visible,
+    require,
+)
+
+router = Router(tags=["Tickets"])
+
+
+class TicketIn(Schema):
+    organization: int | None = None
+    title: str = Field(..., min_length=1, max_length=200)
+    description: str = Field("", max_length=100_000)
+    impact: Level = Level.MEDIUM
+    urgency: Level = Level.MEDIUM
+    type: str = "incident"
+    requester_email: EmailStr | None = None
+    source: Source | None = None
+    assignee: int | None = None
+    queue: int | None = None
+
+
+class TicketPatch(Schema):
+    status: Status | None = None
+    impact: Level | None = None
+    urgency: Level | None = None
+    assignee: int | None = None
+    queue: int | None = None
+    title: str | None = Field(None, min_length=1, max_length=200)
+
+
+class MessageIn(Schema):
+    body: str = Field(..., min_length=1, max_length=100_000)
+    public: bool = True
+
+
+def _iso(dt: datetime | None) -> str | None:
+    return dt.isoformat() if dt else None
+
+
+def sla_out(ticket: Ticket, now: datetime) -> dict[str, Any]:
+    state = actions.sla_state(ticket, now)
+    return {
+        "policy": ticket.sla_policy_id,
+        "first_response_due": _iso(ticket.first_response_due),
+        "first_responded_at": _iso(ticket.first_responded_at),
+        "next_update_due": _iso(ticket.next_update_due),
+        "resolution_due": _iso(ticket.resolution_due),
+        "resolved_at": _iso(ticket.resolved_at),
+        "paused": state.paused if state else False,
+        "breached": state.breached if state else [],
+        "explanation": explain(state) if state else [],
+    }
+
+
+def ticket_out(ticket: Ticket, user: User, now: datetime) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": ticket.pk,
+        "number": ticket.number,
+        "organization": ticket.organization_id,
+        "title": ticket.title,
+        "description": ticket.description,
+        "type": ticket.kind,
+        "impact": ticket.impact,
+        "urgency": ticket.urgency,
+        "priority": ticket.priority,
+        "status": ticket.status,
+        "source": ticket.source,
+        "requester": ticket.requester_id,
+        "requester_email": ticket.requester_email,
+        "assignee": ticket.assignee_id,
+        "assignee_name": str(ticket.assignee) if ticket.assignee else None,
+        "agreement": ticket.agreement_id,
+        "created_at": ticket.created_at.isoformat(),
+        "updated_at": ticket.updated_at.isoformat(),
+        "sla": sla_out(ticket, now),
+    }
+    if user.is_provider:
+        out["queue"] = ticket.queue_id
+    return out
+
+
+def _visible_tickets(user: User) -> Any:
+    return Ticket.objects.visible_to(user)
+
+
+def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
+    qs = with_related(Ticket.objects.all())
+    return get_visible(qs, api_user(request), "ticket", pk=ticket_id)
+
+
+@router.get("/tickets", response=dict[str, Any])
+def list_tickets(request: HttpRequest, limit: int = 50, offset: int = 0,
+                 cursor: str | None = None, organization: int | None = None,
+                 status: str = "all", priority: str | None = None,
+                 assignee: int | None = None, breaching_within_minutes: int | None = None,
+                 ordering: str = "created", q: str = "") -> dict[str, Any]:
+    user = api_user(request)
+    check_page(limit, offset)
+    if ordering not in ORDERINGS:
+        raise ApiError(422, f"ordering: use one of {', '.join(ORDERINGS)}.", "ordering")
+    if status not in ("all", "open") and status not in Status.values:
+        raise ApiError(422, f"status: use one of all, open, {', '.join(Status.values)}.",
+                       "status")
+    if priority and priority not in ("P1", "P2", "P3", "P4"):
+        raise ApiError(422, "priority: use P1, P2, P3 or P4.", "priority")
+    if breaching_within_minutes is not None and breaching_within_minutes < 0:
+        raise ApiError(422, "breaching_within_minutes: 0 or more.", "breaching_within_minutes")
+    now = timezone.now()
+    f = TicketFilter(organization=organization, status=status, priority=priority,
+                     assignee=assignee, q=q[:200],
+                     breaching_within=timedelta(minutes=breaching_within_minutes)
+                     if breaching_within_minutes is not None else None)
+    qs = with_related(apply_filter(_visible_tickets(user), f, now), events=True)
+    if cursor is not None or offset == 0:
+        position = decode_cursor(cursor, 2) if cursor else None
+        rows, after = keyset_page(qs, ordering, position, limit)
+    else:
+        from steward.desk.queries import order
+
+        rows = list(order(qs, ordering)[offset: offset + limit + 1])
+        after = None
+        if len(rows) > limit:
+            from steward.desk.queries import cursor_of
+
+            rows = rows[:limit]
+            after = cursor_of(rows[-1], ordering)
+    return {
+        "items": [ticket_out(t, user, now) for t in rows],
+        "limit": limit,
+        "offset": offset,
+        "next_cursor": encode_cursor(after) if after else None,
+    }
+
+
+@router.post("/tickets", response={201: dict[str, Any]})
+def create_ticket(request: HttpRequest, payload: TicketIn) -> tuple[int, dict[str, Any]]:
+    user = api_user(request)
+    if user.is_client:
+        if payload.organization not in (None, user.organization_id):
+            raise ApiError(422, "organization: no such organization.", "organization")
+        org = user.organization
+        assert org is not None
+        if payload.assignee is not None or payload.queue is not None:
+            raise ApiError(403, "Only provider staff assign tickets.", "assignee")
+    else:
+        if payload.organization is None:
+            raise ApiError(422, "organization: required.", "organization")
+        org = Organization.objects.visible_to(user).filter(pk=payload.organization).first()
+        if org is None:
+            raise ApiError(422, "organization: no such organization.", "organization")
+    if payload.type not in ("incident", "service_request"):
+        raise ApiError(422, "type: incident or service_request.", "type")
+    requester: User | None = user if user.is_client else None
+    email = str(payload.requester_email).lower() if payload.requester_email else ""
+    if email and user.is_provider:
+        requester = User.objects.filter(email=email, organization=org).first()
+    assignee = _staff(payload.assignee) if payload.assignee is not None else None
+    queue = _queue(payload.queue) if payload.queue is not None else None
+    source = payload.source or Source.API
+    ticket = actions.open_ticket(actions.NewTicket(
+        organization=org, title=payload.title.strip() or payload.title,
+        description=payload.description, impact=payload.impact, urgency=payload.urgency,
+        kind=payload.type, source=source, requester=requester,
+        requester_email=email or (requester.email if requester else ""),
+        queue=queue, assignee=assignee), actor=user)
+    ticket = _ticket(request, ticket.pk)
+    return 201, ticket_out(ticket, user, timezone.now())
+
+
+def _staff(user_id: int) -> User:
+    staff = User.objects.staff().filter(pk=user_id).first()
+    if staff is None:
+        raise ApiError(422, "assignee: no such provider staff member.", "assignee")
+    return staff
+
+
+def _queue(queue_id: int) -> Queue:
+    queue = Queue.objects.filter(pk=queue_id).first()
+    if queue is None:
+        raise ApiError(422, "queue: no such queue.", "queue")
+    return queue
+
+
+@router.get("/tickets/{ticket_id}", response=dict[str, Any])
+def get_ticket(request: HttpRequest, ticket_id: int) -> dict[str, Any]:
+    return ticket_out(_ticket(request, ticket_id), api_user(request), timezone.now())
+
+
+@router.patch("/tickets/{ticket_id}", response=dict[str, Any])
+def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch
+                  ) -> dict[str, Any]:
+    user = api_user(request)
+    ticket = _ticket(request, ticket_id)
+    data = payload.dict(exclude_unset=True)
+    if user.is_client:
+        allowed = {"status"}
+        if set(data) - allowed:
+            raise ApiError(403, "Clients can only close or reopen their tickets.",
+                           sorted(set(data) - allowed)[0])
+    for key in ("status", "impact", "urgency", "title"):
+        if key in data and data[key] is None:
+            raise ApiError(422, f"{key}: may not be null.", key)
+    # Check every input before changing anything: a bad field must not leave a partial write.
+    assignee = _staff(data["assignee"]) if data.get("assignee") is not None else None
+    queue = _queue(data["queue"]) if data.get("queue") is not None else None
+    try:
+        if "title" in data and data["title"] != ticket.title:
+            ticket.title = data["title"]
+            ticket.save(update_fields=["title"])
+        if "impact" in data or "urgency" in data:
+            actions.change_priority(ticket, data.get("impact") or ticket.impact,
+                                    data.get("urgency") or ticket.urgency, user)
+        if "assignee" in data:
+            actions.assign(ticket, assignee, user)
+        if "queue" in data:
+            actions.set_queue(ticket, queue, user)
+        if "status" in data:
+            actions.change_status(ticket, data["status"], user)
+    except actions.TicketError as exc:
+        raise ApiError(403 if "only" in str(exc).lower() else 422, str(exc),
+                       exc.field) from None
+    return ticket_out(_ticket(request, ticket_id), user, timezone.now())
+
+
+def _message_out(message: Message) -> dict[str, Any]:
+    return {"id": message.pk, "ticket": message.ticket_id, "body": message.body,
+            "public": message.public, "by_staff": message.by_staff,
+            "author": message.author_id, "author_name": message.author_display,
+            "source": message.source, "created_at": message.created_at.isoformat(),
+            "attachments": [{"id": a.pk, "name": a.name, "size": a.size,
+                             "content_type": a.content_type} for a in message.attachments.all()]}
+
+
+@router.get("/tickets/{ticket_id}/messages", response=dict[str, Any])
+def list_messages(request: HttpRequest, ticket_id: int, limit: int = 100, offset: int = 0
+                  ) -> dict[str, Any]:
+    check_page(limit, offset)
+    user = api_user(request)
+    ticket = _ticket(request, ticket_id)
+    qs = ticket.messages.select_related("author").prefetch_related("attachments")
+    if not user.is_provider:
+        qs = qs.filter(public=True)
+    return {"items": [_message_out(m) for m in qs[offset: offset + limit]],
+            "count": qs.count(), "limit": limit, "offset": offset}
+
+
+@router.post("/tickets/{ticket_id}/messages", response={201: dict[str, Any]})
+def create_message(request: HttpRequest, ticket_id: int, payload: MessageIn
+                   ) -> tuple[int, dict[str, Any]]:
+    user = api_user(request)
+    ticket = _ticket(request, ticket_id)
+    if not payload.public and not user.is_provider:
+        raise ApiError(403, "Only provider staff write internal notes.", "public")
+    try:
+        message = actions.post_message(ticket, user, payload.body, public=payload.public,
+                                       source=Source.API)
+    except actions.TicketError as exc:
+        raise ApiError(422, str(exc), exc.field) from None
+    return 201, _message_out(message)
+
+
+@router.get("/tickets/{ticket_id}/events", response=dict[str, Any])
+def list_events(request: HttpRequest, ticket_id: int, limit: int = 200, offset: int = 0
+                ) -> dict[str, Any]:
+    check_page(limit, offset)
+    user = api_user(request)
+    ticket = _ticket(request, ticket_id)
+    qs = ticket.events.select_related("actor").order_by("at", "id")
+    if not user.is_provider:
+        qs = qs.exclude(kind=EventKind.NOTIFIED).exclude(
+            Q(kind=EventKind.MESSAGE) & Q(data__public=False))
+    return {"items": [{"id": e.pk, "kind": e.kind, "at": e.at.isoformat(),
+                       "actor": e.actor_id, "actor_name": str(e.actor) if e.actor else None,
+                       "data": e.data} for e in qs[offset: offset + limit]],
+            "count": qs.count(), "limit": limit, "offset": offset}
+
+
+@router.get("/queues", response=list[dict[str, Any]])
+def list_queues(request: HttpRequest) -> list[dict[str, Any]]:
+    require(api_user(request).is_provider)
+    return [{"id": q.pk, "name": q.name, "email": q.email} for q in Queue.objects.all()]

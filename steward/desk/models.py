@@ -1,0 +1,291 @@
+"""Tickets, their append-only events, messages, attachments and queues."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Self
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from steward.accounts.models import Organization, TenantQuerySet
+
+if TYPE_CHECKING:
+    from steward.accounts.models import User
+
+
+class Status(models.TextChoices):
+    NEW = "new", _("New")
+    OPEN = "open", _("Open")
+    WAITING_ON_CLIENT = "waiting_on_client", _("Waiting on client")
+    WAITING_ON_THIRD_PARTY = "waiting_on_third_party", _("Waiting on third party")
+    RESOLVED = "resolved", _("Resolved")
+    CLOSED = "closed", _("Closed")
+
+
+ACTIVE_STATUSES = (Status.NEW, Status.OPEN, Status.WAITING_ON_CLIENT,
+                   Status.WAITING_ON_THIRD_PARTY)
+DONE_STATUSES = (Status.RESOLVED, Status.CLOSED)
+
+
+class Level(models.TextChoices):
+    HIGH = "high", _("High")
+    MEDIUM = "medium", _("Medium")
+    LOW = "low", _("Low")
+
+
+class Priority(models.TextChoices):
+    P1 = "P1", _("P1 - Critical")
+    P2 = "P2", _("P2 - High")
+    P3 = "P3", _("P3 - Medium")
+    P4 = "P4", _("P4 - Low")
+
+
+class Source(models.TextChoices):
+    PORTAL = "portal", _("Portal")
+    EMAIL = "email", _("Email")
+    API = "api", _("API")
+    PHONE = "phone", _("Phone")
+    MONITORING = "monitoring", _("Monitoring")
+    AGENT = "agent", _("Agent")
+
+
+class Kind(models.TextChoices):
+    INCIDENT = "incident", _("Incident")
+    SERVICE_REQUEST = "service_request", _("Service request")
+
+
+class Queue(models.Model):
+    """A team's inbox of tickets (e.g. Service desk, Projects)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    email = models.EmailField(_("notification email"), blank=True,
+                              help_text=_("Notified about SLA warnings on unassigned tickets."))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("queue")
+        verbose_name_plural = _("queues")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TicketQuerySet(TenantQuerySet["Ticket"]):
+    def open(self) -> Self:
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+    def done(self) -> Self:
+        return self.filter(status__in=DONE_STATUSES)
+
+    def breaching_within(self, td: timedelta, now: datetime | None = None) -> Self:
+        """Open tickets whose next SLA due time falls before now + td (overdue included)."""
+        now = now or timezone.now()
+        return self.open().filter(sla_due__lte=now + td)
+
+    def breached(self, now: datetime | None = None) -> Self:
+        return self.open().filter(sla_due__lte=now or timezone.now())
+
+    def by_urgency(self) -> Self:
+        return self.order_by(models.F("sla_due").asc(nulls_last=True), "id")
+
+    def sla_check_due(self, now: datetime) -> Self:
+        return self.filter(sla_next_check__lte=now)
+
+
+class Ticket(models.Model):
+    """A client's request or incident, with the SLA promised by its agreement."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
+                                     related_name="tickets", verbose_name=_("organization"))
+    seq = models.PositiveIntegerField(editable=False)
+    number = models.CharField(_("number"), max_length=24, unique=True, editable=False)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    requester = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True,
+                                  blank=True, related_name="requested_tickets",
+                                  verbose_name=_("requester"))
+    requester_email = models.EmailField(_("requester email"), blank=True)
+    assignee = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True,
+                                 blank=True, related_name="assigned_tickets",
+                                 verbose_name=_("assignee"))
+    queue = models.ForeignKey(Queue, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="tickets", verbose_name=_("queue"))
+    kind = models.CharField(_("type"), max_length=16, choices=Kind.choices,
+                            default=Kind.INCIDENT)
+    impact = models.CharField(_("impact"), max_length=8, choices=Level.choices,
+                              default=Level.MEDIUM)
+    urgency = models.CharField(_("urgency"), max_length=8, choices=Level.choices,
+                               default=Level.MEDIUM)
+    priority = models.CharField(_("priority"), max_length=2, choices=Priority.choices,
+                                default=Priority.P3)
+    status = models.CharField(_("status"), max_length=24, choices=Status.choices,
+                              default=Status.NEW)
+    source = models.CharField(_("source"), max_length=12, choices=Source.choices,
+                              default=Source.PORTAL)
+    agreement = models.ForeignKey("contracts.Agreement", on_delete=models.SET_NULL, null=True,
+                                  blank=True, related_name="tickets")
+    sla_policy = models.ForeignKey("sla.SlaPolicy", on_delete=models.SET_NULL, null=True,
+                                   blank=True, related_name="tickets")
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now)
+
+    # SLA state, derived from the events by desk.sla and stored so queues are indexed queries.
+    first_response_due = models.DateTimeField(null=True, blank=True)
+    first_responded_at = models.DateTimeField(null=True, blank=True)
+    next_update_due = models.DateTimeField(null=True, blank=True)
+    resolution_due = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    sla_paused = models.BooleanField(default=False)
+    # The earliest running due time: the queue's sort key and the "breaching soon" filter.
+    sla_due = models.DateTimeField(null=True, blank=True)
+    # When the worker must next look at this ticket (a warning or a breach to record).
+    sla_next_check = models.DateTimeField(null=True, blank=True)
+    sla_breached = models.JSONField(default=list, blank=True)
+
+    objects = TicketQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("ticket")
+        verbose_name_plural = _("tickets")
+        constraints = [models.UniqueConstraint(fields=["organization", "seq"],
+                                               name="ticket_seq_unique_per_org")]
+        indexes = [
+            # The agent queue: open tickets by SLA urgency, optionally per organization.
+            models.Index(fields=["sla_due", "id"], name="ticket_urgency",
+                         condition=Q(status__in=["new", "open", "waiting_on_client",
+                                                 "waiting_on_third_party"])),
+            models.Index(fields=["organization", "sla_due", "id"], name="ticket_org_urgency"),
+            models.Index(fields=["status", "sla_due", "id"], name="ticket_status_urgency"),
+            models.Index(fields=["assignee", "sla_due", "id"], name="ticket_assignee_urgency"),
+            models.Index(fields=["sla_next_check"], name="ticket_sla_check",
+                         condition=Q(sla_next_check__isnull=False)),
+            models.Index(fields=["organization", "-created_at", "-id"], name="ticket_org_recent"),
+            models.Index(fields=["-created_at", "-id"], name="ticket_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("desk:ticket", args=[self.number])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+    @property
+    def requester_display(self) -> str:
+        if self.requester is not None:
+            return str(self.requester)
+        return self.requester_email
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", _("Created")
+    MESSAGE = "message", _("Message")
+    STATUS = "status", _("Status changed")
+    PRIORITY = "priority", _("Priority changed")
+    ASSIGNED = "assigned", _("Assigned")
+    QUEUE = "queue", _("Queue changed")
+    FIRST_RESPONSE = "first_response", _("First response")
+    SLA_WARNING = "sla_warning", _("SLA warning")
+    SLA_BREACHED = "sla_breached", _("SLA breached")
+    NOTIFIED = "notified", _("Notification sent")
+
+
+class TicketEventQuerySet(TenantQuerySet["TicketEvent"]):
+    organization_field = "ticket__organization"
+
+
+class TicketEvent(models.Model):
+    """Something that happened to a ticket; never edited, never deleted."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True,
+                              blank=True, related_name="+")
+    data = models.JSONField(default=dict, blank=True)
+    # Set for events that must happen at most once (an SLA warning for one due time), so that
+    # two workers racing on the same ticket insert one row and the other gets IntegrityError.
+    once_key = models.CharField(max_length=120, null=True, blank=True, unique=True)
+
+    objects = TicketEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["ticket", "at", "id"])]
+
+    def __str__(self) -> str:
+        return f"{self.ticket_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("ticket events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise ValueError("ticket events are append-only")
+
+
+class MessageQuerySet(TenantQuerySet["Message"]):
+    organization_field = "ticket__organization"
+
+    def public(self) -> Self:
+        return self.filter(public=True)
+
+
+class Message(models.Model):
+    """A reply in a ticket's conversation, or an internal note when not public."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True,
+                               blank=True, related_name="+")
+    author_email = models.EmailField(blank=True)
+    body = models.TextField(_("message"))
+    public = models.BooleanField(_("public"), default=True)
+    by_staff = models.BooleanField(default=False)
+    source = models.CharField(max_length=12, choices=Source.choices, default=Source.PORTAL)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = MessageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["ticket", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.ticket_id} message {self.pk}"
+
+    @property
+    def author_display(self) -> str:
+        return str(self.author) if self.author else self.author_email
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    return f"attachments/{instance.message.ticket.organization_id}/{instance.message.ticket_id}/" \
+           f"{timezone.now():%Y%m%d%H%M%S}-{filename}"
+
+
+class Attachment(models.Model):
+    """A file sent with a message."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=300)
+    name = models.CharField(max_length=200)
+    size = models.PositiveBigIntegerField()
+    content_type = models.CharField(max_length=120)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def user_label(user: User | None) -> str:
+    return str(user) if user is not None else ""

@@ -1,0 +1,98 @@
+"""Ticket lists shared by the agent queue and the API: filters and keyset pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from steward.desk.models import ACTIVE_STATUSES, Status, Ticket, TicketEvent
+
+ORDERINGS = ("urgency", "created")
+SLA_EVENT_KINDS = ("created", "status", "message")
+
+
+@dataclass(frozen=True)
+class TicketFilter:
+    organization: int | None = None
+    status: str | None = None  # a status, "open" (all active) or "all"
+    priority: str | None = None
+    assignee: int | None = None  # 0 = unassigned
+    breaching_within: timedelta | None = None
+    q: str = ""
+
+
+def apply_filter(qs: QuerySet[Ticket], f: TicketFilter, now: datetime | None = None
+                 ) -> QuerySet[Ticket]:
+    if f.organization is not None:
+        qs = qs.filter(organization_id=f.organization)
+    if f.status in (None, "", "open"):
+        qs = qs.filter(status__in=ACTIVE_STATUSES)
+    elif f.status != "all":
+        qs = qs.filter(status=f.status)
+    if f.priority:
+        qs = qs.filter(priority=f.priority)
+    if f.assignee == 0:
+        qs = qs.filter(assignee__isnull=True)
+    elif f.assignee is not None:
+        qs = qs.filter(assignee_id=f.assignee)
+    if f.breaching_within is not None:
+        qs = qs.filter(sla_due__lte=(now or timezone.now()) + f.breaching_within)
+    if f.q:
+        term = f.q.strip()
+        qs = qs.filter(Q(number__iexact=term) | Q(title__icontains=term))
+    return qs
+
+
+def _after(ordering: str, cursor: list[Any]) -> Q:
+    if ordering == "created":
+        created, pk = datetime.fromisoformat(cursor[0]), int(cursor[1])
+        return Q(created_at__lt=created) | Q(created_at=created, id__lt=pk)
+    due, pk = cursor[0], int(cursor[1])
+    if due is None:
+        return Q(sla_due__isnull=True, id__gt=pk)
+    due_at = datetime.fromisoformat(due)
+    return (Q(sla_due__gt=due_at) | Q(sla_due=due_at, id__gt=pk)
+            | Q(sla_due__isnull=True))
+
+
+def order(qs: QuerySet[Ticket], ordering: str) -> QuerySet[Ticket]:
+    if ordering == "created":
+        return qs.order_by("-created_at", "-id")
+    return qs.by_urgency()
+
+
+def cursor_of(ticket: Ticket, ordering: str) -> list[Any]:
+    if ordering == "created":
+        return [ticket.created_at.isoformat(), ticket.pk]
+    return [ticket.sla_due.isoformat() if ticket.sla_due else None, ticket.pk]
+
+
+def keyset_page(qs: QuerySet[Ticket], ordering: str, cursor: list[Any] | None, limit: int
+                ) -> tuple[list[Ticket], list[Any] | None]:
+    """One page after `cursor` and the cursor of the next page (None on the last one)."""
+    qs = order(qs, ordering)
+    if cursor is not None:
+        qs = qs.filter(_after(ordering, cursor))
+    rows = list(qs[: limit + 1])
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, (cursor_of(rows[-1], ordering) if more and rows else None)
+
+
+def with_related(qs: QuerySet[Ticket], events: bool = False) -> QuerySet[Ticket]:
+    qs = qs.select_related("organization", "organization__calendar", "assignee", "requester",
+                           "queue", "sla_policy", "sla_policy__calendar")
+    if events:
+        qs = qs.prefetch_related(Prefetch(
+            "events", queryset=TicketEvent.objects.filter(kind__in=SLA_EVENT_KINDS)
+            .order_by("at", "id").only("ticket_id", "at", "kind", "data"),
+            to_attr="sla_events"))
+    return qs
+
+
+def is_valid_status_filter(value: str) -> bool:
+    return value in ("", "open", "all") or value in Status.values

@@ -1,0 +1,142 @@
+"""What every app's API router shares: authentication, errors, pagination."""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+if TYPE_CHECKING:
+    from steward.accounts.models import User
+
+log = logging.getLogger(__name__)
+M = TypeVar("M", bound=Model)
+
+MAX_LIMIT = 200
+DEFAULT_LIMIT = 50
+
+
+class ApiError(HttpError):
+    """A 4xx answer that names the input at fault: `{"detail": ..., "field": ...}`."""
+
+    def __init__(self, status_code: int, message: str, field: str = "") -> None:
+        super().__init__(status_code, message)
+        self.field = field
+
+
+def api_user(request: HttpRequest) -> User:
+    return request.auth  # type: ignore[attr-defined,no-any-return]
+
+
+def require(condition: bool, message: str = "Your role does not allow this.") -> None:
+    if not condition:
+        raise ApiError(403, message)
+
+
+def not_found(what: str) -> ApiError:
+    return ApiError(404, f"No such {what}.")
+
+
+def get_visible(qs: QuerySet[M], user: User, what: str, **lookup: Any) -> M:
+    """The object if this user may see it; another organization's object is a plain 404."""
+    obj = qs.visible_to(user).filter(**lookup).first()  # type: ignore[attr-defined]
+    if obj is None:
+        raise not_found(what)
+    return obj  # type: ignore[no-any-return]
+
+
+def _field_of(loc: Sequence[Any]) -> str:
+    # Drop the location prefix ("body", "payload", "query") so the field reads as the client sent it.
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload", "form")]
+    return ".".join(parts)
+
+
+def _error(api: NinjaAPI, request: HttpRequest, status: int, detail: str, field: str = "",
+           **extra: Any) -> HttpResponse:
+    body: dict[str, Any] = {"detail": detail, "field": field}
+    body.update(extra)
+    return api.create_response(request, body, status=status)
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    @api.exception_handler(ValidationError)
+    def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        errors = exc.errors
+        first = errors[0] if errors else {}
+        if first.get("type") == "json_invalid" or "Cannot parse request body" in str(
+                first.get("msg", "")):
+            return _error(api, request, 400, "The request body is not valid JSON.", "body")
+        field = _field_of(first.get("loc", ()))
+        msg = str(first.get("msg", "Invalid input."))
+        detail = f"{field}: {msg}" if field else msg
+        return _error(api, request, 422, detail, field,
+                      errors=[{"field": _field_of(e.get("loc", ())), "message": e.get("msg")}
+                              for e in errors])
+
+    @api.exception_handler(ApiError)
+    def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
+        return _error(api, request, exc.status_code, exc.message, exc.field)
+
+    @api.exception_handler(AuthenticationError)
+    def on_auth(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        return _error(api, request, 401, "Sign in or send 'Authorization: Bearer <token>'.")
+
+    @api.exception_handler(HttpError)
+    def on_http(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return _error(api, request, exc.status_code, exc.message)
+
+    @api.exception_handler(Http404)
+    def on_404(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return _error(api, request, 404, str(exc) or "Not found.")
+
+    @api.exception_handler(DjangoValidationError)
+    def on_model_validation(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+        if hasattr(exc, "error_dict"):
+            field, errors = next(iter(exc.message_dict.items()))
+            field = "" if field == "__all__" else field
+            detail = f"{field}: {errors[0]}" if field else errors[0]
+            return _error(api, request, 422, detail, field)
+        return _error(api, request, 422, exc.messages[0])
+
+    @api.exception_handler(IntegrityError)
+    def on_integrity(request: HttpRequest, exc: IntegrityError) -> HttpResponse:
+        log.info("integrity error: %s", exc)
+        return _error(api, request, 409, "This conflicts with an existing record.")
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(list(values), default=str).encode()).decode()
+
+
+def decode_cursor(cursor: str, size: int) -> list[Any]:
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except (ValueError, TypeError):
+        raise ApiError(400, "cursor: not a cursor this API gave out.", "cursor") from None
+    if not isinstance(values, list) or len(values) != size:
+        raise ApiError(400, "cursor: not a cursor this API gave out.", "cursor")
+    return values
+
+
+def check_page(limit: int, offset: int) -> None:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ApiError(422, f"limit: between 1 and {MAX_LIMIT}.", "limit")
+    if offset < 0:
+        raise ApiError(422, "offset: 0 or more.", "offset")
+
+
+def paginate(qs: QuerySet[M], limit: int, offset: int,
+             render: Callable[[list[M]], list[Any]]) -> dict[str, Any]:
+    """`{"items": [...], "count": n, "limit": l, "offset": o}` for a limit/offset page."""
+    check_page(limit, offset)
+    rows = list(qs[offset: offset + limit])
+    return {"items": render(rows), "count": qs.count(), "limit": limit, "offset": offset}

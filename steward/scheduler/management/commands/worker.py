@@ -1,0 +1,33 @@
+"""`steward worker`: run queued tasks, with the periodic-job scheduler beside them."""
+
+from __future__ import annotations
+
+import threading
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from steward.scheduler.jobs import run_forever
+
+
+class Command(BaseCommand):
+    help = "Run background tasks and the scheduler (safe to run on several machines)."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--no-scheduler", action="store_true",
+                            help="Only run tasks; another worker schedules.")
+        parser.add_argument("--interval", type=float, default=1.0,
+                            help="Seconds between polls of the task queue.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        stop = threading.Event()
+        if not options["no_scheduler"]:
+            threading.Thread(target=run_forever, args=(stop,), name="scheduler",
+                             daemon=True).start()
+        try:
+            call_command("db_worker", interval=options["interval"],
+                         verbosity=options["verbosity"])
+        finally:
+            stop.set()

@@ -1,0 +1,286 @@
+"""API for business calendars and SLA policies."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema
+
+from steward.lib.api import ApiError, api_user, check_page, not_found, require
+from steward.lib.timezones import format_duration
+from steward.sla.models import BusinessCalendar, SlaPolicy
+
+router = Router(tags=["SLA"])
+
+MAX_BUSINESS_MINUTES = 60 * 24 * 366 * 5
+
+
+class CalendarIn(Schema):
+    name: str = Field(..., min_length=1, max_length=120)
+    timezone: str = "UTC"
+    weekly: dict[str, list[tuple[str, str]]] = Field(default_factory=dict)
+    holiday_country: str = ""
+    holiday_subdivision: str = ""
+    closed_dates: list[date] = Field(default_factory=list)
+    extra_working_dates: list[date] = Field(default_factory=list)
+
+
+class CalendarPatch(Schema):
+    name: str | None = Field(None, min_length=1, max_length=120)
+    timezone: str | None = None
+    weekly: dict[str, list[tuple[str, str]]] | None = None
+    holiday_country: str | None = None
+    holiday_subdivision: str | None = None
+    closed_dates: list[date] | None = None
+    extra_working_dates: list[date] | None = None
+
+
+class CalendarOut(Schema):
+    id: int
+    name: str
+    timezone: str
+    weekly: dict[str, list[list[str]]]
+    holiday_country: str
+    holiday_subdivision: str
+    closed_dates: list[str]
+    extra_working_dates: list[str]
+
+
+class DueIn(Schema):
+    start: datetime
+    business_minutes: int = Field(..., ge=0, le=MAX_BUSINESS_MINUTES)
+
+
+class DueOut(Schema):
+    due: datetime
+    explanation: list[str]
+
+
+class PolicyIn(Schema):
+    name: str = Field(..., min_length=1, max_length=120)
+    calendar: int | None = None
+    targets: dict[str, dict[str, int | None]]
+    pause_statuses: list[str] | dict[str, list[str]] | None = None
+    warning_percent: int = Field(80, ge=1, le=99)
+    matrix: dict[str, dict[str, str]] | None = None
+
+
+class PolicyOut(Schema):
+    id: int
+    name: str
+    calendar: int | None
+    targets: dict[str, dict[str, int | None]]
+    pause_statuses: dict[str, list[str]]
+    warning_percent: int
+    matrix: dict[str, dict[str, str]]
+
+
+def _calendar_out(cal: BusinessCalendar) -> dict[str, Any]:
+    return {
+        "id": cal.pk, "name": cal.name, "timezone": cal.timezone, "weekly": cal.weekly,
+        "holiday_country": cal.holiday_country, "holiday_subdivision": cal.holiday_subdivision,
+        "closed_dates": cal.closed_dates, "extra_working_dates": cal.extra_working_dates,
+    }
+
+
+def _policy_out(policy: SlaPolicy) -> dict[str, Any]:
+    return {
+        "id": policy.pk, "name": policy.name, "calendar": policy.calendar_id,
+        "targets": policy.targets, "pause_statuses": policy.pause_statuses,
+        "warning_percent": policy.warning_percent, "matrix": policy.matrix,
+    }
+
+
+def visible_calendars(request: HttpRequest) -> QuerySet[BusinessCalendar]:
+    user = api_user(request)
+    qs = BusinessCalendar.objects.all()
+    if user.is_provider:
+        return qs
+    # A client sees the calendars its own agreements and organization use, nobody else's.
+    org = user.organization_id
+    return qs.filter(Q(policies__agreements__organization_id=org)
+                     | Q(pk__in=_org_calendar(org))).distinct()
+
+
+def _org_calendar(org_id: int | None) -> list[int]:
+    from django.apps import apps
+
+    organization = apps.get_model("accounts", "Organization")
+    return list(organization.objects.filter(pk=org_id, calendar__isnull=False)
+                .values_list("calendar_id", flat=True))
+
+
+def visible_policies(request: HttpRequest) -> QuerySet[SlaPolicy]:
+    user = api_user(request)
+    qs = SlaPolicy.objects.all()
+    if user.is_provider:
+        return qs
+    return qs.filter(agreements__organization_id=user.organization_id).distinct()
+
+
+def _save(obj: BusinessCalendar | SlaPolicy) -> None:
+    obj.full_clean()
+    obj.save()
+
+
+@router.get("/calendars", response=dict[str, Any])
+def list_calendars(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    check_page(limit, offset)
+    qs = visible_calendars(request).order_by("name", "pk")
+    return {"items": [_calendar_out(c) for c in qs[offset: offset + limit]],
+            "count": qs.count(), "limit": limit, "offset": offset}
+
+
+@router.post("/calendars", response={201: CalendarOut})
+def create_calendar(request: HttpRequest, payload: CalendarIn) -> tuple[int, dict[str, Any]]:
+    require(api_user(request).can_manage_settings)
+    data = payload.dict()
+    data["weekly"] = {d: [list(p) for p in v] for d, v in data["weekly"].items()}
+    data["closed_dates"] = [d.isoformat() for d in data["closed_dates"]]
+    data["extra_working_dates"] = [d.isoformat() for d in data["extra_working_dates"]]
+    if BusinessCalendar.objects.filter(name=data["name"]).exists():
+        raise ApiError(409, "name: a calendar with this name exists.", "name")
+    cal = BusinessCalendar(**data)
+    _save(cal)
+    return 201, _calendar_out(cal)
+
+
+def _get_calendar(request: HttpRequest, calendar_id: int) -> BusinessCalendar:
+    cal = visible_calendars(request).filter(pk=calendar_id).first()
+    if cal is None:
+        raise not_found("calendar")
+    return cal
+
+
+@router.get("/calendars/{calendar_id}", response=CalendarOut)
+def get_calendar(request: HttpRequest, calendar_id: int) -> dict[str, Any]:
+    return _calendar_out(_get_calendar(request, calendar_id))
+
+
+@router.patch("/calendars/{calendar_id}", response=CalendarOut)
+def update_calendar(request: HttpRequest, calendar_id: int,
+                    payload: CalendarPatch) -> dict[str, Any]:
+    cal = _get_calendar(request, calendar_id)
+    require(api_user(request).can_manage_settings)
+    for key, value in payload.dict(exclude_unset=True).items():
+        if value is None:
+            raise ApiError(422, f"{key}: may not be null.", key)
+        if key == "weekly":
+            value = {d: [list(p) for p in v] for d, v in value.items()}
+        elif key in ("closed_dates", "extra_working_dates"):
+            value = [d.isoformat() for d in value]
+        setattr(cal, key, value)
+    _save(cal)
+    return _calendar_out(cal)
+
+
+@router.post("/calendars/{calendar_id}/due", response=DueOut)
+def calendar_due(request: HttpRequest, calendar_id: int, payload: DueIn) -> dict[str, Any]:
+    cal = _get_calendar(request, calendar_id)
+    if payload.start.tzinfo is None or payload.start.utcoffset() is None:
+        raise ApiError(422, "start: include a UTC offset, e.g. 2026-03-02T09:00:00+02:00.",
+                       "start")
+    compiled = cal.compiled()
+    try:
+        due = compiled.add(payload.start, payload.business_minutes)
+    except (ValueError, OverflowError) as exc:
+        raise ApiError(422, f"business_minutes: {exc}", "business_minutes") from None
+    return {"due": due, "explanation": due_explanation(cal, payload.start, due,
+                                                       payload.business_minutes)}
+
+
+def due_explanation(cal: BusinessCalendar, start: datetime, due: datetime,
+                    minutes: int) -> list[str]:
+    compiled = cal.compiled()
+    tz_start = start.astimezone(due.tzinfo)
+    lines = [_("%(minutes)s of business time (%(n)s minutes) from %(start)s in %(cal)s "
+               "(%(tz)s, %(hours)s).") % {
+        "minutes": format_duration(minutes), "n": minutes,
+        "start": tz_start.strftime("%a %Y-%m-%d %H:%M"), "cal": cal.name, "tz": cal.timezone,
+        "hours": cal.describe_hours()}]
+    opening = compiled.next_opening(start)
+    if opening != start:
+        lines.append(_("Closed at the start; counting from the next opening, %(open)s.")
+                     % {"open": opening.astimezone(due.tzinfo).strftime("%a %Y-%m-%d %H:%M")})
+    segments = compiled.segments(start, minutes)
+    for begin, end in segments[:14]:
+        lines.append(_("Counted %(from)s-%(to)s (%(len)s).") % {
+            "from": begin.astimezone(due.tzinfo).strftime("%a %Y-%m-%d %H:%M"),
+            "to": end.astimezone(due.tzinfo).strftime("%H:%M"),
+            "len": format_duration(end - begin)})
+    if len(segments) > 14:
+        lines.append(_("... and %(n)s more working periods.") % {"n": len(segments) - 14})
+    skipped = _closed_days(cal, tz_start.date(), due.date())
+    if skipped:
+        lines.append(_("Closed days skipped: %(days)s.") % {"days": ", ".join(skipped[:20])})
+    lines.append(_("Due %(due)s.") % {"due": due.strftime("%a %Y-%m-%d %H:%M %Z")})
+    return lines
+
+
+def _closed_days(cal: BusinessCalendar, first: date, last: date) -> list[str]:
+    if (last - first).days > 400:
+        return []
+    names = cal.public_holidays(range(first.year, last.year + 1))
+    closed = set(cal.closed_dates)
+    out = []
+    day = first
+    while day <= last:
+        if day in names:
+            out.append(f"{day.isoformat()} {names[day]}")
+        elif day.isoformat() in closed:
+            out.append(day.isoformat())
+        day += timedelta(days=1)
+    return out
+
+
+@router.get("/sla-policies", response=dict[str, Any])
+def list_policies(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    check_page(limit, offset)
+    qs = visible_policies(request).order_by("name", "pk")
+    return {"items": [_policy_out(p) for p in qs[offset: offset + limit]],
+            "count": qs.count(), "limit": limit, "offset": offset}
+
+
+def _pause_statuses(value: list[str] | dict[str, list[str]] | None) -> dict[str, list[str]]:
+    from steward.sla.models import DEFAULT_PAUSE_STATUSES
+
+    if value is None:
+        return DEFAULT_PAUSE_STATUSES
+    if isinstance(value, list):
+        # A plain list pauses the resolution and next-update clocks, as the default does.
+        return {"resolution": value, "next_update": value}
+    return value
+
+
+@router.post("/sla-policies", response={201: PolicyOut})
+def create_policy(request: HttpRequest, payload: PolicyIn) -> tuple[int, dict[str, Any]]:
+    require(api_user(request).can_manage_settings)
+    calendar = None
+    if payload.calendar is not None:
+        calendar = BusinessCalendar.objects.filter(pk=payload.calendar).first()
+        if calendar is None:
+            raise ApiError(422, "calendar: no such calendar.", "calendar")
+    if SlaPolicy.objects.filter(name=payload.name).exists():
+        raise ApiError(409, "name: a policy with this name exists.", "name")
+    policy = SlaPolicy(name=payload.name, calendar=calendar, targets=payload.targets,
+                       pause_statuses=_pause_statuses(payload.pause_statuses),
+                       warning_percent=payload.warning_percent,
+                       matrix=payload.matrix or {})
+    if not policy.matrix:
+        from steward.sla.models import DEFAULT_MATRIX
+
+        policy.matrix = DEFAULT_MATRIX
+    _save(policy)
+    return 201, _policy_out(policy)
+
+
+@router.get("/sla-policies/{policy_id}", response=PolicyOut)
+def get_policy(request: HttpRequest, policy_id: int) -> dict[str, Any]:
+    policy = visible_policies(request).filter(pk=policy_id).first()
+    if policy is None:
+        raise not_found("SLA policy")
+    return _policy_out(policy)
