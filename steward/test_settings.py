@@ -13,9 +13,18 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 DEBUG = False
+SECRET_KEY = "steward-test-secret-key-not-the-development-one-0123456789"
 LOGGING = {"version": 1, "disable_existing_loggers": False,
            "root": {"handlers": [], "level": "WARNING"}}
 
 import tempfile  # noqa: E402
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="steward-test-media-")
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not the in-memory default: shared-cache memory databases lock whole tables and
+    # fail at once under concurrent writers, where a file in WAL mode waits its turn like
+    # production does. pytest-xdist gives every worker its own file (suffix _gwN).
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(DATA_DIR / "test-steward.sqlite3")  # noqa: F405
+    }

@@ -19,4 +19,6 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
+        from steward import checks  # noqa: F401 - registers the system checks
+
         post_migrate.connect(_create_cache_table, sender=self)

@@ -24,7 +24,7 @@ from steward.desk.models import (
     TicketEvent,
 )
 from steward.desk.sla import SlaEngine, SlaState, changes_from_events, explain
-from steward.sla.models import BusinessCalendar, SlaPolicy, priority_for
+from steward.sla.models import BusinessCalendar, priority_for
 
 log = logging.getLogger(__name__)
 

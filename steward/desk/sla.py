@@ -102,7 +102,8 @@ class SlaEngine:
 
     def run(self, priority: str, changes: Sequence[Change], now: datetime) -> SlaState:
         targets = self.policy.targets_for(priority)
-        clocks = {name: Clock(name, minutes) for name, minutes in targets.items()}
+        # In a fixed order: PostgreSQL's jsonb does not keep the keys in the order written.
+        clocks = {name: Clock(name, targets[name]) for name in CLOCK_LABELS if name in targets}
         opened_at = changes[0].at
         state = SlaState(clocks, self.calendar, priority, opened_at)
         status = "new"

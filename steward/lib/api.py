@@ -46,7 +46,7 @@ def not_found(what: str) -> ApiError:
     return ApiError(404, f"No such {what}.")
 
 
-def get_visible(qs: QuerySet[M], user: User, what: str, **lookup: Any) -> M:
+def get_visible[M: Model](qs: QuerySet[M], user: User, what: str, **lookup: Any) -> M:
     """The object if this user may see it; another organization's object is a plain 404."""
     obj = qs.visible_to(user).filter(**lookup).first()  # type: ignore[attr-defined]
     if obj is None:
@@ -55,7 +55,7 @@ def get_visible(qs: QuerySet[M], user: User, what: str, **lookup: Any) -> M:
 
 
 def _field_of(loc: Sequence[Any]) -> str:
-    # Drop the location prefix ("body", "payload", "query") so the field reads as the client sent it.
+    # Drop the location prefix ("body", "query"...) so the field reads as the client sent it.
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload", "form")]
     return ".".join(parts)
 
@@ -134,7 +134,7 @@ def check_page(limit: int, offset: int) -> None:
         raise ApiError(422, "offset: 0 or more.", "offset")
 
 
-def paginate(qs: QuerySet[M], limit: int, offset: int,
+def paginate[M: Model](qs: QuerySet[M], limit: int, offset: int,
              render: Callable[[list[M]], list[Any]]) -> dict[str, Any]:
     """`{"items": [...], "count": n, "limit": l, "offset": o}` for a limit/offset page."""
     check_page(limit, offset)

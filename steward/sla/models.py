@@ -255,17 +255,17 @@ class SlaPolicy(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def clean(self) -> None:
-        super().clean()
-        if not 1 <= self.warning_percent <= 99:
-            raise ValidationError({"warning_percent": _("Between 1 and 99.")})
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.pause_statuses:
             self.pause_statuses = DEFAULT_PAUSE_STATUSES
         if not self.matrix:
             self.matrix = DEFAULT_MATRIX
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if not 1 <= self.warning_percent <= 99:
+            raise ValidationError({"warning_percent": _("Between 1 and 99.")})
 
     def targets_for(self, priority: str) -> dict[str, int]:
         """Business minutes per clock for a priority; clocks without a target are absent."""
