@@ -215,16 +215,22 @@ EMAIL_URL = envstr("EMAIL_URL", "")
 if EMAIL_URL:
     from steward.lib.emails import parse_email_url
 
-    globals().update(parse_email_url(EMAIL_URL))
+    MAILERS = {"default": parse_email_url(EMAIL_URL)}
+elif os.environ.get("EMAIL_HOST"):
+    MAILERS = {"default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": envstr("EMAIL_HOST", "localhost"),
+            "port": envint("EMAIL_PORT", 25),
+            "username": envstr("EMAIL_HOST_USER", ""),
+            "password": envstr("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": envbool("EMAIL_USE_TLS", False),
+            "use_ssl": envbool("EMAIL_USE_SSL", False),
+        },
+    }}
 else:
-    EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-                           if DEBUG else "django.core.mail.backends.smtp.EmailBackend")
-    EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
-    EMAIL_PORT = envint("EMAIL_PORT", 25)
-    EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
-    EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"
+                           if DEBUG else "django.core.mail.backends.smtp.EmailBackend"}}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -51,6 +51,6 @@ def notify_sla_event(event_id: int) -> bool:
             "number": ticket.number, "title": ticket.title,
             "clock": _(CLOCK_LABELS.get(clock, clock)), "due": event.data.get("due", ""),
             "url": settings.SITE_URL + ticket.get_absolute_url()}
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
+    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to).send()
     log.info("sla %s for %s sent to %s", event.kind, ticket.number, to)
     return True

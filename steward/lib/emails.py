@@ -15,22 +15,24 @@ _SCHEMES = {
 
 
 def parse_email_url(url: str) -> dict[str, Any]:
-    """Turn `smtp+tls://user:pass@host:587` (or `console://`) into Django EMAIL_* settings."""
+    """Turn `smtp+tls://user:pass@host:587` (or `console://`) into a Django MAILERS entry."""
     parts = urlsplit(url)
     if parts.scheme == "console":
-        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
     if parts.scheme == "memory":
-        return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+        return {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
     if parts.scheme not in _SCHEMES:
         raise ValueError(f"EMAIL_URL: unknown scheme {parts.scheme!r}")
     use_tls, use_ssl = _SCHEMES[parts.scheme]
     default_port = 465 if use_ssl else (587 if use_tls else 25)
     return {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": parts.hostname or "localhost",
-        "EMAIL_PORT": parts.port or default_port,
-        "EMAIL_HOST_USER": unquote(parts.username or ""),
-        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
-        "EMAIL_USE_TLS": use_tls,
-        "EMAIL_USE_SSL": use_ssl,
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": parts.hostname or "localhost",
+            "port": parts.port or default_port,
+            "username": unquote(parts.username or ""),
+            "password": unquote(parts.password or ""),
+            "use_tls": use_tls,
+            "use_ssl": use_ssl,
+        },
     }

@@ -51,10 +51,11 @@ def test_it_refuses_the_development_key_without_debug() -> None:
 
 def test_it_reads_email_urls() -> None:
     cfg = parse_email_url("smtp+tls://ops%40acme.example:s3cret@mail.acme.example:2525")
-    assert cfg["EMAIL_HOST"] == "mail.acme.example"
-    assert cfg["EMAIL_PORT"] == 2525
-    assert cfg["EMAIL_HOST_USER"] == "ops@acme.example"
-    assert cfg["EMAIL_USE_TLS"] is True
-    assert parse_email_url("smtps://mail.example")["EMAIL_PORT"] == 465
+    options = cfg["OPTIONS"]
+    assert options["host"] == "mail.acme.example"
+    assert options["port"] == 2525
+    assert options["username"] == "ops@acme.example"
+    assert options["use_tls"] is True
+    assert parse_email_url("smtps://mail.example")["OPTIONS"]["port"] == 465
     with pytest.raises(ValueError, match="unknown scheme"):
         parse_email_url("ftp://mail.example")
