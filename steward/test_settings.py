@@ -17,9 +17,7 @@ SECRET_KEY = "steward-test-secret-key-not-the-development-one-0123456789"
 LOGGING = {"version": 1, "disable_existing_loggers": False,
            "root": {"handlers": [], "level": "WARNING"}}
 
-import tempfile  # noqa: E402
-
-MEDIA_ROOT = tempfile.mkdtemp(prefix="steward-test-media-")
+MEDIA_ROOT = DATA_DIR / "test-media"  # noqa: F405
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not the in-memory default: shared-cache memory databases lock whole tables and

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -105,9 +106,7 @@ def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) 
     return ticket
 
 
-def _zone(name: str) -> object:
-    import zoneinfo
-
+def _zone(name: str) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(name)
 
 
@@ -244,7 +243,8 @@ def sla_explanation(ticket: Ticket, now: datetime | None = None) -> list[str]:
 
 
 def _recorded(ticket: Ticket) -> set[str]:
-    return set(ticket.events.filter(once_key__isnull=False).values_list("once_key", flat=True))
+    keys = ticket.events.filter(once_key__isnull=False).values_list("once_key", flat=True)
+    return {key for key in keys if key}
 
 
 def _once_key(ticket: Ticket, kind: str, clock: str, due: datetime) -> str:

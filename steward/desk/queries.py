@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from steward.desk.models import ACTIVE_STATUSES, Status, Ticket, TicketEvent
@@ -62,7 +62,7 @@ def _after(ordering: str, cursor: list[Any]) -> Q:
 def order(qs: QuerySet[Ticket], ordering: str) -> QuerySet[Ticket]:
     if ordering == "created":
         return qs.order_by("-created_at", "-id")
-    return qs.by_urgency()
+    return qs.order_by(F("sla_due").asc(nulls_last=True), "id")
 
 
 def cursor_of(ticket: Ticket, ordering: str) -> list[Any]:

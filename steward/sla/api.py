@@ -101,12 +101,12 @@ def visible_calendars(request: HttpRequest) -> QuerySet[BusinessCalendar]:
     if user.is_provider:
         return qs
     # A client sees the calendars its own agreements and organization use, nobody else's.
-    org = user.organization_id
+    org = user.organization_id or 0
     return qs.filter(Q(policies__agreements__organization_id=org)
                      | Q(pk__in=_org_calendar(org))).distinct()
 
 
-def _org_calendar(org_id: int | None) -> list[int]:
+def _org_calendar(org_id: int) -> list[int]:
     from django.apps import apps
 
     organization = apps.get_model("accounts", "Organization")
@@ -119,7 +119,7 @@ def visible_policies(request: HttpRequest) -> QuerySet[SlaPolicy]:
     qs = SlaPolicy.objects.all()
     if user.is_provider:
         return qs
-    return qs.filter(agreements__organization_id=user.organization_id).distinct()
+    return qs.filter(agreements__organization_id=user.organization_id or 0).distinct()
 
 
 def _save(obj: BusinessCalendar | SlaPolicy) -> None:
