@@ -27,7 +27,7 @@ class Command(BaseCommand):
             threading.Thread(target=run_forever, args=(stop,), name="scheduler",
                              daemon=True).start()
         try:
-            call_command("db_worker", interval=options["interval"],
+            call_command("db_worker", interval=options["interval"], reload=False,
                          verbosity=options["verbosity"])
         finally:
             stop.set()
