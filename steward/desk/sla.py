@@ -253,19 +253,19 @@ def explain(state: SlaState, tz_label: str | None = None) -> list[str]:
             base["stop"] = _when(clock.stopped_at, tz)
             base["used"] = format_duration(clock.elapsed)
             if clock.breached:
-                text = _("%(clock)s missed: %(used)s of business time used by %(stop)s, "
-                         "target %(target)s for %(priority)s.")
+                text = _("%(clock)s missed: %(used)s of business time used by %(stop)s "
+                         "%(tz)s, target %(target)s for %(priority)s.")
             else:
-                text = _("%(clock)s met at %(stop)s: %(used)s of business time used, target "
-                         "%(target)s for %(priority)s.")
+                text = _("%(clock)s met at %(stop)s %(tz)s: %(used)s of business time used, "
+                         "target %(target)s for %(priority)s.")
             lines.append(text % base)
             continue
         if clock.due is None:
             base["since"] = _when(clock.paused_since or start, tz)
             base["used"] = format_duration(clock.elapsed)
             base["status"] = clock.pause_status.replace("_", " ")
-            lines.append(_("%(clock)s paused since %(since)s (%(status)s): %(used)s of "
-                           "%(target)s used; the clock resumes when the ticket leaves that "
+            lines.append(_("%(clock)s paused since %(since)s %(tz)s (%(status)s): %(used)s "
+                           "of %(target)s used; the clock resumes when the ticket leaves that "
                            "status.") % base)
             continue
         base["due"] = _when(clock.due, tz)

@@ -1,11 +1,200 @@
-"""Agent desk views (being written)."""
+"""The agent desk: dashboard, queue, ticket page, replies and changes."""
+
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from datetime import timedelta
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from steward.accounts.models import Organization, User
+from steward.desk import actions
+from steward.desk.forms import AgentTicketForm, QueueFilterForm, ReplyForm, UpdateForm
+from steward.desk.models import ACTIVE_STATUSES, Attachment, EventKind, Ticket, TicketEvent
+from steward.desk.queries import TicketFilter, apply_filter, keyset_page, with_related
+from steward.desk.views.access import staff_view, user_of, visible_ticket
+from steward.lib.api import ApiError, decode_cursor, encode_cursor
+
+PAGE_SIZE = 50
 
 
-def _todo(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    return HttpResponse("todo")
+@staff_view
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    now = timezone.now()
+    tickets = Ticket.objects.visible_to(user).open()
+    by_priority = dict(tickets.values_list("priority").annotate(n=Count("id")))
+    soon = tickets.filter(sla_due__gt=now, sla_due__lte=now + timedelta(hours=4))
+    today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    open_q = Q(tickets__status__in=ACTIVE_STATUSES)
+    orgs = Organization.objects.visible_to(user).annotate(
+        open=Count("tickets", filter=open_q),
+        overdue=Count("tickets", filter=open_q & Q(tickets__sla_due__lte=now)),
+        soon=Count("tickets", filter=open_q & Q(tickets__sla_due__gt=now,
+                                                tickets__sla_due__lte=now + timedelta(hours=4))),
+    ).order_by("-overdue", "-open", "name")
+    return render(request, "desk/dashboard.html", {
+        "by_priority": [(p, by_priority.get(p, 0)) for p in ("P1", "P2", "P3", "P4")],
+        "open_count": sum(by_priority.values()),
+        "overdue_count": tickets.filter(sla_due__lte=now).count(),
+        "soon_count": soon.count(),
+        "soon": with_related(soon).order_by("sla_due")[:10],
+        "breached_today": TicketEvent.objects.visible_to(user).filter(
+            kind=EventKind.SLA_BREACHED, at__gte=today).count(),
+        "orgs": orgs,
+    })
 
 
-dashboard = queue = bulk_assign = new_ticket = ticket = reply = update = attachment = _todo
+def _queue_filter(form: QueueFilterForm, user: User) -> TicketFilter:
+    data = form.cleaned_data if form.is_valid() else {}
+    assignee = data.get("assignee") or ""
+    hours = data.get("breaching")
+    return TicketFilter(
+        organization=data["organization"].pk if data.get("organization") else None,
+        status=data.get("status") or "open",
+        priority=data.get("priority") or None,
+        assignee={"": None, "me": user.pk, "none": 0}.get(assignee, None)
+        if assignee in ("", "me", "none") else int(assignee),
+        breaching_within=timedelta(hours=hours) if hours is not None else None,
+        q=data.get("q") or "",
+    )
+
+
+@staff_view
+def queue(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    form = QueueFilterForm(request.GET or None, user=user)
+    qs = apply_filter(Ticket.objects.visible_to(user), _queue_filter(form, user))
+    try:
+        cursor = decode_cursor(request.GET["after"], 2) if request.GET.get("after") else None
+    except ApiError:
+        cursor = None
+    rows, after = keyset_page(with_related(qs), "urgency", cursor, PAGE_SIZE)
+    params = request.GET.copy()
+    params.pop("after", None)
+    first_query = params.urlencode()
+    if after:
+        params["after"] = encode_cursor(after)
+    context = {"form": form, "tickets": rows, "next_query": params.urlencode() if after else "",
+               "first_page": cursor is None, "first_query": first_query, "staff": User.objects.staff().order_by("name"),
+               "now": timezone.now()}
+    template = "desk/_queue_table.html" if request.htmx else "desk/queue.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+@staff_view
+@require_POST
+def bulk_assign(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    assignee_id = request.POST.get("assignee", "")
+    assignee = User.objects.staff().filter(pk=assignee_id).first() if assignee_id else None
+    if assignee_id and assignee is None:
+        messages.error(request, _("Choose a member of staff to assign to."))
+        return redirect("desk:queue")
+    ids = [int(i) for i in request.POST.getlist("tickets") if i.isdigit()]
+    tickets = Ticket.objects.visible_to(user).filter(pk__in=ids).select_related("assignee")
+    count = 0
+    for ticket in tickets:
+        actions.assign(ticket, assignee, user)
+        count += 1
+    messages.success(request, _("%(n)s tickets assigned.") % {"n": count})
+    return redirect(request.POST.get("next") or "desk:queue")
+
+
+@staff_view
+def ticket(request: HttpRequest, number: str) -> HttpResponse:
+    t = visible_ticket(request, number)
+    return render(request, "desk/ticket.html", _ticket_context(t))
+
+
+def _ticket_context(t: Ticket, **extra: object) -> dict[str, object]:
+    context: dict[str, object] = {
+        "ticket": t,
+        "conversation": t.messages.select_related("author").prefetch_related("attachments"),
+        "events": t.events.select_related("actor").order_by("-at", "-id"),
+        "explanation": actions.sla_explanation(t),
+        "reply_form": ReplyForm(),
+        "update_form": UpdateForm(initial={
+            "status": t.status, "impact": t.impact, "urgency": t.urgency,
+            "assignee": t.assignee_id, "queue": t.queue_id}),
+        "now": timezone.now(),
+    }
+    context.update(extra)
+    return context
+
+
+@staff_view
+@require_POST
+def reply(request: HttpRequest, number: str) -> HttpResponse:
+    t = visible_ticket(request, number)
+    form = ReplyForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            message = actions.post_message(t, user_of(request), form.cleaned_data["body"],
+                                           public=form.cleaned_data["public"],
+                                           source="agent")
+            if form.cleaned_data.get("file"):
+                actions.add_attachment(message, form.cleaned_data["file"])
+        except actions.TicketError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+        else:
+            messages.success(request, _("Reply sent.") if form.cleaned_data["public"]
+                             else _("Note added."))
+            return redirect(t)
+    return render(request, "desk/ticket.html", _ticket_context(t, reply_form=form), status=400)
+
+
+@staff_view
+@require_POST
+def update(request: HttpRequest, number: str) -> HttpResponse:
+    user = user_of(request)
+    t = visible_ticket(request, number)
+    form = UpdateForm(request.POST)
+    if not form.is_valid():
+        return render(request, "desk/ticket.html", _ticket_context(t, update_form=form),
+                      status=400)
+    data = form.cleaned_data
+    try:
+        actions.change_priority(t, data["impact"], data["urgency"], user)
+        actions.assign(t, data["assignee"], user)
+        actions.set_queue(t, data["queue"], user)
+        actions.change_status(t, data["status"], user)
+    except actions.TicketError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Ticket updated."))
+    return redirect(t)
+
+
+@staff_view
+def new_ticket(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    form = AgentTicketForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        email = (data["requester_email"] or "").lower()
+        requester = User.objects.filter(email=email, organization=data["organization"]).first()
+        t = actions.open_ticket(actions.NewTicket(
+            organization=data["organization"], title=data["title"],
+            description=data["description"], impact=data["impact"], urgency=data["urgency"],
+            kind=data["kind"], source=data["source"], requester=requester,
+            requester_email=email), actor=user)
+        messages.success(request, _("Ticket %(number)s opened.") % {"number": t.number})
+        return redirect(t)
+    return render(request, "desk/new_ticket.html", {"form": form})
+
+
+@staff_view
+def attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
+    item = Attachment.objects.filter(
+        pk=attachment_id,
+        message__ticket__in=Ticket.objects.visible_to(user_of(request))).first()
+    if item is None:
+        raise Http404
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name,
+                        content_type=item.content_type)

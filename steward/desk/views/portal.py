@@ -1,11 +1,122 @@
-"""Portal views (being written)."""
+"""The client portal: a client's own tickets, a new request, replies."""
+
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.db.models import Case, IntegerField, Value, When
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from steward.desk import actions
+from steward.desk.forms import PortalReplyForm, PortalTicketForm
+from steward.desk.models import ACTIVE_STATUSES, Attachment, Ticket
+from steward.desk.queries import with_related
+from steward.desk.views.access import client_view, user_of, visible_ticket
 
 
-def _todo(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    return HttpResponse("todo")
+@client_view
+def home(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    tickets = with_related(Ticket.objects.visible_to(user)).annotate(
+        done=Case(When(status__in=ACTIVE_STATUSES, then=Value(0)), default=Value(1),
+                  output_field=IntegerField()),
+    ).order_by("done", "-created_at", "-id")[:100]
+    return render(request, "portal/home.html", {"tickets": tickets, "now": timezone.now()})
 
 
-home = new_ticket = ticket = reply = close = attachment = _todo
+def _preview(request: HttpRequest, impact: str, urgency: str) -> dict[str, object] | None:
+    org = user_of(request).organization
+    if org is None or impact not in ("low", "medium", "high") or \
+            urgency not in ("low", "medium", "high"):
+        return None
+    return actions.preview_targets(org, impact, urgency)
+
+
+@client_view
+def new_ticket(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    form = PortalTicketForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        assert user.organization is not None
+        t = actions.open_ticket(actions.NewTicket(
+            organization=user.organization, title=data["title"],
+            description=data["description"], impact=data["impact"], urgency=data["urgency"],
+            source="portal", requester=user), actor=user)
+        if data.get("file"):
+            message = actions.post_message(t, user, _("Attachment"), source="portal")
+            try:
+                actions.add_attachment(message, data["file"])
+            except actions.TicketError as exc:
+                messages.warning(request, str(exc))
+        messages.success(request, _("Your request %(number)s is with us.") % {"number": t.number})
+        return redirect("portal:ticket", number=t.number)
+    impact = form["impact"].value() or "low"
+    urgency = form["urgency"].value() or "low"
+    context = {"form": form, "preview": _preview(request, impact, urgency)}
+    return render(request, "portal/new_ticket.html", context)
+
+
+@client_view
+def preview(request: HttpRequest) -> HttpResponse:
+    """The targets the agreement promises for the answers given so far (htmx fragment)."""
+    data = _preview(request, request.GET.get("impact", ""), request.GET.get("urgency", ""))
+    return render(request, "portal/_preview.html", {"preview": data})
+
+
+def _ticket_context(t: Ticket, form: PortalReplyForm | None = None) -> dict[str, object]:
+    return {
+        "ticket": t,
+        "conversation": t.messages.public().select_related("author")
+        .prefetch_related("attachments"),
+        "explanation": actions.sla_explanation(t),
+        "form": form or PortalReplyForm(),
+        "now": timezone.now(),
+    }
+
+
+@client_view
+def ticket(request: HttpRequest, number: str) -> HttpResponse:
+    return render(request, "portal/ticket.html", _ticket_context(visible_ticket(request, number)))
+
+
+@client_view
+@require_POST
+def reply(request: HttpRequest, number: str) -> HttpResponse:
+    t = visible_ticket(request, number)
+    form = PortalReplyForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            message = actions.post_message(t, user_of(request), form.cleaned_data["body"],
+                                           source="portal")
+            if form.cleaned_data.get("file"):
+                actions.add_attachment(message, form.cleaned_data["file"])
+        except actions.TicketError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Your reply was sent."))
+            return redirect("portal:ticket", number=t.number)
+    return render(request, "portal/ticket.html", _ticket_context(t, form), status=400)
+
+
+@client_view
+@require_POST
+def close(request: HttpRequest, number: str) -> HttpResponse:
+    t = visible_ticket(request, number)
+    actions.change_status(t, "closed", user_of(request))
+    messages.success(request, _("Ticket %(number)s is closed. Thank you.") % {"number": t.number})
+    return redirect("portal:ticket", number=t.number)
+
+
+@client_view
+def attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
+    item = Attachment.objects.filter(
+        pk=attachment_id, message__public=True,
+        message__ticket__in=Ticket.objects.visible_to(user_of(request))).first()
+    if item is None:
+        raise Http404
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name,
+                        content_type=item.content_type)

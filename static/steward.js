@@ -1,0 +1,32 @@
+// SLA countdown badges: tick every 30 s from their data-due timestamp; select-all for bulk assign.
+(function () {
+  "use strict";
+  function fmt(ms) {
+    var m = Math.round(Math.abs(ms) / 60000), d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60), r = m % 60;
+    var parts = [];
+    if (d) parts.push(d + " d");
+    if (h) parts.push(h + " h");
+    if (r || !parts.length) parts.push(r + " m");
+    return parts.join(" ");
+  }
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll("[data-due]").forEach(function (el) {
+      var left = Date.parse(el.dataset.due) - now;
+      var state = left <= 0 ? "overdue" : left <= 2 * 3600 * 1000 ? "soon" : "ok";
+      el.classList.remove("sla-ok", "sla-soon", "sla-overdue");
+      el.classList.add("sla-" + state);
+      var text = left <= 0 ? el.dataset.overdue : el.dataset.left;
+      if (text) el.textContent = text.replace("%s", fmt(left));
+    });
+  }
+  function wire(root) {
+    root.querySelectorAll("[data-select-all]").forEach(function (box) {
+      box.addEventListener("change", function () {
+        document.querySelectorAll("input[name=tickets]").forEach(function (b) { b.checked = box.checked; });
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { tick(); wire(document); setInterval(tick, 30000); });
+  document.addEventListener("htmx:afterSwap", function (e) { tick(); wire(e.target); });
+})();

@@ -1,0 +1,58 @@
+"""Who may open a desk or portal page, and the one way views fetch a ticket."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from steward.accounts.models import User
+from steward.desk.models import Ticket
+from steward.desk.queries import with_related
+
+View = Callable[..., HttpResponse]
+
+
+def user_of(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def staff_view(view: View) -> View:
+    """Provider staff only; anyone else is told the page does not exist."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not user_of(request).is_provider:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def client_view(view: View) -> View:
+    """Client contacts only; provider staff are sent to the desk."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if user_of(request).is_provider:
+            return redirect("desk:dashboard")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def visible_ticket(request: HttpRequest, number: str) -> Ticket:
+    """The ticket with this number if the user may see it, else 404 (never 403)."""
+    ticket = with_related(Ticket.objects.visible_to(user_of(request))).filter(
+        number=number).first()
+    if ticket is None:
+        raise Http404
+    return ticket
