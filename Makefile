@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 	  if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 	    command -v $$p; break; fi; done)
 
-.PHONY: help demo test lint format bench test-sqlite test-postgres system-deps clean
+.PHONY: help demo test lint format bench test-sqlite test-postgres system-deps clean messages
 
 help:
 	@echo "make demo   - set up .venv, migrate, load demo data, serve on http://127.0.0.1:8000"
@@ -66,3 +66,9 @@ bench: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages -l zh_Hans -l el --ignore ".venv/*" --ignore "bench/*" \
+	  --ignore "steward/*/tests/*" --ignore "test-artifacts/*" --ignore "scripts/*"
+	$(PY) scripts/translations.py
+	$(PY) manage.py compilemessages --ignore ".venv/*"

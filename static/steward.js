@@ -17,7 +17,7 @@
       el.classList.remove("sla-ok", "sla-soon", "sla-overdue");
       el.classList.add("sla-" + state);
       var text = left <= 0 ? el.dataset.overdue : el.dataset.left;
-      if (text) el.textContent = text.replace("%s", fmt(left));
+      if (text) el.textContent = text.replace("{time}", fmt(left));
     });
   }
   function wire(root) {

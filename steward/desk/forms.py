@@ -106,6 +106,10 @@ class PortalTicketForm(forms.Form):
                                label=_("How many people are affected?"))
     urgency = forms.ChoiceField(choices=CAN_WORK, widget=forms.RadioSelect, initial="low",
                                 label=_("Can you still work?"))
-    file = forms.FileField(required=False, label=_("Attachment"),
-                           help_text=_("Up to %(mb)s MB: a screenshot, a PDF, a document.")
-                           % {"mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)})
+    file = forms.FileField(required=False, label=_("Attachment"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Built per form, not at import, so it is in the viewer's language.
+        self.fields["file"].help_text = _("Up to %(mb)s MB: a screenshot, a PDF, a document.") \
+            % {"mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)}

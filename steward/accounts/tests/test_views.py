@@ -53,11 +53,19 @@ def test_it_switches_the_language_at_once(w: World) -> None:
     assert w.acme_user.language == "el"
     page = client.get(reverse("portal:home"))
     assert page.headers["Content-Language"] == "el"
+    assert "Τα αιτήματά σας" in page.content.decode()
 
 
 def test_it_defaults_to_the_organizations_language(w: World) -> None:
     page = ScanningClient(w.globex_user).get(reverse("portal:home"))
     assert page.headers["Content-Language"] == "zh-hans"
+    assert "您的请求" in page.content.decode()
+
+
+def test_it_translates_the_sign_in_page() -> None:
+    for lang, text in (("el", "Σύνδεση στο Steward"), ("zh-hans", "登录 Steward")):
+        page = Client(headers={"accept-language": lang}).get(reverse("account_login"))
+        assert text in page.content.decode(), lang
 
 
 def test_it_refuses_an_unknown_time_zone(w: World) -> None:

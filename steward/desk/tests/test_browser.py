@@ -117,3 +117,17 @@ def test_it_shows_the_sign_in_page(browser, live_server) -> None:  # type: ignor
     assert page.locator("input[name=login]").count() == 1
     assert page.locator("a[href*='signup']").count() == 0
     _shot(page, "login")
+
+
+def test_it_speaks_the_clients_language(browser, live_server, people) -> None:  # type: ignore[no-untyped-def]
+    people.globex_user.language = ""  # falls back to Globex's language, Simplified Chinese
+    people.globex_user.save()
+    make_ticket(people.globex, title="打印机卡纸 globex-marker-9c07", requester=people.globex_user)
+    page = _sign_in(browser, live_server, people.globex_user.email)
+    assert "您的请求" in page.inner_text("body")
+    _shot(page, "portal_zh")
+    with page.expect_navigation():
+        page.select_option("select[name=language]", "el")
+    page.goto(f"{live_server.url}/portal/tickets/new/")
+    assert "Πόσοι άνθρωποι επηρεάζονται;" in page.inner_text("body")
+    _shot(page, "portal_new_el")

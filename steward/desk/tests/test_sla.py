@@ -150,3 +150,13 @@ def test_it_takes_the_agreement_in_force_when_opened(setup) -> None:  # type: ig
     assert november.sla_policy.name == "Standard"
     assert december.sla_policy == premium
     assert december.first_response_due == datetime(2026, 12, 1, 10, 15, tzinfo=ATHENS)
+
+
+def test_it_explains_in_the_viewers_language(setup) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import translation
+
+    org, _, _ = setup
+    ticket = make_ticket(org, impact="high", urgency="medium", at=athens(23, 14, 30))
+    with translation.override("el"):
+        lines = actions.sla_explanation(ticket, now=athens(23, 14, 31))
+    assert lines[0].startswith("Πρώτη απάντηση έως")
