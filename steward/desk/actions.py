@@ -317,9 +317,12 @@ def sweep_ticket(ticket: Ticket, now: datetime) -> list[TicketEvent]:
                 key = _once_key(ticket, kind, name, clock.due)
                 try:
                     with transaction.atomic():
+                        # Dated when it happened, not when a worker noticed: a breach at
+                        # 16:00 swept at 16:01 (or after a worker outage) is a 16:00 breach.
                         event = TicketEvent.objects.create(
-                            ticket=ticket, kind=event_kind, at=now, once_key=key,
-                            data={"clock": name, "due": clock.due.isoformat()})
+                            ticket=ticket, kind=event_kind, at=moment, once_key=key,
+                            data={"clock": name, "due": clock.due.isoformat(),
+                                  "recorded_at": now.isoformat()})
                 except IntegrityError:
                     continue  # Another worker recorded it first.
                 recorded.append(event)

@@ -170,7 +170,8 @@ def _ticket(rng: random.Random, org: Organization, staff: list[User], queues: li
     contacts = list(org.users.all())
     requester = rng.choice(contacts)
     title, body = rng.choice(PROBLEMS[org.language if rng.random() < 0.6 else "en"])
-    age = timedelta(minutes=rng.randint(10, 90 * 24 * 60))
+    # More recent work than old work, as in any real desk: most open tickets are recent.
+    age = timedelta(minutes=10 + int(90 * 24 * 60 * rng.random() ** 2))
     at = now - age
     impact, urgency = rng.choice([("low", "low"), ("low", "medium"), ("medium", "medium"),
                                   ("medium", "high"), ("high", "medium"), ("high", "high"),
@@ -199,7 +200,9 @@ def _story(rng: random.Random, age: timedelta) -> list[tuple[str, timedelta]]:
         return timedelta(minutes=rng.randint(lo, hi))
 
     roll = rng.random()
-    if age < timedelta(hours=6) or roll < 0.10:
+    if age > timedelta(days=10) and roll < 0.9:
+        roll = 0.5  # old tickets are mostly done; a few were left open and show as breached
+    if age < timedelta(hours=6) or roll < 0.04:
         return []  # still new: nobody answered yet (some of these are breached)
     story = [("reply", gap(5, 100))]
     if rng.random() < 0.4:

@@ -23,7 +23,7 @@ class QueueFilterForm(forms.Form):
                                  required=False, label=_("Priority"))
     assignee = forms.ChoiceField(required=False, label=_("Assignee"))
     breaching = forms.IntegerField(required=False, min_value=0, max_value=24 * 30,
-                                   label=_("Breaching within (hours)"))
+                                   label=_("Due within (hours)"))
     q = forms.CharField(required=False, max_length=200, label=_("Search"))
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:

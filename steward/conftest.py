@@ -1,0 +1,17 @@
+"""Suite-wide fixtures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.utils import timezone, translation
+
+
+@pytest.fixture(autouse=True)
+def _reset_locale() -> Iterator[None]:
+    # A request in another language leaves it active in the thread; the next test must not
+    # inherit Greek or Chinese from the one before it.
+    yield
+    translation.activate("en")
+    timezone.deactivate()
