@@ -199,6 +199,13 @@ def _compile(spec: CalendarSpec, first_year: int, last_year: int) -> CompiledCal
     return CompiledCalendar(spec, first_year, last_year)
 
 
+# Years compiled around the moment of interest: wide enough that no ticket's due time (a
+# month-long target opened years ago, or a report on last decade) falls off the table.
+YEARS_BACK = 5
+YEARS_AHEAD = 10
+
+
 def compile_calendar(spec: CalendarSpec, around: datetime | None = None) -> CompiledCalendar:
+    """The compiled table for a calendar, cached: compiling once costs ~10 ms, asking 1 µs."""
     year = (around or datetime.now(UTC)).year
-    return _compile(spec, year - 2, year + 5)
+    return _compile(spec, year - YEARS_BACK, year + YEARS_AHEAD)

@@ -25,8 +25,8 @@ _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
 
 # Years of public holidays compiled around today: far enough back for old tickets' explanations,
 # far enough ahead for a 30-day resolution target opened in late December.
-HOLIDAY_YEARS_BACK = 3
-HOLIDAY_YEARS_AHEAD = 4
+HOLIDAY_YEARS_BACK = 5  # as steward.sla.clock.YEARS_BACK
+HOLIDAY_YEARS_AHEAD = 10
 
 DEFAULT_MATRIX = {
     "high": {"high": "P1", "medium": "P2", "low": "P3"},
@@ -127,10 +127,8 @@ class BusinessCalendar(models.Model):
     def public_holidays(self, years: range) -> dict[date, str]:
         if not self.holiday_country:
             return {}
-        found = holidays.country_holidays(self.holiday_country,
-                                          subdiv=self.holiday_subdivision or None,
-                                          years=list(years))
-        return dict(found.items())
+        return _public_holidays(self.holiday_country, self.holiday_subdivision, years.start,
+                                years.stop)
 
     def spec(self) -> CalendarSpec:
         from steward.sla.clock import CalendarSpec
@@ -173,6 +171,13 @@ class BusinessCalendar(models.Model):
                 f"{days[0].capitalize()}-{days[-1].capitalize()}"
             parts.append(f"{label} {hours}")
         return "; ".join(parts) or str(_("no working hours"))
+
+
+@lru_cache(maxsize=64)
+def _public_holidays(country: str, subdivision: str, first: int, stop: int) -> dict[date, str]:
+    found = holidays.country_holidays(country, subdiv=subdivision or None,
+                                      years=list(range(first, stop)))
+    return dict(found.items())
 
 
 @lru_cache(maxsize=256)
