@@ -21,8 +21,11 @@ def main(argv: list[str]) -> int:
         psycopg.connect(url, connect_timeout=5).close()
     except psycopg.OperationalError as exc:
         print(f"PostgreSQL does not answer at {url}: {exc}".strip(), file=sys.stderr)
-        print("Start it (e.g. pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) "
-              "main start) or set PG_URL.", file=sys.stderr)
+        print(
+            "Start it (e.g. pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) "
+            "main start) or set PG_URL.",
+            file=sys.stderr,
+        )
         return 1
     if throwaway:
         parts = urlsplit(url)

@@ -31,17 +31,19 @@ T: dict[str, tuple[str, str]] = {
     "Not found": ("未找到", "Δεν βρέθηκε"),
     "There is nothing here.": ("这里什么也没有。", "Δεν υπάρχει τίποτα εδώ."),
     "The page does not exist, or you do not have access to it.": (
-        "该页面不存在，或您无权访问。", "Η σελίδα δεν υπάρχει ή δεν έχετε πρόσβαση σε αυτήν."),
+        "该页面不存在，或您无权访问。",
+        "Η σελίδα δεν υπάρχει ή δεν έχετε πρόσβαση σε αυτήν.",
+    ),
     "Go home": ("返回首页", "Αρχική σελίδα"),
     "Not allowed": ("不允许", "Δεν επιτρέπεται"),
-    "Your role does not allow this.": ("您的角色不允许此操作。",
-                                       "Ο ρόλος σας δεν το επιτρέπει."),
+    "Your role does not allow this.": ("您的角色不允许此操作。", "Ο ρόλος σας δεν το επιτρέπει."),
     "Sign in": ("登录", "Σύνδεση"),
     "Sign in to Steward": ("登录 Steward", "Σύνδεση στο Steward"),
     "Forgot your password?": ("忘记密码？", "Ξεχάσατε τον κωδικό σας;"),
     "No account? Your IT provider creates one for you.": (
         "没有账户？您的 IT 服务商会为您创建。",
-        "Δεν έχετε λογαριασμό; Τον δημιουργεί ο πάροχος IT σας."),
+        "Δεν έχετε λογαριασμό; Τον δημιουργεί ο πάροχος IT σας.",
+    ),
     "Steward": ("Steward", "Steward"),
     # Account pages
     "Your account": ("您的账户", "Ο λογαριασμός σας"),
@@ -56,12 +58,15 @@ T: dict[str, tuple[str, str]] = {
     "name": ("姓名", "όνομα"),
     "phone": ("电话", "τηλέφωνο"),
     "Send a token as “Authorization: Bearer <token>”. It acts with your role and sees what you "
-    "see.": ("以 “Authorization: Bearer <令牌>” 发送令牌。它以您的角色操作，只能看到您能看到的内容。",
-             "Στείλτε το διακριτικό ως “Authorization: Bearer <token>”. Ενεργεί με τον ρόλο σας "
-             "και βλέπει ό,τι βλέπετε."),
+    "see.": (
+        "以 “Authorization: Bearer <令牌>” 发送令牌。它以您的角色操作，只能看到您能看到的内容。",
+        "Στείλτε το διακριτικό ως “Authorization: Bearer <token>”. Ενεργεί με τον ρόλο σας "
+        "και βλέπει ό,τι βλέπετε.",
+    ),
     "Your new token. Copy it now: it will not be shown again.": (
         "您的新令牌。请立即复制：它不会再次显示。",
-        "Το νέο σας διακριτικό. Αντιγράψτε το τώρα: δεν θα εμφανιστεί ξανά."),
+        "Το νέο σας διακριτικό. Αντιγράψτε το τώρα: δεν θα εμφανιστεί ξανά.",
+    ),
     "Copy": ("复制", "Αντιγραφή"),
     "Starts with": ("开头为", "Ξεκινά με"),
     "Created": ("创建时间", "Δημιουργήθηκε"),
@@ -70,8 +75,10 @@ T: dict[str, tuple[str, str]] = {
     "Revoke": ("吊销", "Ανάκληση"),
     "No tokens yet.": ("还没有令牌。", "Δεν υπάρχουν ακόμη διακριτικά."),
     "Create token": ("创建令牌", "Δημιουργία διακριτικού"),
-    "What the token is for, e.g. 'monitoring'.": ("令牌的用途，例如“监控”。",
-                                                  "Για ποιο σκοπό είναι, π.χ. «παρακολούθηση»."),
+    "What the token is for, e.g. 'monitoring'.": (
+        "令牌的用途，例如“监控”。",
+        "Για ποιο σκοπό είναι, π.χ. «παρακολούθηση».",
+    ),
     "Token %(name)s revoked.": ("令牌 %(name)s 已吊销。", "Το διακριτικό %(name)s ανακλήθηκε."),
     # Roles, statuses, priorities, levels, kinds, sources
     "Provider admin": ("服务商管理员", "Διαχειριστής παρόχου"),
@@ -111,40 +118,50 @@ T: dict[str, tuple[str, str]] = {
     "Ask for help": ("寻求帮助", "Ζητήστε βοήθεια"),
     "Tell us what is wrong and how much it stops you working.": (
         "告诉我们出了什么问题，以及它对您的工作影响有多大。",
-        "Πείτε μας τι δεν πάει καλά και πόσο σας εμποδίζει να δουλέψετε."),
+        "Πείτε μας τι δεν πάει καλά και πόσο σας εμποδίζει να δουλέψετε.",
+    ),
     "What is the problem?": ("出了什么问题？", "Ποιο είναι το πρόβλημα;"),
     "Details": ("详细信息", "Λεπτομέρειες"),
     "What happened, since when, any error message.": (
         "发生了什么、从什么时候开始、有无错误信息。",
-        "Τι συνέβη, από πότε, τυχόν μήνυμα σφάλματος."),
+        "Τι συνέβη, από πότε, τυχόν μήνυμα σφάλματος.",
+    ),
     "How many people are affected?": ("有多少人受到影响？", "Πόσοι άνθρωποι επηρεάζονται;"),
     "Just me": ("只有我", "Μόνο εγώ"),
     "My team or department": ("我的团队或部门", "Η ομάδα ή το τμήμα μου"),
     "The whole company": ("整个公司", "Όλη η εταιρεία"),
     "Can you still work?": ("您还能继续工作吗？", "Μπορείτε ακόμη να δουλέψετε;"),
     "Yes, it is an inconvenience": ("可以，只是不方便", "Ναι, απλώς με ενοχλεί"),
-    "Only slowly, or with a workaround": ("只能慢慢做，或需要变通办法",
-                                          "Μόνο αργά ή με κάποια παράκαμψη"),
+    "Only slowly, or with a workaround": (
+        "只能慢慢做，或需要变通办法",
+        "Μόνο αργά ή με κάποια παράκαμψη",
+    ),
     "No, work is stopped": ("不能，工作已停止", "Όχι, η δουλειά έχει σταματήσει"),
     "Attachment": ("附件", "Συνημμένο"),
     "Up to %(mb)s MB: a screenshot, a PDF, a document.": (
         "最大 %(mb)s MB：截图、PDF 或文档。",
-        "Έως %(mb)s MB: στιγμιότυπο οθόνης, PDF, έγγραφο."),
+        "Έως %(mb)s MB: στιγμιότυπο οθόνης, PDF, έγγραφο.",
+    ),
     "Send request": ("提交请求", "Αποστολή αιτήματος"),
     "Your agreement promises (priority %(priority)s):": (
         "您的服务协议承诺（优先级 %(priority)s）：",
-        "Η σύμβασή σας εγγυάται (προτεραιότητα %(priority)s):"),
+        "Η σύμβασή σας εγγυάται (προτεραιότητα %(priority)s):",
+    ),
     "A first response by": ("首次响应不晚于", "Πρώτη απάντηση έως"),
     "A resolution by": ("解决不晚于", "Επίλυση έως"),
     "Counted in business hours (%(calendar)s) under “%(agreement)s”. Times in your time zone.": (
         "按工作时间（%(calendar)s）计算，依据“%(agreement)s”。时间为您所在时区。",
         "Υπολογίζεται σε εργάσιμες ώρες (%(calendar)s) βάσει της σύμβασης «%(agreement)s». "
-        "Οι ώρες είναι στη ζώνη ώρας σας."),
+        "Οι ώρες είναι στη ζώνη ώρας σας.",
+    ),
     "No agreement is in force for your organization; we will answer as soon as we can.": (
         "贵机构目前没有生效的服务协议；我们会尽快答复。",
-        "Δεν ισχύει σύμβαση για τον οργανισμό σας· θα απαντήσουμε το συντομότερο."),
-    "Your request %(number)s is with us.": ("我们已收到您的请求 %(number)s。",
-                                            "Λάβαμε το αίτημά σας %(number)s."),
+        "Δεν ισχύει σύμβαση για τον οργανισμό σας· θα απαντήσουμε το συντομότερο.",
+    ),
+    "Your request %(number)s is with us.": (
+        "我们已收到您的请求 %(number)s。",
+        "Λάβαμε το αίτημά σας %(number)s.",
+    ),
     "Your reply": ("您的回复", "Η απάντησή σας"),
     "Send reply": ("发送回复", "Αποστολή απάντησης"),
     "Your reply was sent.": ("您的回复已发送。", "Η απάντησή σας στάλθηκε."),
@@ -154,14 +171,21 @@ T: dict[str, tuple[str, str]] = {
     "Resolution": ("解决", "Επίλυση"),
     "The clock is paused while we wait for your answer.": (
         "在等待您回复期间，计时已暂停。",
-        "Το χρονόμετρο σταματά όσο περιμένουμε την απάντησή σας."),
+        "Το χρονόμετρο σταματά όσο περιμένουμε την απάντησή σας.",
+    ),
     "How these were worked out": ("这些时间是如何计算的", "Πώς υπολογίστηκαν"),
-    "No service level applies to this request.": ("此请求不适用服务级别。",
-                                                  "Δεν ισχύει επίπεδο υπηρεσίας για αυτό το αίτημα."),
-    "My problem is solved: close this request": ("问题已解决：关闭此请求",
-                                                 "Το πρόβλημα λύθηκε: κλείσιμο αιτήματος"),
-    "Ticket %(number)s is closed. Thank you.": ("工单 %(number)s 已关闭。谢谢。",
-                                                "Το αίτημα %(number)s έκλεισε. Ευχαριστούμε."),
+    "No service level applies to this request.": (
+        "此请求不适用服务级别。",
+        "Δεν ισχύει επίπεδο υπηρεσίας για αυτό το αίτημα.",
+    ),
+    "My problem is solved: close this request": (
+        "问题已解决：关闭此请求",
+        "Το πρόβλημα λύθηκε: κλείσιμο αιτήματος",
+    ),
+    "Ticket %(number)s is closed. Thank you.": (
+        "工单 %(number)s 已关闭。谢谢。",
+        "Το αίτημα %(number)s έκλεισε. Ευχαριστούμε.",
+    ),
     "met": ("已达成", "τηρήθηκε"),
     "missed": ("未达成", "δεν τηρήθηκε"),
     "due": ("截止", "προθεσμία"),
@@ -182,31 +206,36 @@ T: dict[str, tuple[str, str]] = {
     # SLA explanations (shown to clients too)
     "%(clock)s: not started (starts with the first public reply).": (
         "%(clock)s：尚未开始（在首次公开回复后开始）。",
-        "%(clock)s: δεν ξεκίνησε (ξεκινά με την πρώτη δημόσια απάντηση)."),
+        "%(clock)s: δεν ξεκίνησε (ξεκινά με την πρώτη δημόσια απάντηση).",
+    ),
     "%(clock)s missed: %(used)s of business time used by %(stop)s %(tz)s, target %(target)s "
     "for %(priority)s.": (
         "%(clock)s 未达成：截至 %(stop)s（%(tz)s）已用工作时间 %(used)s，%(priority)s 的目标为 "
         "%(target)s。",
         "%(clock)s: δεν τηρήθηκε· χρησιμοποιήθηκαν %(used)s εργάσιμου χρόνου έως %(stop)s "
-        "%(tz)s, με στόχο %(target)s για %(priority)s."),
+        "%(tz)s, με στόχο %(target)s για %(priority)s.",
+    ),
     "%(clock)s met at %(stop)s %(tz)s: %(used)s of business time used, target %(target)s for "
     "%(priority)s.": (
         "%(clock)s 已于 %(stop)s（%(tz)s）达成：已用工作时间 %(used)s，%(priority)s 的目标为 "
         "%(target)s。",
         "%(clock)s: τηρήθηκε στις %(stop)s %(tz)s· χρησιμοποιήθηκαν %(used)s εργάσιμου χρόνου, "
-        "με στόχο %(target)s για %(priority)s."),
+        "με στόχο %(target)s για %(priority)s.",
+    ),
     "%(clock)s paused since %(since)s %(tz)s (%(status)s): %(used)s of %(target)s used; the "
     "clock resumes when the ticket leaves that status.": (
         "%(clock)s 自 %(since)s（%(tz)s）起暂停（%(status)s）：已用 %(used)s / %(target)s；"
         "工单离开该状态后恢复计时。",
         "%(clock)s: σε παύση από %(since)s %(tz)s (%(status)s)· χρησιμοποιήθηκαν %(used)s από "
-        "%(target)s· ο χρόνος συνεχίζει όταν το αίτημα φύγει από αυτή την κατάσταση."),
+        "%(target)s· ο χρόνος συνεχίζει όταν το αίτημα φύγει από αυτή την κατάσταση.",
+    ),
     "%(clock)s due %(due)s %(tz)s: %(target)s of business time for %(priority)s from "
     "%(start)s, counted in %(cal)s hours (%(hours)s)": (
         "%(clock)s 截止于 %(due)s（%(tz)s）：%(priority)s 的目标为自 %(start)s 起 %(target)s "
         "工作时间，按 %(cal)s 的工作时间计算（%(hours)s）",
         "%(clock)s έως %(due)s %(tz)s: %(target)s εργάσιμου χρόνου για %(priority)s από "
-        "%(start)s, με τις ώρες του %(cal)s (%(hours)s)"),
+        "%(start)s, με τις ώρες του %(cal)s (%(hours)s)",
+    ),
     ", paused %(paused)s": ("，其间暂停 %(paused)s", ", με παύση %(paused)s"),
 }
 
@@ -225,7 +254,7 @@ def fill(po_path: Path, column: int) -> int:
 
     def replace(match: re.Match[str]) -> str:
         nonlocal filled
-        flags, msgid_block, msgstr_block = match.group(1) or "", match.group(2), match.group(3)
+        flags, msgid_block = match.group(1) or "", match.group(2)
         msgid = _unquote(msgid_block)
         # Template strings with a literal % come out of makemessages doubled.
         key = msgid.replace("%%", "%") if "%%" in msgid else msgid

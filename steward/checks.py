@@ -13,7 +13,11 @@ def check_secret_key(app_configs: Any = None, **kwargs: Any) -> list[Error]:
     from steward.settings import DEV_SECRET_KEY
 
     if not settings.DEBUG and settings.SECRET_KEY == DEV_SECRET_KEY:
-        return [Error("SECRET_KEY is the development key while DEBUG is off.",
-                      hint="Set SECRET_KEY in the environment to a long random value.",
-                      id="steward.E001")]
+        return [
+            Error(
+                "SECRET_KEY is the development key while DEBUG is off.",
+                hint="Set SECRET_KEY in the environment to a long random value.",
+                id="steward.E001",
+            )
+        ]
     return []

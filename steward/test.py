@@ -57,13 +57,13 @@ def make_agreement(org: Organization, policy: SlaPolicy | None = None, **kw: Any
     return Agreement.objects.create(organization=org, sla_policy=policy or make_policy(), **kw)
 
 
-def make_user(role: str = Role.CLIENT_USER, org: Organization | None = None, **kw: Any
-              ) -> User:
+def make_user(role: str = Role.CLIENT_USER, org: Organization | None = None, **kw: Any) -> User:
     n = next(_seq)
     kw.setdefault("email", f"user{n}@{(org.code.lower() if org else 'provider')}.example")
     kw.setdefault("name", f"User {n}")
-    return User.objects.create_user(password=kw.pop("password", "correct-horse-battery"),
-                                    role=role, organization=org, **kw)
+    return User.objects.create_user(
+        password=kw.pop("password", "correct-horse-battery"), role=role, organization=org, **kw
+    )
 
 
 def make_ticket(org: Organization | None = None, **kw: Any) -> Ticket:
@@ -107,7 +107,10 @@ def world() -> World:
     tech = make_user(Role.TECHNICIAN, name="Tess Technician")
     Membership.objects.create(user=tech, organization=acme)
     return World(
-        acme=acme, globex=globex, calendar=calendar, policy=policy,
+        acme=acme,
+        globex=globex,
+        calendar=calendar,
+        policy=policy,
         admin=make_user(Role.ADMIN, name="Ada Admin"),
         manager=make_user(Role.MANAGER, name="Max Manager"),
         tech=tech,
@@ -129,12 +132,12 @@ class ScanningClient(Client):
     def request(self, **request: Any) -> Any:
         response = super().request(**request)
         if self.user is not None and not getattr(response, "streaming", False):
-            visible = set(Organization.objects.visible_to(self.user)
-                          .values_list("code", flat=True))
+            visible = set(Organization.objects.visible_to(self.user).values_list("code", flat=True))
             body = response.content.decode(errors="replace")
             for code, marker in MARKERS.items():
                 assert code in visible or marker not in body, (
-                    f"{self.user.email} saw {code}'s marker at {request.get('PATH_INFO')}")
+                    f"{self.user.email} saw {code}'s marker at {request.get('PATH_INFO')}"
+                )
         return response
 
 

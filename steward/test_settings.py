@@ -14,8 +14,11 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 DEBUG = False
 SECRET_KEY = "steward-test-secret-key-not-the-development-one-0123456789"
-LOGGING = {"version": 1, "disable_existing_loggers": False,
-           "root": {"handlers": [], "level": "WARNING"}}
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "root": {"handlers": [], "level": "WARNING"},
+}
 
 MEDIA_ROOT = DATA_DIR / "test-media"  # noqa: F405
 

@@ -30,7 +30,7 @@ def encrypt_secret(text: str, purpose: str) -> str:
 def decrypt_secret(stored: str, purpose: str) -> str:
     if not stored.startswith(_PREFIX):
         return stored  # Written before encryption was switched on.
-    raw = base64.urlsafe_b64decode(stored[len(_PREFIX):])
+    raw = base64.urlsafe_b64decode(stored[len(_PREFIX) :])
     return AESGCM(_key()).decrypt(raw[:12], raw[12:], purpose.encode()).decode()
 
 

@@ -87,21 +87,40 @@ class NewTokenOut(TokenOut):
 
 
 def _org_out(org: Organization) -> dict[str, Any]:
-    return {"id": org.pk, "name": org.name, "code": org.code, "timezone": org.timezone,
-            "language": org.language, "calendar": org.calendar_id,
-            "it_manager": org.it_manager_id, "status": org.status}
+    return {
+        "id": org.pk,
+        "name": org.name,
+        "code": org.code,
+        "timezone": org.timezone,
+        "language": org.language,
+        "calendar": org.calendar_id,
+        "it_manager": org.it_manager_id,
+        "status": org.status,
+    }
 
 
 def _user_out(user: User) -> dict[str, Any]:
-    return {"id": user.pk, "email": user.email, "name": user.name, "role": user.role,
-            "organization": user.organization_id, "language": user.language,
-            "timezone": user.timezone, "is_active": user.is_active}
+    return {
+        "id": user.pk,
+        "email": user.email,
+        "name": user.name,
+        "role": user.role,
+        "organization": user.organization_id,
+        "language": user.language,
+        "timezone": user.timezone,
+        "is_active": user.is_active,
+    }
 
 
 def _token_out(token: ApiToken) -> dict[str, Any]:
-    return {"id": token.pk, "name": token.name, "hint": token.hint,
-            "created_at": token.created_at, "last_used_at": token.last_used_at,
-            "revoked": token.revoked_at is not None}
+    return {
+        "id": token.pk,
+        "name": token.name,
+        "hint": token.hint,
+        "created_at": token.created_at,
+        "last_used_at": token.last_used_at,
+        "revoked": token.revoked_at is not None,
+    }
 
 
 def _apply_org(org: Organization, data: dict[str, Any]) -> None:
@@ -109,14 +128,13 @@ def _apply_org(org: Organization, data: dict[str, Any]) -> None:
 
     for key, value in data.items():
         if key == "timezone" and not is_timezone(value):
-            raise ApiError(422, f"timezone: {value!r} is not an IANA time zone name.",
-                           "timezone")
+            raise ApiError(422, f"timezone: {value!r} is not an IANA time zone name.", "timezone")
         if key == "language" and value not in LANGUAGE_CODES:
-            raise ApiError(422, f"language: use one of {', '.join(LANGUAGE_CODES)}.",
-                           "language")
+            raise ApiError(422, f"language: use one of {', '.join(LANGUAGE_CODES)}.", "language")
         if key == "status" and value not in Organization.Status.values:
-            raise ApiError(422, f"status: use one of {', '.join(Organization.Status.values)}.",
-                           "status")
+            raise ApiError(
+                422, f"status: use one of {', '.join(Organization.Status.values)}.", "status"
+            )
         if key == "calendar":
             if value is not None and not BusinessCalendar.objects.filter(pk=value).exists():
                 raise ApiError(422, "calendar: no such calendar.", "calendar")
@@ -124,8 +142,7 @@ def _apply_org(org: Organization, data: dict[str, Any]) -> None:
             continue
         if key == "it_manager":
             if value is not None and not User.objects.staff().filter(pk=value).exists():
-                raise ApiError(422, "it_manager: no such provider staff member.",
-                               "it_manager")
+                raise ApiError(422, "it_manager: no such provider staff member.", "it_manager")
             org.it_manager_id = value
             continue
         if value is None:
@@ -143,17 +160,21 @@ def _apply_org(org: Organization, data: dict[str, Any]) -> None:
 
 
 @router.get("/organizations", response=dict[str, Any])
-def list_organizations(request: HttpRequest, limit: int = 50, offset: int = 0
-                       ) -> dict[str, Any]:
+def list_organizations(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     check_page(limit, offset)
     qs = Organization.objects.visible_to(api_user(request)).order_by("name", "pk")
-    return {"items": [_org_out(o) for o in qs[offset: offset + limit]], "count": qs.count(),
-            "limit": limit, "offset": offset}
+    return {
+        "items": [_org_out(o) for o in qs[offset : offset + limit]],
+        "count": qs.count(),
+        "limit": limit,
+        "offset": offset,
+    }
 
 
 @router.post("/organizations", response={201: OrganizationOut})
-def create_organization(request: HttpRequest, payload: OrganizationIn
-                        ) -> tuple[int, dict[str, Any]]:
+def create_organization(
+    request: HttpRequest, payload: OrganizationIn
+) -> tuple[int, dict[str, Any]]:
     require(api_user(request).can_manage_settings)
     org = Organization()
     _apply_org(org, payload.dict())
@@ -162,13 +183,15 @@ def create_organization(request: HttpRequest, payload: OrganizationIn
 
 @router.get("/organizations/{org_id}", response=OrganizationOut)
 def get_organization(request: HttpRequest, org_id: int) -> dict[str, Any]:
-    return _org_out(get_visible(Organization.objects.all(), api_user(request), "organization",
-                                pk=org_id))
+    return _org_out(
+        get_visible(Organization.objects.all(), api_user(request), "organization", pk=org_id)
+    )
 
 
 @router.patch("/organizations/{org_id}", response=OrganizationOut)
-def update_organization(request: HttpRequest, org_id: int, payload: OrganizationPatch
-                        ) -> dict[str, Any]:
+def update_organization(
+    request: HttpRequest, org_id: int, payload: OrganizationPatch
+) -> dict[str, Any]:
     user = api_user(request)
     org = get_visible(Organization.objects.all(), user, "organization", pk=org_id)
     require(user.can_manage_settings)
@@ -177,8 +200,13 @@ def update_organization(request: HttpRequest, org_id: int, payload: Organization
 
 
 @router.get("/users", response=dict[str, Any])
-def list_users(request: HttpRequest, limit: int = 50, offset: int = 0,
-               organization: int | None = None, role: str | None = None) -> dict[str, Any]:
+def list_users(
+    request: HttpRequest,
+    limit: int = 50,
+    offset: int = 0,
+    organization: int | None = None,
+    role: str | None = None,
+) -> dict[str, Any]:
     require(api_user(request).role == Role.ADMIN, "Only provider admins manage users.")
     check_page(limit, offset)
     qs = User.objects.order_by("email", "pk")
@@ -186,8 +214,12 @@ def list_users(request: HttpRequest, limit: int = 50, offset: int = 0,
         qs = qs.filter(organization_id=organization)
     if role:
         qs = qs.filter(role=role)
-    return {"items": [_user_out(u) for u in qs[offset: offset + limit]], "count": qs.count(),
-            "limit": limit, "offset": offset}
+    return {
+        "items": [_user_out(u) for u in qs[offset : offset + limit]],
+        "count": qs.count(),
+        "limit": limit,
+        "offset": offset,
+    }
 
 
 @router.post("/users", response={201: UserOut})
@@ -202,19 +234,27 @@ def create_user(request: HttpRequest, payload: UserIn) -> tuple[int, dict[str, A
         if org is None:
             raise ApiError(422, "organization: no such organization.", "organization")
     if payload.role in (Role.CLIENT_ADMIN, Role.CLIENT_USER) and org is None:
-        raise ApiError(422, "organization: client users belong to an organization.",
-                       "organization")
+        raise ApiError(422, "organization: client users belong to an organization.", "organization")
     if payload.role in (Role.ADMIN, Role.MANAGER, Role.TECHNICIAN) and org is not None:
-        raise ApiError(422, "organization: provider staff do not belong to a client "
-                       "organization.", "organization")
+        raise ApiError(
+            422,
+            "organization: provider staff do not belong to a client organization.",
+            "organization",
+        )
     if payload.language and payload.language not in LANGUAGE_CODES:
         raise ApiError(422, f"language: use one of {', '.join(LANGUAGE_CODES)}.", "language")
     if payload.timezone and not is_timezone(payload.timezone):
         raise ApiError(422, "timezone: not an IANA time zone name.", "timezone")
     with transaction.atomic():
-        user = User.objects.create_user(email, None, name=payload.name, role=payload.role,
-                                        organization=org, language=payload.language,
-                                        timezone=payload.timezone)
+        user = User.objects.create_user(
+            email,
+            None,
+            name=payload.name,
+            role=payload.role,
+            organization=org,
+            language=payload.language,
+            timezone=payload.timezone,
+        )
     return 201, _user_out(user)
 
 

@@ -21,12 +21,16 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["language"].choices = [  # type: ignore[attr-defined]
-            ("", _("My organization's language")), *settings.LANGUAGES]
+            ("", _("My organization's language")),
+            *settings.LANGUAGES,
+        ]
         self.fields["timezone"].choices = [  # type: ignore[attr-defined]
             ("", _("My organization's time zone")),
-            *[(tz, tz) for tz in sorted(available_timezones())]]
+            *[(tz, tz) for tz in sorted(available_timezones())],
+        ]
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(max_length=100, label=_("Name"),
-                           help_text=_("What the token is for, e.g. 'monitoring'."))
+    name = forms.CharField(
+        max_length=100, label=_("Name"), help_text=_("What the token is for, e.g. 'monitoring'.")
+    )

@@ -29,7 +29,8 @@ class UserLanguageMiddleware:
         from django.contrib.auth import get_user
 
         if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES and request.session.get(
-                "_auth_user_id"):
+            "_auth_user_id"
+        ):
             user = get_user(request)
             if user.is_authenticated:
                 lang = user.preferred_language()  # type: ignore[union-attr]
@@ -68,9 +69,12 @@ class RequireMfaMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = _user(request)
-        if (user is not None and user.role in settings.MFA_REQUIRED_ROLES
-                and not request.path.startswith(self.ALLOWED_PREFIXES)
-                and not _has_mfa(user)):
+        if (
+            user is not None
+            and user.role in settings.MFA_REQUIRED_ROLES
+            and not request.path.startswith(self.ALLOWED_PREFIXES)
+            and not _has_mfa(user)
+        ):
             return redirect("mfa_activate_totp")
         return self.get_response(request)
 

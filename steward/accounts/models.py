@@ -61,20 +61,37 @@ class Organization(models.Model):
         _("code"),
         max_length=12,
         unique=True,
-        validators=[RegexValidator(r"^[A-Z][A-Z0-9]{1,11}$",
-                                   _("2-12 capital letters or digits, starting with a letter."))],
+        validators=[
+            RegexValidator(
+                r"^[A-Z][A-Z0-9]{1,11}$",
+                _("2-12 capital letters or digits, starting with a letter."),
+            )
+        ],
         help_text=_("Short code used in ticket numbers, e.g. ACME."),
     )
-    timezone = models.CharField(_("time zone"), max_length=64, default="UTC",
-                                validators=[validate_timezone])
+    timezone = models.CharField(
+        _("time zone"), max_length=64, default="UTC", validators=[validate_timezone]
+    )
     language = models.CharField(_("language"), max_length=10, default="en")
-    calendar = models.ForeignKey("sla.BusinessCalendar", on_delete=models.PROTECT, null=True,
-                                 blank=True, related_name="+", verbose_name=_("business calendar"))
-    it_manager = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True,
-                                   blank=True, related_name="managed_organizations",
-                                   verbose_name=_("IT manager"))
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
-                              default=Status.ACTIVE)
+    calendar = models.ForeignKey(
+        "sla.BusinessCalendar",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("business calendar"),
+    )
+    it_manager = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="managed_organizations",
+        verbose_name=_("IT manager"),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE
+    )
     ticket_seq = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(default=now)
 
@@ -92,15 +109,16 @@ class Organization(models.Model):
 class Membership(models.Model):
     """A provider technician's assignment to a client organization."""
 
-    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE,
-                             related_name="memberships")
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
-                                     related_name="memberships")
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
     created_at = models.DateTimeField(default=now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "organization"],
-                                               name="membership_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="membership_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organization}"
@@ -153,16 +171,27 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("email"), unique=True)
     name = models.CharField(_("name"), max_length=150, blank=True)
-    role = models.CharField(_("role"), max_length=16, choices=Role.choices,
-                            default=Role.CLIENT_USER)
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, null=True,
-                                     blank=True, related_name="users",
-                                     verbose_name=_("organization"))
-    language = models.CharField(_("language"), max_length=10, blank=True,
-                                help_text=_("Empty: the organization's language."))
-    timezone = models.CharField(_("time zone"), max_length=64, blank=True,
-                                validators=[validate_timezone],
-                                help_text=_("Empty: the organization's time zone."))
+    role = models.CharField(
+        _("role"), max_length=16, choices=Role.choices, default=Role.CLIENT_USER
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("organization"),
+    )
+    language = models.CharField(
+        _("language"), max_length=10, blank=True, help_text=_("Empty: the organization's language.")
+    )
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_timezone],
+        help_text=_("Empty: the organization's time zone."),
+    )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(default=now)
@@ -171,7 +200,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS = []  # noqa: RUF012 - Django reads it as a class attribute
+    REQUIRED_FIELDS = []
 
     class Meta:
         ordering = ["name", "email"]
@@ -189,8 +218,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         if self.role in CLIENT_ROLES and self.organization_id is None:
             raise ValidationError({"organization": _("Client users belong to an organization.")})
         if self.role in PROVIDER_ROLES and self.organization_id is not None:
-            raise ValidationError({"organization": _("Provider staff do not belong to a client "
-                                                     "organization.")})
+            raise ValidationError(
+                {"organization": _("Provider staff do not belong to a client organization.")}
+            )
 
     @property
     def is_staff(self) -> bool:  # type: ignore[override]
@@ -271,14 +301,16 @@ class ApiToken(models.Model):
     def issue(cls, user: User, name: str = "API") -> tuple[ApiToken, str]:
         """Create a token and return it with its one-time plain text."""
         raw = cls.PREFIX + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, key_hash=_hash_token(raw),
-                                   hint=raw[: len(cls.PREFIX) + 6])
+        token = cls.objects.create(
+            user=user, name=name, key_hash=_hash_token(raw), hint=raw[: len(cls.PREFIX) + 6]
+        )
         return token, raw
 
     @classmethod
     def authenticate(cls, raw: str) -> User | None:
-        token = cls.objects.active().select_related("user").filter(
-            key_hash=_hash_token(raw)).first()
+        token = (
+            cls.objects.active().select_related("user").filter(key_hash=_hash_token(raw)).first()
+        )
         if token is None:
             return None
         now = timezone.now()

@@ -27,8 +27,9 @@ def profile(request: HttpRequest) -> HttpResponse:
         form.save()
         response = redirect("accounts:profile")
         # Switch at once: the language cookie is what LocaleMiddleware reads first.
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.preferred_language(),
-                            samesite="Lax")
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME, user.preferred_language(), samesite="Lax"
+        )
         messages.success(request, _("Your settings were saved."))
         return response
     return render(request, "accounts/profile.html", {"form": form})
@@ -42,8 +43,11 @@ def tokens(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         _token, new_token = ApiToken.issue(user, form.cleaned_data["name"])
         form = TokenForm()
-    return render(request, "accounts/tokens.html", {
-        "form": form, "new_token": new_token, "tokens": user.api_tokens.all()})
+    return render(
+        request,
+        "accounts/tokens.html",
+        {"form": form, "new_token": new_token, "tokens": user.api_tokens.all()},
+    )
 
 
 @login_required

@@ -33,20 +33,30 @@ class AgreementOut(Schema):
 
 
 def _out(agreement: Agreement) -> dict[str, Any]:
-    return {"id": agreement.pk, "organization": agreement.organization_id,
-            "name": agreement.name, "starts": agreement.starts, "ends": agreement.ends,
-            "sla_policy": agreement.sla_policy_id}
+    return {
+        "id": agreement.pk,
+        "organization": agreement.organization_id,
+        "name": agreement.name,
+        "starts": agreement.starts,
+        "ends": agreement.ends,
+        "sla_policy": agreement.sla_policy_id,
+    }
 
 
 @router.get("/agreements", response=dict[str, Any])
-def list_agreements(request: HttpRequest, limit: int = 50, offset: int = 0,
-                    organization: int | None = None) -> dict[str, Any]:
+def list_agreements(
+    request: HttpRequest, limit: int = 50, offset: int = 0, organization: int | None = None
+) -> dict[str, Any]:
     check_page(limit, offset)
     qs = Agreement.objects.visible_to(api_user(request)).order_by("-starts", "-pk")
     if organization is not None:
         qs = qs.filter(organization_id=organization)
-    return {"items": [_out(a) for a in qs[offset: offset + limit]], "count": qs.count(),
-            "limit": limit, "offset": offset}
+    return {
+        "items": [_out(a) for a in qs[offset : offset + limit]],
+        "count": qs.count(),
+        "limit": limit,
+        "offset": offset,
+    }
 
 
 @router.post("/agreements", response={201: AgreementOut})
@@ -63,8 +73,13 @@ def create_agreement(request: HttpRequest, payload: AgreementIn) -> tuple[int, d
         raise ApiError(422, "sla_policy: no such SLA policy.", "sla_policy")
     if payload.ends is not None and payload.ends < payload.starts:
         raise ApiError(422, "ends: an agreement cannot end before it starts.", "ends")
-    agreement = Agreement(organization=org, name=payload.name, starts=payload.starts,
-                          ends=payload.ends, sla_policy=policy)
+    agreement = Agreement(
+        organization=org,
+        name=payload.name,
+        starts=payload.starts,
+        ends=payload.ends,
+        sla_policy=policy,
+    )
     agreement.full_clean()
     agreement.save()
     return 201, _out(agreement)
@@ -72,5 +87,6 @@ def create_agreement(request: HttpRequest, payload: AgreementIn) -> tuple[int, d
 
 @router.get("/agreements/{agreement_id}", response=AgreementOut)
 def get_agreement(request: HttpRequest, agreement_id: int) -> dict[str, Any]:
-    return _out(get_visible(Agreement.objects.all(), api_user(request), "agreement",
-                            pk=agreement_id))
+    return _out(
+        get_visible(Agreement.objects.all(), api_user(request), "agreement", pk=agreement_id)
+    )

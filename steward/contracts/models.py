@@ -22,13 +22,21 @@ class AgreementQuerySet(TenantQuerySet["Agreement"]):
 class Agreement(models.Model):
     """A contract with a client: its dates and the SLA policy it promises."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
-                                     related_name="agreements", verbose_name=_("organization"))
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="agreements",
+        verbose_name=_("organization"),
+    )
     name = models.CharField(_("name"), max_length=200)
     starts = models.DateField(_("starts"))
     ends = models.DateField(_("ends"), null=True, blank=True)
-    sla_policy = models.ForeignKey("sla.SlaPolicy", on_delete=models.PROTECT,
-                                   related_name="agreements", verbose_name=_("SLA policy"))
+    sla_policy = models.ForeignKey(
+        "sla.SlaPolicy",
+        on_delete=models.PROTECT,
+        related_name="agreements",
+        verbose_name=_("SLA policy"),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = AgreementQuerySet.as_manager()
@@ -50,5 +58,10 @@ class Agreement(models.Model):
     @classmethod
     def in_force_for(cls, org: Organization, on: date) -> Agreement | None:
         """The agreement that governs work opened on a day; the latest start wins an overlap."""
-        return cls.objects.for_org(org).in_force(on).select_related(
-            "sla_policy", "sla_policy__calendar").order_by("-starts", "-pk").first()
+        return (
+            cls.objects.for_org(org)
+            .in_force(on)
+            .select_related("sla_policy", "sla_policy__calendar")
+            .order_by("-starts", "-pk")
+            .first()
+        )

@@ -56,10 +56,12 @@ def next_number(org: Organization) -> tuple[int, str]:
     return seq, f"{org.code}-{seq}"
 
 
-def _record(ticket: Ticket, kind: str, actor: User | None, at: datetime | None = None,
-            **data: object) -> TicketEvent:
-    return TicketEvent.objects.create(ticket=ticket, kind=kind, actor=actor,
-                                      at=at or timezone.now(), data=data)
+def _record(
+    ticket: Ticket, kind: str, actor: User | None, at: datetime | None = None, **data: object
+) -> TicketEvent:
+    return TicketEvent.objects.create(
+        ticket=ticket, kind=kind, actor=actor, at=at or timezone.now(), data=data
+    )
 
 
 @dataclass(frozen=True)
@@ -84,24 +86,48 @@ def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) 
     tz_today = timezone.localtime(at, timezone=_zone(org.timezone)).date()
     agreement = Agreement.in_force_for(org, tz_today)
     policy = agreement.sla_policy if agreement else None
-    priority = policy.priority_for(new.impact, new.urgency) if policy else \
-        priority_for(new.impact, new.urgency)
+    priority = (
+        policy.priority_for(new.impact, new.urgency)
+        if policy
+        else priority_for(new.impact, new.urgency)
+    )
     requester_email = new.requester_email or (new.requester.email if new.requester else "")
     with transaction.atomic():
         seq, number = next_number(org)
         ticket = Ticket.objects.create(
-            organization=org, seq=seq, number=number, title=new.title,
-            description=new.description, impact=new.impact, urgency=new.urgency,
-            priority=priority, kind=new.kind, source=new.source, requester=new.requester,
-            requester_email=requester_email, queue=new.queue, assignee=new.assignee,
-            agreement=agreement, sla_policy=policy, created_at=at, updated_at=at,
+            organization=org,
+            seq=seq,
+            number=number,
+            title=new.title,
+            description=new.description,
+            impact=new.impact,
+            urgency=new.urgency,
+            priority=priority,
+            kind=new.kind,
+            source=new.source,
+            requester=new.requester,
+            requester_email=requester_email,
+            queue=new.queue,
+            assignee=new.assignee,
+            agreement=agreement,
+            sla_policy=policy,
+            created_at=at,
+            updated_at=at,
         )
-        _record(ticket, EventKind.CREATED, actor, at, priority=priority, source=new.source,
-                agreement=agreement.pk if agreement else None,
-                policy=policy.pk if policy else None)
+        _record(
+            ticket,
+            EventKind.CREATED,
+            actor,
+            at,
+            priority=priority,
+            source=new.source,
+            agreement=agreement.pk if agreement else None,
+            policy=policy.pk if policy else None,
+        )
         if new.assignee is not None:
-            _record(ticket, EventKind.ASSIGNED, actor, at, to=new.assignee.pk,
-                    name=str(new.assignee))
+            _record(
+                ticket, EventKind.ASSIGNED, actor, at, to=new.assignee.pk, name=str(new.assignee)
+            )
         recompute_sla(ticket, now=at)
     return ticket
 
@@ -110,9 +136,15 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(name)
 
 
-def post_message(ticket: Ticket, author: User | None, body: str, public: bool = True,
-                 source: str = Source.PORTAL, author_email: str = "",
-                 at: datetime | None = None) -> Message:
+def post_message(
+    ticket: Ticket,
+    author: User | None,
+    body: str,
+    public: bool = True,
+    source: str = Source.PORTAL,
+    author_email: str = "",
+    at: datetime | None = None,
+) -> Message:
     """Add a reply or internal note; a public staff reply is the first response."""
     body = body.strip()
     if not body:
@@ -123,11 +155,24 @@ def post_message(ticket: Ticket, author: User | None, body: str, public: bool = 
     at = at or timezone.now()
     with transaction.atomic():
         message = Message.objects.create(
-            ticket=ticket, author=author, author_email=author_email or
-            (author.email if author else ""), body=body, public=public, by_staff=by_staff,
-            source=source, created_at=at)
-        _record(ticket, EventKind.MESSAGE, author, at, message=message.pk, public=public,
-                by_staff=by_staff)
+            ticket=ticket,
+            author=author,
+            author_email=author_email or (author.email if author else ""),
+            body=body,
+            public=public,
+            by_staff=by_staff,
+            source=source,
+            created_at=at,
+        )
+        _record(
+            ticket,
+            EventKind.MESSAGE,
+            author,
+            at,
+            message=message.pk,
+            public=public,
+            by_staff=by_staff,
+        )
         if by_staff and public and ticket.first_responded_at is None:
             _record(ticket, EventKind.FIRST_RESPONSE, author, at, message=message.pk)
         if by_staff and public and ticket.status == Status.NEW:
@@ -142,8 +187,9 @@ def post_message(ticket: Ticket, author: User | None, body: str, public: bool = 
     return message
 
 
-def _change_status(ticket: Ticket, status: str, actor: User | None, at: datetime,
-                   reason: str = "") -> None:
+def _change_status(
+    ticket: Ticket, status: str, actor: User | None, at: datetime, reason: str = ""
+) -> None:
     old = ticket.status
     ticket.status = status
     if status == Status.CLOSED:
@@ -156,11 +202,13 @@ def _change_status(ticket: Ticket, status: str, actor: User | None, at: datetime
     _record(ticket, EventKind.STATUS, actor, at, **data)
 
 
-def change_status(ticket: Ticket, status: str, actor: User | None,
-                  at: datetime | None = None) -> Ticket:
+def change_status(
+    ticket: Ticket, status: str, actor: User | None, at: datetime | None = None
+) -> Ticket:
     if status not in Status.values:
-        raise TicketError(f"Unknown status {status!r}; use one of {', '.join(Status.values)}.",
-                          "status")
+        raise TicketError(
+            f"Unknown status {status!r}; use one of {', '.join(Status.values)}.", "status"
+        )
     if status == ticket.status:
         return ticket
     if actor is not None and actor.is_client and status not in (Status.CLOSED, Status.OPEN):
@@ -173,8 +221,9 @@ def change_status(ticket: Ticket, status: str, actor: User | None,
     return ticket
 
 
-def change_priority(ticket: Ticket, impact: str, urgency: str, actor: User | None,
-                    at: datetime | None = None) -> Ticket:
+def change_priority(
+    ticket: Ticket, impact: str, urgency: str, actor: User | None, at: datetime | None = None
+) -> Ticket:
     """Set impact and urgency; the priority follows the policy's matrix."""
     for name, value in (("impact", impact), ("urgency", urgency)):
         if value not in ("high", "medium", "low"):
@@ -185,24 +234,38 @@ def change_priority(ticket: Ticket, impact: str, urgency: str, actor: User | Non
     priority = policy.priority_for(impact, urgency) if policy else priority_for(impact, urgency)
     at = at or timezone.now()
     with transaction.atomic():
-        _record(ticket, EventKind.PRIORITY, actor, at, impact=[ticket.impact, impact],
-                urgency=[ticket.urgency, urgency], **{"from": ticket.priority, "to": priority})
+        _record(
+            ticket,
+            EventKind.PRIORITY,
+            actor,
+            at,
+            impact=[ticket.impact, impact],
+            urgency=[ticket.urgency, urgency],
+            **{"from": ticket.priority, "to": priority},
+        )
         ticket.impact, ticket.urgency, ticket.priority = impact, urgency, priority
         ticket.updated_at = at
         recompute_sla(ticket, now=at)
     return ticket
 
 
-def assign(ticket: Ticket, assignee: User | None, actor: User | None,
-           at: datetime | None = None) -> Ticket:
+def assign(
+    ticket: Ticket, assignee: User | None, actor: User | None, at: datetime | None = None
+) -> Ticket:
     if assignee is not None and not assignee.is_provider:
         raise TicketError("Tickets are assigned to provider staff.", "assignee")
     if assignee == ticket.assignee:
         return ticket
     at = at or timezone.now()
     with transaction.atomic():
-        _record(ticket, EventKind.ASSIGNED, actor, at, to=assignee.pk if assignee else None,
-                name=str(assignee) if assignee else "")
+        _record(
+            ticket,
+            EventKind.ASSIGNED,
+            actor,
+            at,
+            to=assignee.pk if assignee else None,
+            name=str(assignee) if assignee else "",
+        )
         ticket.assignee = assignee
         ticket.updated_at = at
         ticket.save(update_fields=["assignee", "updated_at"])
@@ -213,8 +276,13 @@ def set_queue(ticket: Ticket, queue: Queue | None, actor: User | None) -> Ticket
     if queue == ticket.queue:
         return ticket
     with transaction.atomic():
-        _record(ticket, EventKind.QUEUE, actor, to=queue.pk if queue else None,
-                name=str(queue) if queue else "")
+        _record(
+            ticket,
+            EventKind.QUEUE,
+            actor,
+            to=queue.pk if queue else None,
+            name=str(queue) if queue else "",
+        )
         ticket.queue = queue
         ticket.save(update_fields=["queue", "updated_at"])
     return ticket
@@ -228,8 +296,11 @@ def sla_state(ticket: Ticket, now: datetime | None = None) -> SlaState | None:
     if prefetched is not None:
         events: Any = [(e.at, e.kind, e.data) for e in prefetched]
     else:
-        events = ticket.events.filter(kind__in=["created", "status", "message"]).order_by(
-            "at", "id").values_list("at", "kind", "data")
+        events = (
+            ticket.events.filter(kind__in=["created", "status", "message"])
+            .order_by("at", "id")
+            .values_list("at", "kind", "data")
+        )
     changes = changes_from_events(events)
     if not changes:
         return None
@@ -255,9 +326,23 @@ def recompute_sla(ticket: Ticket, now: datetime | None = None) -> SlaState | Non
     """Store the derived due times in the indexed columns and save the ticket."""
     now = now or timezone.now()
     state = sla_state(ticket, now)
-    fields = ["status", "priority", "impact", "urgency", "updated_at", "closed_at",
-              "first_response_due", "first_responded_at", "next_update_due", "resolution_due",
-              "resolved_at", "sla_paused", "sla_due", "sla_next_check", "sla_breached"]
+    fields = [
+        "status",
+        "priority",
+        "impact",
+        "urgency",
+        "updated_at",
+        "closed_at",
+        "first_response_due",
+        "first_responded_at",
+        "next_update_due",
+        "resolution_due",
+        "resolved_at",
+        "sla_paused",
+        "sla_due",
+        "sla_next_check",
+        "sla_breached",
+    ]
     if state is None:
         ticket.first_response_due = ticket.next_update_due = ticket.resolution_due = None
         ticket.sla_due = ticket.sla_next_check = None
@@ -268,8 +353,8 @@ def recompute_sla(ticket: Ticket, now: datetime | None = None) -> SlaState | Non
         else:
             ticket.resolved_at = None
         ticket.first_responded_at = ticket.first_responded_at or (
-            ticket.events.filter(kind=EventKind.FIRST_RESPONSE).values_list("at", flat=True)
-            .first())
+            ticket.events.filter(kind=EventKind.FIRST_RESPONSE).values_list("at", flat=True).first()
+        )
         ticket.save(update_fields=fields)
         return None
     ticket.first_response_due = state.due("first_response")
@@ -320,9 +405,16 @@ def sweep_ticket(ticket: Ticket, now: datetime) -> list[TicketEvent]:
                         # Dated when it happened, not when a worker noticed: a breach at
                         # 16:00 swept at 16:01 (or after a worker outage) is a 16:00 breach.
                         event = TicketEvent.objects.create(
-                            ticket=ticket, kind=event_kind, at=moment, once_key=key,
-                            data={"clock": name, "due": clock.due.isoformat(),
-                                  "recorded_at": now.isoformat()})
+                            ticket=ticket,
+                            kind=event_kind,
+                            at=moment,
+                            once_key=key,
+                            data={
+                                "clock": name,
+                                "due": clock.due.isoformat(),
+                                "recorded_at": now.isoformat(),
+                            },
+                        )
                 except IntegrityError:
                     continue  # Another worker recorded it first.
                 recorded.append(event)
@@ -334,16 +426,26 @@ def sweep_sla(now: datetime | None = None, limit: int = 500) -> list[TicketEvent
     """Look at every ticket whose next SLA moment has come; returns the events recorded."""
     now = now or timezone.now()
     recorded: list[TicketEvent] = []
-    tickets = (Ticket.objects.sla_check_due(now).select_related(
-        "organization", "organization__calendar", "sla_policy", "sla_policy__calendar",
-        "assignee", "queue").order_by("sla_next_check")[:limit])
+    tickets = (
+        Ticket.objects.sla_check_due(now)
+        .select_related(
+            "organization",
+            "organization__calendar",
+            "sla_policy",
+            "sla_policy__calendar",
+            "assignee",
+            "queue",
+        )
+        .order_by("sla_next_check")[:limit]
+    )
     for ticket in tickets:
         recorded.extend(sweep_ticket(ticket, now))
     return recorded
 
 
-def preview_targets(org: Organization, impact: str, urgency: str,
-                    at: datetime | None = None) -> dict[str, Any] | None:
+def preview_targets(
+    org: Organization, impact: str, urgency: str, at: datetime | None = None
+) -> dict[str, Any] | None:
     """What the agreement in force would promise for a ticket opened now, before it exists."""
     at = at or timezone.now()
     agreement = Agreement.in_force_for(org, timezone.localtime(at, _zone(org.timezone)).date())
@@ -358,8 +460,11 @@ def preview_targets(org: Organization, impact: str, urgency: str,
         "priority": priority,
         "agreement": agreement,
         "calendar": calendar,
-        "targets": {clock: {"minutes": minutes, "due": compiled.add(at, minutes)}
-                    for clock, minutes in targets.items() if clock != "next_update"},
+        "targets": {
+            clock: {"minutes": minutes, "due": compiled.add(at, minutes)}
+            for clock, minutes in targets.items()
+            if clock != "next_update"
+        },
     }
 
 
@@ -370,12 +475,17 @@ def add_attachment(message: Message, upload: Any) -> Any:
     from steward.desk.models import Attachment
 
     if upload.size > settings.ATTACHMENT_MAX_BYTES:
-        raise TicketError(f"{upload.name} is larger than the "
-                          f"{settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)} MB limit.", "file")
+        raise TicketError(
+            f"{upload.name} is larger than the "
+            f"{settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)} MB limit.",
+            "file",
+        )
     content_type = (upload.content_type or "").split(";")[0].strip().lower()
     if content_type not in settings.ATTACHMENT_CONTENT_TYPES:
-        raise TicketError(f"{upload.name}: files of type {content_type or 'unknown'} are not "
-                          "accepted.", "file")
+        raise TicketError(
+            f"{upload.name}: files of type {content_type or 'unknown'} are not accepted.", "file"
+        )
     name = upload.name.replace("/", "_").replace("\\", "_")[-200:]
-    return Attachment.objects.create(message=message, file=upload, name=name,
-                                     size=upload.size, content_type=content_type)
+    return Attachment.objects.create(
+        message=message, file=upload, name=name, size=upload.size, content_type=content_type
+    )

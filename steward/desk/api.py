@@ -118,27 +118,40 @@ def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
 
 
 @router.get("/tickets", response=dict[str, Any])
-def list_tickets(request: HttpRequest, limit: int = 50, offset: int = 0,
-                 cursor: str | None = None, organization: int | None = None,
-                 status: str = "all", priority: str | None = None,
-                 assignee: int | None = None, breaching_within_minutes: int | None = None,
-                 ordering: str = "created", q: str = "") -> dict[str, Any]:
+def list_tickets(
+    request: HttpRequest,
+    limit: int = 50,
+    offset: int = 0,
+    cursor: str | None = None,
+    organization: int | None = None,
+    status: str = "all",
+    priority: str | None = None,
+    assignee: int | None = None,
+    breaching_within_minutes: int | None = None,
+    ordering: str = "created",
+    q: str = "",
+) -> dict[str, Any]:
     user = api_user(request)
     check_page(limit, offset)
     if ordering not in ORDERINGS:
         raise ApiError(422, f"ordering: use one of {', '.join(ORDERINGS)}.", "ordering")
     if status not in ("all", "open") and status not in Status.values:
-        raise ApiError(422, f"status: use one of all, open, {', '.join(Status.values)}.",
-                       "status")
+        raise ApiError(422, f"status: use one of all, open, {', '.join(Status.values)}.", "status")
     if priority and priority not in ("P1", "P2", "P3", "P4"):
         raise ApiError(422, "priority: use P1, P2, P3 or P4.", "priority")
     if breaching_within_minutes is not None and breaching_within_minutes < 0:
         raise ApiError(422, "breaching_within_minutes: 0 or more.", "breaching_within_minutes")
     now = timezone.now()
-    f = TicketFilter(organization=organization, status=status, priority=priority,
-                     assignee=assignee, q=q[:200],
-                     breaching_within=timedelta(minutes=breaching_within_minutes)
-                     if breaching_within_minutes is not None else None)
+    f = TicketFilter(
+        organization=organization,
+        status=status,
+        priority=priority,
+        assignee=assignee,
+        q=q[:200],
+        breaching_within=timedelta(minutes=breaching_within_minutes)
+        if breaching_within_minutes is not None
+        else None,
+    )
     qs = with_related(apply_filter(_visible_tickets(user), f, now), events=True)
     if cursor is not None or offset == 0:
         position = decode_cursor(cursor, 2) if cursor else None
@@ -146,7 +159,7 @@ def list_tickets(request: HttpRequest, limit: int = 50, offset: int = 0,
     else:
         from steward.desk.queries import order
 
-        rows = list(order(qs, ordering)[offset: offset + limit + 1])
+        rows = list(order(qs, ordering)[offset : offset + limit + 1])
         after = None
         if len(rows) > limit:
             from steward.desk.queries import cursor_of
@@ -186,12 +199,22 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> tuple[int, dict[st
     assignee = _staff(payload.assignee) if payload.assignee is not None else None
     queue = _queue(payload.queue) if payload.queue is not None else None
     source = payload.source or Source.API
-    ticket = actions.open_ticket(actions.NewTicket(
-        organization=org, title=payload.title.strip() or payload.title,
-        description=payload.description, impact=payload.impact, urgency=payload.urgency,
-        kind=payload.type, source=source, requester=requester,
-        requester_email=email or (requester.email if requester else ""),
-        queue=queue, assignee=assignee), actor=user)
+    ticket = actions.open_ticket(
+        actions.NewTicket(
+            organization=org,
+            title=payload.title.strip() or payload.title,
+            description=payload.description,
+            impact=payload.impact,
+            urgency=payload.urgency,
+            kind=payload.type,
+            source=source,
+            requester=requester,
+            requester_email=email or (requester.email if requester else ""),
+            queue=queue,
+            assignee=assignee,
+        ),
+        actor=user,
+    )
     ticket = _ticket(request, ticket.pk)
     return 201, ticket_out(ticket, user, timezone.now())
 
@@ -216,16 +239,18 @@ def get_ticket(request: HttpRequest, ticket_id: int) -> dict[str, Any]:
 
 
 @router.patch("/tickets/{ticket_id}", response=dict[str, Any])
-def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch
-                  ) -> dict[str, Any]:
+def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) -> dict[str, Any]:
     user = api_user(request)
     ticket = _ticket(request, ticket_id)
     data = payload.dict(exclude_unset=True)
     if user.is_client:
         allowed = {"status"}
         if set(data) - allowed:
-            raise ApiError(403, "Clients can only close or reopen their tickets.",
-                           sorted(set(data) - allowed)[0])
+            raise ApiError(
+                403,
+                "Clients can only close or reopen their tickets.",
+                sorted(set(data) - allowed)[0],
+            )
     for key in ("status", "impact", "urgency", "title"):
         if key in data and data[key] is None:
             raise ApiError(422, f"{key}: may not be null.", key)
@@ -237,8 +262,12 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch
             ticket.title = data["title"]
             ticket.save(update_fields=["title"])
         if "impact" in data or "urgency" in data:
-            actions.change_priority(ticket, data.get("impact") or ticket.impact,
-                                    data.get("urgency") or ticket.urgency, user)
+            actions.change_priority(
+                ticket,
+                data.get("impact") or ticket.impact,
+                data.get("urgency") or ticket.urgency,
+                user,
+            )
         if "assignee" in data:
             actions.assign(ticket, assignee, user)
         if "queue" in data:
@@ -246,62 +275,91 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch
         if "status" in data:
             actions.change_status(ticket, data["status"], user)
     except actions.TicketError as exc:
-        raise ApiError(403 if "only" in str(exc).lower() else 422, str(exc),
-                       exc.field) from None
+        raise ApiError(403 if "only" in str(exc).lower() else 422, str(exc), exc.field) from None
     return ticket_out(_ticket(request, ticket_id), user, timezone.now())
 
 
 def _message_out(message: Message) -> dict[str, Any]:
-    return {"id": message.pk, "ticket": message.ticket_id, "body": message.body,
-            "public": message.public, "by_staff": message.by_staff,
-            "author": message.author_id, "author_name": message.author_display,
-            "source": message.source, "created_at": message.created_at.isoformat(),
-            "attachments": [{"id": a.pk, "name": a.name, "size": a.size,
-                             "content_type": a.content_type} for a in message.attachments.all()]}
+    return {
+        "id": message.pk,
+        "ticket": message.ticket_id,
+        "body": message.body,
+        "public": message.public,
+        "by_staff": message.by_staff,
+        "author": message.author_id,
+        "author_name": message.author_display,
+        "source": message.source,
+        "created_at": message.created_at.isoformat(),
+        "attachments": [
+            {"id": a.pk, "name": a.name, "size": a.size, "content_type": a.content_type}
+            for a in message.attachments.all()
+        ],
+    }
 
 
 @router.get("/tickets/{ticket_id}/messages", response=dict[str, Any])
-def list_messages(request: HttpRequest, ticket_id: int, limit: int = 100, offset: int = 0
-                  ) -> dict[str, Any]:
+def list_messages(
+    request: HttpRequest, ticket_id: int, limit: int = 100, offset: int = 0
+) -> dict[str, Any]:
     check_page(limit, offset)
     user = api_user(request)
     ticket = _ticket(request, ticket_id)
     qs = ticket.messages.select_related("author").prefetch_related("attachments")
     if not user.is_provider:
         qs = qs.filter(public=True)
-    return {"items": [_message_out(m) for m in qs[offset: offset + limit]],
-            "count": qs.count(), "limit": limit, "offset": offset}
+    return {
+        "items": [_message_out(m) for m in qs[offset : offset + limit]],
+        "count": qs.count(),
+        "limit": limit,
+        "offset": offset,
+    }
 
 
 @router.post("/tickets/{ticket_id}/messages", response={201: dict[str, Any]})
-def create_message(request: HttpRequest, ticket_id: int, payload: MessageIn
-                   ) -> tuple[int, dict[str, Any]]:
+def create_message(
+    request: HttpRequest, ticket_id: int, payload: MessageIn
+) -> tuple[int, dict[str, Any]]:
     user = api_user(request)
     ticket = _ticket(request, ticket_id)
     if not payload.public and not user.is_provider:
         raise ApiError(403, "Only provider staff write internal notes.", "public")
     try:
-        message = actions.post_message(ticket, user, payload.body, public=payload.public,
-                                       source=Source.API)
+        message = actions.post_message(
+            ticket, user, payload.body, public=payload.public, source=Source.API
+        )
     except actions.TicketError as exc:
         raise ApiError(422, str(exc), exc.field) from None
     return 201, _message_out(message)
 
 
 @router.get("/tickets/{ticket_id}/events", response=dict[str, Any])
-def list_events(request: HttpRequest, ticket_id: int, limit: int = 200, offset: int = 0
-                ) -> dict[str, Any]:
+def list_events(
+    request: HttpRequest, ticket_id: int, limit: int = 200, offset: int = 0
+) -> dict[str, Any]:
     check_page(limit, offset)
     user = api_user(request)
     ticket = _ticket(request, ticket_id)
     qs = ticket.events.select_related("actor").order_by("at", "id")
     if not user.is_provider:
         qs = qs.exclude(kind=EventKind.NOTIFIED).exclude(
-            Q(kind=EventKind.MESSAGE) & Q(data__public=False))
-    return {"items": [{"id": e.pk, "kind": e.kind, "at": e.at.isoformat(),
-                       "actor": e.actor_id, "actor_name": str(e.actor) if e.actor else None,
-                       "data": e.data} for e in qs[offset: offset + limit]],
-            "count": qs.count(), "limit": limit, "offset": offset}
+            Q(kind=EventKind.MESSAGE) & Q(data__public=False)
+        )
+    return {
+        "items": [
+            {
+                "id": e.pk,
+                "kind": e.kind,
+                "at": e.at.isoformat(),
+                "actor": e.actor_id,
+                "actor_name": str(e.actor) if e.actor else None,
+                "data": e.data,
+            }
+            for e in qs[offset : offset + limit]
+        ],
+        "count": qs.count(),
+        "limit": limit,
+        "offset": offset,
+    }
 
 
 @router.get("/queues", response=list[dict[str, Any]])

@@ -33,8 +33,10 @@ class Login:
 
 PROBLEMS = {
     "en": [
-        ("Outlook keeps asking for my password", "Since this morning Outlook prompts every few "
-         "minutes."),
+        (
+            "Outlook keeps asking for my password",
+            "Since this morning Outlook prompts every few minutes.",
+        ),
         ("VPN disconnects every hour", "Working from home, the VPN drops and reconnects."),
         ("Printer on 2nd floor jams", "The HP printer shows paper jam but there is no paper."),
         ("New starter needs a laptop and accounts", "Maria joins on Monday in accounts."),
@@ -67,23 +69,43 @@ STAFF_REPLIES = [
     "A technician will be on site tomorrow morning.",
     "We have raised this with the vendor and are waiting for their answer.",
 ]
-NOTES = ["Checked the logs: certificate expired.", "Vendor case opened, ref 44817.",
-         "Probably the same DHCP issue as last month."]
-CLIENT_REPLIES = ["It works again, thank you!", "Still broken, sorry.", "Screenshot attached.",
-                  "Any news on this?"]
+NOTES = [
+    "Checked the logs: certificate expired.",
+    "Vendor case opened, ref 44817.",
+    "Probably the same DHCP issue as last month.",
+]
+CLIENT_REPLIES = [
+    "It works again, thank you!",
+    "Still broken, sorry.",
+    "Screenshot attached.",
+    "Any news on this?",
+]
 
 
-def _calendar(name: str, tz: str, hours: list[list[str]], country: str = "",
-              subdivision: str = "", extra: list[str] | None = None) -> BusinessCalendar:
+def _calendar(
+    name: str,
+    tz: str,
+    hours: list[list[str]],
+    country: str = "",
+    subdivision: str = "",
+    extra: list[str] | None = None,
+) -> BusinessCalendar:
     return BusinessCalendar.objects.create(
-        name=name, timezone=tz, weekly={d: hours for d in WEEKDAYS}, holiday_country=country,
-        holiday_subdivision=subdivision, extra_working_dates=extra or [])
+        name=name,
+        timezone=tz,
+        weekly={d: hours for d in WEEKDAYS},
+        holiday_country=country,
+        holiday_subdivision=subdivision,
+        extra_working_dates=extra or [],
+    )
 
 
-def _user(email: str, name: str, role: str, org: Organization | None = None,
-          language: str = "") -> User:
-    return User.objects.create_user(email, PASSWORD, name=name, role=role, organization=org,
-                                    language=language)
+def _user(
+    email: str, name: str, role: str, org: Organization | None = None, language: str = ""
+) -> User:
+    return User.objects.create_user(
+        email, PASSWORD, name=name, role=role, organization=org, language=language
+    )
 
 
 def seed(now: datetime | None = None, tickets: int = 300) -> list[Login]:
@@ -96,11 +118,16 @@ def seed(now: datetime | None = None, tickets: int = 300) -> list[Login]:
         orgs, staff = _people()
         policies = _policies()
         for org, policy in zip(orgs, (policies[1], policies[1], policies[0]), strict=True):
-            Agreement.objects.create(organization=org, name=f"{org.name} managed services",
-                                     starts=(now - timedelta(days=365)).date(),
-                                     sla_policy=policy)
-        queues = [Queue.objects.create(name="Service desk", email="desk@provider.example"),
-                  Queue.objects.create(name="Projects")]
+            Agreement.objects.create(
+                organization=org,
+                name=f"{org.name} managed services",
+                starts=(now - timedelta(days=365)).date(),
+                sla_policy=policy,
+            )
+        queues = [
+            Queue.objects.create(name="Service desk", email="desk@provider.example"),
+            Queue.objects.create(name="Projects"),
+        ]
         for i in range(tickets):
             _ticket(rng, orgs[i % 3], staff, queues, now)
         actions.sweep_sla(now=now, limit=10_000)
@@ -109,35 +136,61 @@ def seed(now: datetime | None = None, tickets: int = 300) -> list[Login]:
 
 def _people() -> tuple[list[Organization], list[User]]:
     athens = _calendar("Athens office", "Europe/Athens", [["09:00", "17:00"]], "GR")
-    shanghai = _calendar("Shanghai office", "Asia/Shanghai",
-                         [["09:00", "12:00"], ["13:00", "18:00"]], "CN",
-                         extra=["2026-09-27", "2026-10-10", "2027-02-07"])
+    shanghai = _calendar(
+        "Shanghai office",
+        "Asia/Shanghai",
+        [["09:00", "12:00"], ["13:00", "18:00"]],
+        "CN",
+        extra=["2026-09-27", "2026-10-10", "2027-02-07"],
+    )
     london = _calendar("London office", "Europe/London", [["08:30", "17:30"]], "GB", "ENG")
     admin = _user("admin@provider.example", "Ada Admin", Role.ADMIN)
     manager = _user("manager@provider.example", "Max Manager", Role.MANAGER)
     tess = _user("tess@provider.example", "Tess Technician", Role.TECHNICIAN)
     theo = _user("theo@provider.example", "Theo Technician", Role.TECHNICIAN)
     orgs = [
-        Organization.objects.create(name="Acropolis Logistics", code="ACRO",
-                                    timezone="Europe/Athens", language="el", calendar=athens,
-                                    it_manager=manager),
-        Organization.objects.create(name="Pudong Trading", code="PDT", timezone="Asia/Shanghai",
-                                    language="zh-hans", calendar=shanghai, it_manager=manager),
-        Organization.objects.create(name="Thames Architects", code="THAM",
-                                    timezone="Europe/London", language="en", calendar=london,
-                                    it_manager=manager),
+        Organization.objects.create(
+            name="Acropolis Logistics",
+            code="ACRO",
+            timezone="Europe/Athens",
+            language="el",
+            calendar=athens,
+            it_manager=manager,
+        ),
+        Organization.objects.create(
+            name="Pudong Trading",
+            code="PDT",
+            timezone="Asia/Shanghai",
+            language="zh-hans",
+            calendar=shanghai,
+            it_manager=manager,
+        ),
+        Organization.objects.create(
+            name="Thames Architects",
+            code="THAM",
+            timezone="Europe/London",
+            language="en",
+            calendar=london,
+            it_manager=manager,
+        ),
     ]
     for org in orgs[:2]:
         Membership.objects.create(user=tess, organization=org)
     for org in orgs[1:]:
         Membership.objects.create(user=theo, organization=org)
     contacts = {
-        "ACRO": [("eleni@acropolis.example", "Eleni Papadopoulou", "el"),
-                 ("nikos@acropolis.example", "Nikos Georgiou", "el")],
-        "PDT": [("wei@pudong.example", "Wang Wei", "zh-hans"),
-                ("li@pudong.example", "Li Na", "zh-hans")],
-        "THAM": [("olivia@thames.example", "Olivia Smith", "en"),
-                 ("james@thames.example", "James Brown", "en")],
+        "ACRO": [
+            ("eleni@acropolis.example", "Eleni Papadopoulou", "el"),
+            ("nikos@acropolis.example", "Nikos Georgiou", "el"),
+        ],
+        "PDT": [
+            ("wei@pudong.example", "Wang Wei", "zh-hans"),
+            ("li@pudong.example", "Li Na", "zh-hans"),
+        ],
+        "THAM": [
+            ("olivia@thames.example", "Olivia Smith", "en"),
+            ("james@thames.example", "James Brown", "en"),
+        ],
     }
     for org in orgs:
         (admin_email, admin_name, lang), (user_email, user_name, _) = contacts[org.code]
@@ -149,39 +202,68 @@ def _people() -> tuple[list[Organization], list[User]]:
 
 def _policies() -> list[SlaPolicy]:
     always = BusinessCalendar.objects.create(
-        name="24x7", timezone="UTC", weekly={d: [["00:00", "24:00"]] for d in DAYS})
-    premium = SlaPolicy.objects.create(name="Premium 24x7", calendar=always, targets={
-        "P1": {"first_response": 15, "next_update": 30, "resolution": 240},
-        "P2": {"first_response": 30, "next_update": 120, "resolution": 480},
-        "P3": {"first_response": 120, "resolution": 1440},
-        "P4": {"first_response": 480, "resolution": 4320},
-    })
-    standard = SlaPolicy.objects.create(name="Standard business hours", calendar=None, targets={
-        "P1": {"first_response": 30, "next_update": 60, "resolution": 480},
-        "P2": {"first_response": 60, "next_update": 240, "resolution": 960},
-        "P3": {"first_response": 240, "resolution": 2400},
-        "P4": {"first_response": 480, "resolution": 4800},
-    })
+        name="24x7", timezone="UTC", weekly={d: [["00:00", "24:00"]] for d in DAYS}
+    )
+    premium = SlaPolicy.objects.create(
+        name="Premium 24x7",
+        calendar=always,
+        targets={
+            "P1": {"first_response": 15, "next_update": 30, "resolution": 240},
+            "P2": {"first_response": 30, "next_update": 120, "resolution": 480},
+            "P3": {"first_response": 120, "resolution": 1440},
+            "P4": {"first_response": 480, "resolution": 4320},
+        },
+    )
+    standard = SlaPolicy.objects.create(
+        name="Standard business hours",
+        calendar=None,
+        targets={
+            "P1": {"first_response": 30, "next_update": 60, "resolution": 480},
+            "P2": {"first_response": 60, "next_update": 240, "resolution": 960},
+            "P3": {"first_response": 240, "resolution": 2400},
+            "P4": {"first_response": 480, "resolution": 4800},
+        },
+    )
     return [premium, standard]
 
 
-def _ticket(rng: random.Random, org: Organization, staff: list[User], queues: list[Queue],
-            now: datetime) -> Ticket:
+def _ticket(
+    rng: random.Random, org: Organization, staff: list[User], queues: list[Queue], now: datetime
+) -> Ticket:
     contacts = list(org.users.all())
     requester = rng.choice(contacts)
     title, body = rng.choice(PROBLEMS[org.language if rng.random() < 0.6 else "en"])
     # More recent work than old work, as in any real desk: most open tickets are recent.
     age = timedelta(minutes=10 + int(90 * 24 * 60 * rng.random() ** 2))
     at = now - age
-    impact, urgency = rng.choice([("low", "low"), ("low", "medium"), ("medium", "medium"),
-                                  ("medium", "high"), ("high", "medium"), ("high", "high"),
-                                  ("low", "low"), ("medium", "low")])
+    impact, urgency = rng.choice(
+        [
+            ("low", "low"),
+            ("low", "medium"),
+            ("medium", "medium"),
+            ("medium", "high"),
+            ("high", "medium"),
+            ("high", "high"),
+            ("low", "low"),
+            ("medium", "low"),
+        ]
+    )
     tech = rng.choice([s for s in staff if s.memberships.filter(organization=org).exists()])
-    ticket = actions.open_ticket(actions.NewTicket(
-        organization=org, title=title, description=body, impact=impact, urgency=urgency,
-        kind="service_request" if "Request" in title or "需要" in title else "incident",
-        source=rng.choice(["portal", "email", "phone", "portal"]), requester=requester,
-        queue=queues[0]), actor=requester, at=at)
+    ticket = actions.open_ticket(
+        actions.NewTicket(
+            organization=org,
+            title=title,
+            description=body,
+            impact=impact,
+            urgency=urgency,
+            kind="service_request" if "Request" in title or "需要" in title else "incident",
+            source=rng.choice(["portal", "email", "phone", "portal"]),
+            requester=requester,
+            queue=queues[0],
+        ),
+        actor=requester,
+        at=at,
+    )
     # What happened next, each step a little later, never in the future.
     steps = _story(rng, age)
     clock = at
@@ -213,23 +295,30 @@ def _story(rng: random.Random, age: timedelta) -> list[tuple[str, timedelta]]:
         return [*story, ("wait_client", gap(10, 120))]
     if roll < 0.42:
         return [*story, ("wait_vendor", gap(10, 240))]
-    story += [("wait_client", gap(10, 120)), ("client_reply", gap(30, 2000)),
-              ("reply", gap(10, 300)), ("resolve", gap(30, 1500))]
+    story += [
+        ("wait_client", gap(10, 120)),
+        ("client_reply", gap(30, 2000)),
+        ("reply", gap(10, 300)),
+        ("resolve", gap(30, 1500)),
+    ]
     if rng.random() < 0.12:
-        story += [("client_reopen", gap(60, 1440)), ("reply", gap(10, 300)),
-                  ("resolve", gap(60, 1440))]
+        story += [
+            ("client_reopen", gap(60, 1440)),
+            ("reply", gap(10, 300)),
+            ("resolve", gap(60, 1440)),
+        ]
     if rng.random() < 0.6:
         story.append(("close", gap(1440, 4320)))
     return story
 
 
-def _apply(ticket: Ticket, step: str, rng: random.Random, tech: User, requester: User,
-           at: datetime) -> None:
+def _apply(
+    ticket: Ticket, step: str, rng: random.Random, tech: User, requester: User, at: datetime
+) -> None:
     if step == "reply":
         actions.post_message(ticket, tech, rng.choice(STAFF_REPLIES), source="agent", at=at)
     elif step == "note":
-        actions.post_message(ticket, tech, rng.choice(NOTES), public=False, source="agent",
-                             at=at)
+        actions.post_message(ticket, tech, rng.choice(NOTES), public=False, source="agent", at=at)
     elif step == "wait_client":
         actions.change_status(ticket, Status.WAITING_ON_CLIENT, tech, at=at)
     elif step == "wait_vendor":
@@ -243,8 +332,12 @@ def _apply(ticket: Ticket, step: str, rng: random.Random, tech: User, requester:
 
 
 def logins() -> list[Login]:
-    users = User.objects.filter(is_active=True).select_related("organization").order_by(
-        "organization__name", "role", "email")
-    return [Login(u.get_role_display(), u.email, u.organization.name if u.organization else
-                  "provider") for u in users]
-
+    users = (
+        User.objects.filter(is_active=True)
+        .select_related("organization")
+        .order_by("organization__name", "role", "email")
+    )
+    return [
+        Login(u.get_role_display(), u.email, u.organization.name if u.organization else "provider")
+        for u in users
+    ]

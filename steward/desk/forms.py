@@ -15,15 +15,20 @@ from steward.desk.models import Kind, Level, Priority, Queue, Status
 class QueueFilterForm(forms.Form):
     STATUS_CHOICES = [("open", _("All open")), ("all", _("All")), *Status.choices]
 
-    organization = forms.ModelChoiceField(Organization.objects.none(), required=False,
-                                          empty_label=_("All organizations"),
-                                          label=_("Organization"))
+    organization = forms.ModelChoiceField(
+        Organization.objects.none(),
+        required=False,
+        empty_label=_("All organizations"),
+        label=_("Organization"),
+    )
     status = forms.ChoiceField(choices=STATUS_CHOICES, required=False, label=_("Status"))
-    priority = forms.ChoiceField(choices=[("", _("Any priority")), *Priority.choices],
-                                 required=False, label=_("Priority"))
+    priority = forms.ChoiceField(
+        choices=[("", _("Any priority")), *Priority.choices], required=False, label=_("Priority")
+    )
     assignee = forms.ChoiceField(required=False, label=_("Assignee"))
-    breaching = forms.IntegerField(required=False, min_value=0, max_value=24 * 30,
-                                   label=_("Due within (hours)"))
+    breaching = forms.IntegerField(
+        required=False, min_value=0, max_value=24 * 30, label=_("Due within (hours)")
+    )
     q = forms.CharField(required=False, max_length=200, label=_("Search"))
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
@@ -32,22 +37,30 @@ class QueueFilterForm(forms.Form):
         self.fields["organization"].queryset = orgs  # type: ignore[attr-defined]
         staff = User.objects.staff().order_by("name")
         self.fields["assignee"].choices = [  # type: ignore[attr-defined]
-            ("", _("Anyone")), ("me", _("Me")), ("none", _("Unassigned")),
-            *[(str(u.pk), str(u)) for u in staff]]
+            ("", _("Anyone")),
+            ("me", _("Me")),
+            ("none", _("Unassigned")),
+            *[(str(u.pk), str(u)) for u in staff],
+        ]
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=100_000,
-                           label=_("Message"))
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=100_000, label=_("Message")
+    )
     public = forms.TypedChoiceField(
         choices=[("1", _("Public reply")), ("0", _("Internal note"))],
-        coerce=lambda v: v == "1", initial="1", label=_("Visibility"))
+        coerce=lambda v: v == "1",
+        initial="1",
+        label=_("Visibility"),
+    )
     file = forms.FileField(required=False, label=_("Attachment"))
 
 
 class PortalReplyForm(forms.Form):
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=100_000,
-                           label=_("Your reply"))
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=100_000, label=_("Your reply")
+    )
     file = forms.FileField(required=False, label=_("Attachment"))
 
 
@@ -55,10 +68,12 @@ class UpdateForm(forms.Form):
     status = forms.ChoiceField(choices=Status.choices, label=_("Status"))
     impact = forms.ChoiceField(choices=Level.choices, label=_("Impact"))
     urgency = forms.ChoiceField(choices=Level.choices, label=_("Urgency"))
-    assignee = forms.ModelChoiceField(User.objects.none(), required=False,
-                                      empty_label=_("Unassigned"), label=_("Assignee"))
-    queue = forms.ModelChoiceField(Queue.objects.all(), required=False,
-                                   empty_label=_("No queue"), label=_("Queue"))
+    assignee = forms.ModelChoiceField(
+        User.objects.none(), required=False, empty_label=_("Unassigned"), label=_("Assignee")
+    )
+    queue = forms.ModelChoiceField(
+        Queue.objects.all(), required=False, empty_label=_("No queue"), label=_("Queue")
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -66,23 +81,28 @@ class UpdateForm(forms.Form):
 
 
 class AgentTicketForm(forms.Form):
-    organization = forms.ModelChoiceField(Organization.objects.none(),
-                                          label=_("Organization"))
+    organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Organization"))
     title = forms.CharField(max_length=200, label=_("Title"))
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), required=False,
-                                  max_length=100_000, label=_("Description"))
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=100_000,
+        label=_("Description"),
+    )
     requester_email = forms.EmailField(required=False, label=_("Requester email"))
     kind = forms.ChoiceField(choices=Kind.choices, label=_("Type"))
     impact = forms.ChoiceField(choices=Level.choices, initial=Level.MEDIUM, label=_("Impact"))
-    urgency = forms.ChoiceField(choices=Level.choices, initial=Level.MEDIUM,
-                                label=_("Urgency"))
-    source = forms.ChoiceField(choices=[("phone", _("Phone")), ("agent", _("Agent")),
-                                        ("email", _("Email"))], label=_("Source"))
+    urgency = forms.ChoiceField(choices=Level.choices, initial=Level.MEDIUM, label=_("Urgency"))
+    source = forms.ChoiceField(
+        choices=[("phone", _("Phone")), ("agent", _("Agent")), ("email", _("Email"))],
+        label=_("Source"),
+    )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = (  # type: ignore[attr-defined]
-            Organization.objects.visible_to(user).active())
+            Organization.objects.visible_to(user).active()
+        )
 
 
 AFFECTED = [
@@ -99,17 +119,27 @@ CAN_WORK = [
 
 class PortalTicketForm(forms.Form):
     title = forms.CharField(max_length=200, label=_("What is the problem?"))
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), required=False,
-                                  max_length=100_000, label=_("Details"),
-                                  help_text=_("What happened, since when, any error message."))
-    impact = forms.ChoiceField(choices=AFFECTED, widget=forms.RadioSelect, initial="low",
-                               label=_("How many people are affected?"))
-    urgency = forms.ChoiceField(choices=CAN_WORK, widget=forms.RadioSelect, initial="low",
-                                label=_("Can you still work?"))
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=100_000,
+        label=_("Details"),
+        help_text=_("What happened, since when, any error message."),
+    )
+    impact = forms.ChoiceField(
+        choices=AFFECTED,
+        widget=forms.RadioSelect,
+        initial="low",
+        label=_("How many people are affected?"),
+    )
+    urgency = forms.ChoiceField(
+        choices=CAN_WORK, widget=forms.RadioSelect, initial="low", label=_("Can you still work?")
+    )
     file = forms.FileField(required=False, label=_("Attachment"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Built per form, not at import, so it is in the viewer's language.
-        self.fields["file"].help_text = _("Up to %(mb)s MB: a screenshot, a PDF, a document.") \
-            % {"mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)}
+        self.fields["file"].help_text = _("Up to %(mb)s MB: a screenshot, a PDF, a document.") % {
+            "mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)
+        }

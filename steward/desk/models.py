@@ -25,8 +25,7 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-ACTIVE_STATUSES = (Status.NEW, Status.OPEN, Status.WAITING_ON_CLIENT,
-                   Status.WAITING_ON_THIRD_PARTY)
+ACTIVE_STATUSES = (Status.NEW, Status.OPEN, Status.WAITING_ON_CLIENT, Status.WAITING_ON_THIRD_PARTY)
 DONE_STATUSES = (Status.RESOLVED, Status.CLOSED)
 
 
@@ -61,8 +60,11 @@ class Queue(models.Model):
     """A team's inbox of tickets (e.g. Service desk, Projects)."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
-    email = models.EmailField(_("notification email"), blank=True,
-                              help_text=_("Notified about SLA warnings on unassigned tickets."))
+    email = models.EmailField(
+        _("notification email"),
+        blank=True,
+        help_text=_("Notified about SLA warnings on unassigned tickets."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -98,37 +100,67 @@ class TicketQuerySet(TenantQuerySet["Ticket"]):
 class Ticket(models.Model):
     """A client's request or incident, with the SLA promised by its agreement."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
-                                     related_name="tickets", verbose_name=_("organization"))
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+        verbose_name=_("organization"),
+    )
     seq = models.PositiveIntegerField(editable=False)
     number = models.CharField(_("number"), max_length=24, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    requester = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True,
-                                  blank=True, related_name="requested_tickets",
-                                  verbose_name=_("requester"))
+    requester = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="requested_tickets",
+        verbose_name=_("requester"),
+    )
     requester_email = models.EmailField(_("requester email"), blank=True)
-    assignee = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True,
-                                 blank=True, related_name="assigned_tickets",
-                                 verbose_name=_("assignee"))
-    queue = models.ForeignKey(Queue, on_delete=models.SET_NULL, null=True, blank=True,
-                              related_name="tickets", verbose_name=_("queue"))
-    kind = models.CharField(_("type"), max_length=16, choices=Kind.choices,
-                            default=Kind.INCIDENT)
-    impact = models.CharField(_("impact"), max_length=8, choices=Level.choices,
-                              default=Level.MEDIUM)
-    urgency = models.CharField(_("urgency"), max_length=8, choices=Level.choices,
-                               default=Level.MEDIUM)
-    priority = models.CharField(_("priority"), max_length=2, choices=Priority.choices,
-                                default=Priority.P3)
-    status = models.CharField(_("status"), max_length=24, choices=Status.choices,
-                              default=Status.NEW)
-    source = models.CharField(_("source"), max_length=12, choices=Source.choices,
-                              default=Source.PORTAL)
-    agreement = models.ForeignKey("contracts.Agreement", on_delete=models.SET_NULL, null=True,
-                                  blank=True, related_name="tickets")
-    sla_policy = models.ForeignKey("sla.SlaPolicy", on_delete=models.SET_NULL, null=True,
-                                   blank=True, related_name="tickets")
+    assignee = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_tickets",
+        verbose_name=_("assignee"),
+    )
+    queue = models.ForeignKey(
+        Queue,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tickets",
+        verbose_name=_("queue"),
+    )
+    kind = models.CharField(_("type"), max_length=16, choices=Kind.choices, default=Kind.INCIDENT)
+    impact = models.CharField(
+        _("impact"), max_length=8, choices=Level.choices, default=Level.MEDIUM
+    )
+    urgency = models.CharField(
+        _("urgency"), max_length=8, choices=Level.choices, default=Level.MEDIUM
+    )
+    priority = models.CharField(
+        _("priority"), max_length=2, choices=Priority.choices, default=Priority.P3
+    )
+    status = models.CharField(
+        _("status"), max_length=24, choices=Status.choices, default=Status.NEW
+    )
+    source = models.CharField(
+        _("source"), max_length=12, choices=Source.choices, default=Source.PORTAL
+    )
+    agreement = models.ForeignKey(
+        "contracts.Agreement",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tickets",
+    )
+    sla_policy = models.ForeignKey(
+        "sla.SlaPolicy", on_delete=models.SET_NULL, null=True, blank=True, related_name="tickets"
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), default=timezone.now)
 
@@ -152,18 +184,28 @@ class Ticket(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("ticket")
         verbose_name_plural = _("tickets")
-        constraints = [models.UniqueConstraint(fields=["organization", "seq"],
-                                               name="ticket_seq_unique_per_org")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "seq"], name="ticket_seq_unique_per_org"
+            )
+        ]
         indexes = [
             # The agent queue: open tickets by SLA urgency, optionally per organization.
-            models.Index(fields=["sla_due", "id"], name="ticket_urgency",
-                         condition=Q(status__in=["new", "open", "waiting_on_client",
-                                                 "waiting_on_third_party"])),
+            models.Index(
+                fields=["sla_due", "id"],
+                name="ticket_urgency",
+                condition=Q(
+                    status__in=["new", "open", "waiting_on_client", "waiting_on_third_party"]
+                ),
+            ),
             models.Index(fields=["organization", "sla_due", "id"], name="ticket_org_urgency"),
             models.Index(fields=["status", "sla_due", "id"], name="ticket_status_urgency"),
             models.Index(fields=["assignee", "sla_due", "id"], name="ticket_assignee_urgency"),
-            models.Index(fields=["sla_next_check"], name="ticket_sla_check",
-                         condition=Q(sla_next_check__isnull=False)),
+            models.Index(
+                fields=["sla_next_check"],
+                name="ticket_sla_check",
+                condition=Q(sla_next_check__isnull=False),
+            ),
             models.Index(fields=["organization", "-created_at", "-id"], name="ticket_org_recent"),
             models.Index(fields=["-created_at", "-id"], name="ticket_recent"),
         ]
@@ -210,8 +252,9 @@ class TicketEvent(models.Model):
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=EventKind.choices)
     at = models.DateTimeField(default=timezone.now)
-    actor = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True,
-                              blank=True, related_name="+")
+    actor = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     data = models.JSONField(default=dict, blank=True)
     # Set for events that must happen at most once (an SLA warning for one due time), so that
     # two workers racing on the same ticket insert one row and the other gets IntegrityError.
@@ -246,8 +289,9 @@ class Message(models.Model):
     """A reply in a ticket's conversation, or an internal note when not public."""
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")
-    author = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True,
-                               blank=True, related_name="+")
+    author = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     author_email = models.EmailField(blank=True)
     body = models.TextField(_("message"))
     public = models.BooleanField(_("public"), default=True)
@@ -270,8 +314,10 @@ class Message(models.Model):
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:
-    return f"attachments/{instance.message.ticket.organization_id}/{instance.message.ticket_id}/" \
-           f"{timezone.now():%Y%m%d%H%M%S}-{filename}"
+    return (
+        f"attachments/{instance.message.ticket.organization_id}/{instance.message.ticket_id}/"
+        f"{timezone.now():%Y%m%d%H%M%S}-{filename}"
+    )
 
 
 class Attachment(models.Model):

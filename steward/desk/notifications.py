@@ -37,9 +37,12 @@ def notify_sla_event(event_id: int) -> bool:
         return False
     try:
         with transaction.atomic():
-            TicketEvent.objects.create(ticket=event.ticket, kind=EventKind.NOTIFIED,
-                                       once_key=f"notified:{event.pk}",
-                                       data={"event": event.pk, "to": to})
+            TicketEvent.objects.create(
+                ticket=event.ticket,
+                kind=EventKind.NOTIFIED,
+                once_key=f"notified:{event.pk}",
+                data={"event": event.pk, "to": to},
+            )
     except IntegrityError:
         return False
     ticket = event.ticket
@@ -48,9 +51,12 @@ def notify_sla_event(event_id: int) -> bool:
         what = _("breached") if event.kind == EventKind.SLA_BREACHED else _("warning")
         subject = f"[{ticket.number}] SLA {what}: {_(CLOCK_LABELS.get(clock, clock))}"
         body = _("%(number)s %(title)s\n%(clock)s due %(due)s.\n%(url)s") % {
-            "number": ticket.number, "title": ticket.title,
-            "clock": _(CLOCK_LABELS.get(clock, clock)), "due": event.data.get("due", ""),
-            "url": settings.SITE_URL + ticket.get_absolute_url()}
+            "number": ticket.number,
+            "title": ticket.title,
+            "clock": _(CLOCK_LABELS.get(clock, clock)),
+            "due": event.data.get("due", ""),
+            "url": settings.SITE_URL + ticket.get_absolute_url(),
+        }
     EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to).send()
     log.info("sla %s for %s sent to %s", event.kind, ticket.number, to)
     return True

@@ -25,8 +25,9 @@ class TicketFilter:
     q: str = ""
 
 
-def apply_filter(qs: QuerySet[Ticket], f: TicketFilter, now: datetime | None = None
-                 ) -> QuerySet[Ticket]:
+def apply_filter(
+    qs: QuerySet[Ticket], f: TicketFilter, now: datetime | None = None
+) -> QuerySet[Ticket]:
     if f.organization is not None:
         qs = qs.filter(organization_id=f.organization)
     if f.status in (None, "", "open"):
@@ -55,8 +56,7 @@ def _after(ordering: str, cursor: list[Any]) -> Q:
     if due is None:
         return Q(sla_due__isnull=True, id__gt=pk)
     due_at = datetime.fromisoformat(due)
-    return (Q(sla_due__gt=due_at) | Q(sla_due=due_at, id__gt=pk)
-            | Q(sla_due__isnull=True))
+    return Q(sla_due__gt=due_at) | Q(sla_due=due_at, id__gt=pk) | Q(sla_due__isnull=True)
 
 
 def order(qs: QuerySet[Ticket], ordering: str) -> QuerySet[Ticket]:
@@ -71,8 +71,9 @@ def cursor_of(ticket: Ticket, ordering: str) -> list[Any]:
     return [ticket.sla_due.isoformat() if ticket.sla_due else None, ticket.pk]
 
 
-def keyset_page(qs: QuerySet[Ticket], ordering: str, cursor: list[Any] | None, limit: int
-                ) -> tuple[list[Ticket], list[Any] | None]:
+def keyset_page(
+    qs: QuerySet[Ticket], ordering: str, cursor: list[Any] | None, limit: int
+) -> tuple[list[Ticket], list[Any] | None]:
     """One page after `cursor` and the cursor of the next page (None on the last one)."""
     qs = order(qs, ordering)
     if cursor is not None:
@@ -84,13 +85,25 @@ def keyset_page(qs: QuerySet[Ticket], ordering: str, cursor: list[Any] | None, l
 
 
 def with_related(qs: QuerySet[Ticket], events: bool = False) -> QuerySet[Ticket]:
-    qs = qs.select_related("organization", "organization__calendar", "assignee", "requester",
-                           "queue", "sla_policy", "sla_policy__calendar")
+    qs = qs.select_related(
+        "organization",
+        "organization__calendar",
+        "assignee",
+        "requester",
+        "queue",
+        "sla_policy",
+        "sla_policy__calendar",
+    )
     if events:
-        qs = qs.prefetch_related(Prefetch(
-            "events", queryset=TicketEvent.objects.filter(kind__in=SLA_EVENT_KINDS)
-            .order_by("at", "id").only("ticket_id", "at", "kind", "data"),
-            to_attr="sla_events"))
+        qs = qs.prefetch_related(
+            Prefetch(
+                "events",
+                queryset=TicketEvent.objects.filter(kind__in=SLA_EVENT_KINDS)
+                .order_by("at", "id")
+                .only("ticket_id", "at", "kind", "data"),
+                to_attr="sla_events",
+            )
+        )
     return qs
 
 

@@ -243,34 +243,53 @@ def explain(state: SlaState, tz_label: str | None = None) -> list[str]:
         target = format_duration(clock.target)
         start = clock.started_at
         if start is None:
-            lines.append(_("%(clock)s: not started (starts with the first public reply).")
-                         % {"clock": label})
+            lines.append(
+                _("%(clock)s: not started (starts with the first public reply).") % {"clock": label}
+            )
             continue
-        base = {"clock": label, "target": target, "priority": state.priority,
-                "start": _when(start, tz), "tz": tz_label, "hours": hours, "cal": cal_name,
-                "paused": format_duration(clock.paused_for)}
+        base = {
+            "clock": label,
+            "target": target,
+            "priority": state.priority,
+            "start": _when(start, tz),
+            "tz": tz_label,
+            "hours": hours,
+            "cal": cal_name,
+            "paused": format_duration(clock.paused_for),
+        }
         if clock.stopped_at is not None:
             base["stop"] = _when(clock.stopped_at, tz)
             base["used"] = format_duration(clock.elapsed)
             if clock.breached:
-                text = _("%(clock)s missed: %(used)s of business time used by %(stop)s "
-                         "%(tz)s, target %(target)s for %(priority)s.")
+                text = _(
+                    "%(clock)s missed: %(used)s of business time used by %(stop)s "
+                    "%(tz)s, target %(target)s for %(priority)s."
+                )
             else:
-                text = _("%(clock)s met at %(stop)s %(tz)s: %(used)s of business time used, "
-                         "target %(target)s for %(priority)s.")
+                text = _(
+                    "%(clock)s met at %(stop)s %(tz)s: %(used)s of business time used, "
+                    "target %(target)s for %(priority)s."
+                )
             lines.append(text % base)
             continue
         if clock.due is None:
             base["since"] = _when(clock.paused_since or start, tz)
             base["used"] = format_duration(clock.elapsed)
             base["status"] = clock.pause_status.replace("_", " ")
-            lines.append(_("%(clock)s paused since %(since)s %(tz)s (%(status)s): %(used)s "
-                           "of %(target)s used; the clock resumes when the ticket leaves that "
-                           "status.") % base)
+            lines.append(
+                _(
+                    "%(clock)s paused since %(since)s %(tz)s (%(status)s): %(used)s "
+                    "of %(target)s used; the clock resumes when the ticket leaves that "
+                    "status."
+                )
+                % base
+            )
             continue
         base["due"] = _when(clock.due, tz)
-        text = _("%(clock)s due %(due)s %(tz)s: %(target)s of business time for "
-                 "%(priority)s from %(start)s, counted in %(cal)s hours (%(hours)s)")
+        text = _(
+            "%(clock)s due %(due)s %(tz)s: %(target)s of business time for "
+            "%(priority)s from %(start)s, counted in %(cal)s hours (%(hours)s)"
+        )
         if clock.paused_for:
             text += _(", paused %(paused)s")
         lines.append((text + ".") % base)

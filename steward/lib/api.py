@@ -60,8 +60,9 @@ def _field_of(loc: Sequence[Any]) -> str:
     return ".".join(parts)
 
 
-def _error(api: NinjaAPI, request: HttpRequest, status: int, detail: str, field: str = "",
-           **extra: Any) -> HttpResponse:
+def _error(
+    api: NinjaAPI, request: HttpRequest, status: int, detail: str, field: str = "", **extra: Any
+) -> HttpResponse:
     body: dict[str, Any] = {"detail": detail, "field": field}
     body.update(extra)
     return api.create_response(request, body, status=status)
@@ -73,14 +74,22 @@ def install_error_handlers(api: NinjaAPI) -> None:
         errors = exc.errors
         first = errors[0] if errors else {}
         if first.get("type") == "json_invalid" or "Cannot parse request body" in str(
-                first.get("msg", "")):
+            first.get("msg", "")
+        ):
             return _error(api, request, 400, "The request body is not valid JSON.", "body")
         field = _field_of(first.get("loc", ()))
         msg = str(first.get("msg", "Invalid input."))
         detail = f"{field}: {msg}" if field else msg
-        return _error(api, request, 422, detail, field,
-                      errors=[{"field": _field_of(e.get("loc", ())), "message": e.get("msg")}
-                              for e in errors])
+        return _error(
+            api,
+            request,
+            422,
+            detail,
+            field,
+            errors=[
+                {"field": _field_of(e.get("loc", ())), "message": e.get("msg")} for e in errors
+            ],
+        )
 
     @api.exception_handler(ApiError)
     def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
@@ -134,9 +143,10 @@ def check_page(limit: int, offset: int) -> None:
         raise ApiError(422, "offset: 0 or more.", "offset")
 
 
-def paginate[M: Model](qs: QuerySet[M], limit: int, offset: int,
-             render: Callable[[list[M]], list[Any]]) -> dict[str, Any]:
+def paginate[M: Model](
+    qs: QuerySet[M], limit: int, offset: int, render: Callable[[list[M]], list[Any]]
+) -> dict[str, Any]:
     """`{"items": [...], "count": n, "limit": l, "offset": o}` for a limit/offset page."""
     check_page(limit, offset)
-    rows = list(qs[offset: offset + limit])
+    rows = list(qs[offset : offset + limit])
     return {"items": render(rows), "count": qs.count(), "limit": limit, "offset": offset}

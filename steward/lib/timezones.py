@@ -21,8 +21,9 @@ def is_timezone(name: str) -> bool:
 
 def validate_timezone(name: str) -> None:
     if not is_timezone(name):
-        raise ValidationError(_("%(name)s is not an IANA time zone name (e.g. Europe/Athens).")
-                              % {"name": name})
+        raise ValidationError(
+            _("%(name)s is not an IANA time zone name (e.g. Europe/Athens).") % {"name": name}
+        )
 
 
 def format_duration(td: timedelta | float) -> str:

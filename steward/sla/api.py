@@ -81,17 +81,26 @@ class PolicyOut(Schema):
 
 def _calendar_out(cal: BusinessCalendar) -> dict[str, Any]:
     return {
-        "id": cal.pk, "name": cal.name, "timezone": cal.timezone, "weekly": cal.weekly,
-        "holiday_country": cal.holiday_country, "holiday_subdivision": cal.holiday_subdivision,
-        "closed_dates": cal.closed_dates, "extra_working_dates": cal.extra_working_dates,
+        "id": cal.pk,
+        "name": cal.name,
+        "timezone": cal.timezone,
+        "weekly": cal.weekly,
+        "holiday_country": cal.holiday_country,
+        "holiday_subdivision": cal.holiday_subdivision,
+        "closed_dates": cal.closed_dates,
+        "extra_working_dates": cal.extra_working_dates,
     }
 
 
 def _policy_out(policy: SlaPolicy) -> dict[str, Any]:
     return {
-        "id": policy.pk, "name": policy.name, "calendar": policy.calendar_id,
-        "targets": policy.targets, "pause_statuses": policy.pause_statuses,
-        "warning_percent": policy.warning_percent, "matrix": policy.matrix,
+        "id": policy.pk,
+        "name": policy.name,
+        "calendar": policy.calendar_id,
+        "targets": policy.targets,
+        "pause_statuses": policy.pause_statuses,
+        "warning_percent": policy.warning_percent,
+        "matrix": policy.matrix,
     }
 
 
@@ -102,16 +111,20 @@ def visible_calendars(request: HttpRequest) -> QuerySet[BusinessCalendar]:
         return qs
     # A client sees the calendars its own agreements and organization use, nobody else's.
     org = user.organization_id or 0
-    return qs.filter(Q(policies__agreements__organization_id=org)
-                     | Q(pk__in=_org_calendar(org))).distinct()
+    return qs.filter(
+        Q(policies__agreements__organization_id=org) | Q(pk__in=_org_calendar(org))
+    ).distinct()
 
 
 def _org_calendar(org_id: int) -> list[int]:
     from django.apps import apps
 
     organization = apps.get_model("accounts", "Organization")
-    return list(organization.objects.filter(pk=org_id, calendar__isnull=False)
-                .values_list("calendar_id", flat=True))
+    return list(
+        organization.objects.filter(pk=org_id, calendar__isnull=False).values_list(
+            "calendar_id", flat=True
+        )
+    )
 
 
 def visible_policies(request: HttpRequest) -> QuerySet[SlaPolicy]:
@@ -131,8 +144,12 @@ def _save(obj: BusinessCalendar | SlaPolicy) -> None:
 def list_calendars(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     check_page(limit, offset)
     qs = visible_calendars(request).order_by("name", "pk")
-    return {"items": [_calendar_out(c) for c in qs[offset: offset + limit]],
-            "count": qs.count(), "limit": limit, "offset": offset}
+    return {
+        "items": [_calendar_out(c) for c in qs[offset : offset + limit]],
+        "count": qs.count(),
+        "limit": limit,
+        "offset": offset,
+    }
 
 
 @router.post("/calendars", response={201: CalendarOut})
@@ -162,8 +179,9 @@ def get_calendar(request: HttpRequest, calendar_id: int) -> dict[str, Any]:
 
 
 @router.patch("/calendars/{calendar_id}", response=CalendarOut)
-def update_calendar(request: HttpRequest, calendar_id: int,
-                    payload: CalendarPatch) -> dict[str, Any]:
+def update_calendar(
+    request: HttpRequest, calendar_id: int, payload: CalendarPatch
+) -> dict[str, Any]:
     cal = _get_calendar(request, calendar_id)
     require(api_user(request).can_manage_settings)
     for key, value in payload.dict(exclude_unset=True).items():
@@ -182,36 +200,53 @@ def update_calendar(request: HttpRequest, calendar_id: int,
 def calendar_due(request: HttpRequest, calendar_id: int, payload: DueIn) -> dict[str, Any]:
     cal = _get_calendar(request, calendar_id)
     if payload.start.tzinfo is None or payload.start.utcoffset() is None:
-        raise ApiError(422, "start: include a UTC offset, e.g. 2026-03-02T09:00:00+02:00.",
-                       "start")
+        raise ApiError(422, "start: include a UTC offset, e.g. 2026-03-02T09:00:00+02:00.", "start")
     compiled = cal.compiled()
     try:
         due = compiled.add(payload.start, payload.business_minutes)
     except (ValueError, OverflowError) as exc:
         raise ApiError(422, f"business_minutes: {exc}", "business_minutes") from None
-    return {"due": due, "explanation": due_explanation(cal, payload.start, due,
-                                                       payload.business_minutes)}
+    return {
+        "due": due,
+        "explanation": due_explanation(cal, payload.start, due, payload.business_minutes),
+    }
 
 
-def due_explanation(cal: BusinessCalendar, start: datetime, due: datetime,
-                    minutes: int) -> list[str]:
+def due_explanation(
+    cal: BusinessCalendar, start: datetime, due: datetime, minutes: int
+) -> list[str]:
     compiled = cal.compiled()
     tz_start = start.astimezone(due.tzinfo)
-    lines = [_("%(minutes)s of business time (%(n)s minutes) from %(start)s in %(cal)s "
-               "(%(tz)s, %(hours)s).") % {
-        "minutes": format_duration(minutes), "n": minutes,
-        "start": tz_start.strftime("%a %Y-%m-%d %H:%M"), "cal": cal.name, "tz": cal.timezone,
-        "hours": cal.describe_hours()}]
+    lines = [
+        _(
+            "%(minutes)s of business time (%(n)s minutes) from %(start)s in %(cal)s "
+            "(%(tz)s, %(hours)s)."
+        )
+        % {
+            "minutes": format_duration(minutes),
+            "n": minutes,
+            "start": tz_start.strftime("%a %Y-%m-%d %H:%M"),
+            "cal": cal.name,
+            "tz": cal.timezone,
+            "hours": cal.describe_hours(),
+        }
+    ]
     opening = compiled.next_opening(start)
     if opening != start:
-        lines.append(_("Closed at the start; counting from the next opening, %(open)s.")
-                     % {"open": opening.astimezone(due.tzinfo).strftime("%a %Y-%m-%d %H:%M")})
+        lines.append(
+            _("Closed at the start; counting from the next opening, %(open)s.")
+            % {"open": opening.astimezone(due.tzinfo).strftime("%a %Y-%m-%d %H:%M")}
+        )
     segments = compiled.segments(start, minutes)
     for begin, end in segments[:14]:
-        lines.append(_("Counted %(from)s-%(to)s (%(len)s).") % {
-            "from": begin.astimezone(due.tzinfo).strftime("%a %Y-%m-%d %H:%M"),
-            "to": end.astimezone(due.tzinfo).strftime("%H:%M"),
-            "len": format_duration(end - begin)})
+        lines.append(
+            _("Counted %(from)s-%(to)s (%(len)s).")
+            % {
+                "from": begin.astimezone(due.tzinfo).strftime("%a %Y-%m-%d %H:%M"),
+                "to": end.astimezone(due.tzinfo).strftime("%H:%M"),
+                "len": format_duration(end - begin),
+            }
+        )
     if len(segments) > 14:
         lines.append(_("... and %(n)s more working periods.") % {"n": len(segments) - 14})
     skipped = _closed_days(cal, tz_start.date(), due.date())
@@ -241,8 +276,12 @@ def _closed_days(cal: BusinessCalendar, first: date, last: date) -> list[str]:
 def list_policies(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     check_page(limit, offset)
     qs = visible_policies(request).order_by("name", "pk")
-    return {"items": [_policy_out(p) for p in qs[offset: offset + limit]],
-            "count": qs.count(), "limit": limit, "offset": offset}
+    return {
+        "items": [_policy_out(p) for p in qs[offset : offset + limit]],
+        "count": qs.count(),
+        "limit": limit,
+        "offset": offset,
+    }
 
 
 def _pause_statuses(value: list[str] | dict[str, list[str]] | None) -> dict[str, list[str]]:
@@ -266,10 +305,14 @@ def create_policy(request: HttpRequest, payload: PolicyIn) -> tuple[int, dict[st
             raise ApiError(422, "calendar: no such calendar.", "calendar")
     if SlaPolicy.objects.filter(name=payload.name).exists():
         raise ApiError(409, "name: a policy with this name exists.", "name")
-    policy = SlaPolicy(name=payload.name, calendar=calendar, targets=payload.targets,
-                       pause_statuses=_pause_statuses(payload.pause_statuses),
-                       warning_percent=payload.warning_percent,
-                       matrix=payload.matrix or {})
+    policy = SlaPolicy(
+        name=payload.name,
+        calendar=calendar,
+        targets=payload.targets,
+        pause_statuses=_pause_statuses(payload.pause_statuses),
+        warning_percent=payload.warning_percent,
+        matrix=payload.matrix or {},
+    )
     if not policy.matrix:
         from steward.sla.models import DEFAULT_MATRIX
 

@@ -35,10 +35,12 @@ class CalendarSpec:
     _key: tuple[object, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        weekly = tuple((day, tuple((str(a), str(b)) for a, b in self.weekly.get(day, ())))
-                       for day in DAYS)
-        object.__setattr__(self, "_key", (self.timezone, weekly, self.closed_dates,
-                                          self.extra_working_dates))
+        weekly = tuple(
+            (day, tuple((str(a), str(b)) for a, b in self.weekly.get(day, ()))) for day in DAYS
+        )
+        object.__setattr__(
+            self, "_key", (self.timezone, weekly, self.closed_dates, self.extra_working_dates)
+        )
 
     def __hash__(self) -> int:
         return hash(self._key)

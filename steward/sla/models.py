@@ -33,33 +33,44 @@ DEFAULT_MATRIX = {
     "medium": {"high": "P2", "medium": "P3", "low": "P4"},
     "low": {"high": "P3", "medium": "P4", "low": "P4"},
 }
-DEFAULT_PAUSE_STATUSES = {"resolution": ["waiting_on_client", "waiting_on_third_party"],
-                          "next_update": ["waiting_on_client", "waiting_on_third_party"]}
+DEFAULT_PAUSE_STATUSES = {
+    "resolution": ["waiting_on_client", "waiting_on_third_party"],
+    "next_update": ["waiting_on_client", "waiting_on_third_party"],
+}
 
 
 def validate_weekly(weekly: Any) -> None:
     if not isinstance(weekly, dict):
-        raise ValidationError(_('Weekly hours must be an object like {"mon": [["09:00", '
-                                '"17:00"]]}.'))
+        raise ValidationError(
+            _('Weekly hours must be an object like {"mon": [["09:00", "17:00"]]}.')
+        )
     for day, intervals in weekly.items():
         if day not in DAYS:
-            raise ValidationError(_("%(day)s is not a day; use mon, tue, wed, thu, fri, sat, "
-                                    "sun.") % {"day": day})
+            raise ValidationError(
+                _("%(day)s is not a day; use mon, tue, wed, thu, fri, sat, sun.") % {"day": day}
+            )
         if not isinstance(intervals, list):
             raise ValidationError(_("%(day)s: a list of [start, end] pairs.") % {"day": day})
         previous_end = ""
         for pair in intervals:
-            if (not isinstance(pair, list | tuple) or len(pair) != 2
-                    or not all(isinstance(t, str) and _HHMM.match(t) for t in pair)):
-                raise ValidationError(_('%(day)s: each interval is ["HH:MM", "HH:MM"].')
-                                      % {"day": day})
+            if (
+                not isinstance(pair, list | tuple)
+                or len(pair) != 2
+                or not all(isinstance(t, str) and _HHMM.match(t) for t in pair)
+            ):
+                raise ValidationError(
+                    _('%(day)s: each interval is ["HH:MM", "HH:MM"].') % {"day": day}
+                )
             start, end = pair
             if start == "24:00" or start >= end:
-                raise ValidationError(_("%(day)s: %(start)s-%(end)s ends before it starts.")
-                                      % {"day": day, "start": start, "end": end})
+                raise ValidationError(
+                    _("%(day)s: %(start)s-%(end)s ends before it starts.")
+                    % {"day": day, "start": start, "end": end}
+                )
             if start < previous_end:
-                raise ValidationError(_("%(day)s: intervals overlap or are out of order.")
-                                      % {"day": day})
+                raise ValidationError(
+                    _("%(day)s: intervals overlap or are out of order.") % {"day": day}
+                )
             previous_end = end
 
 
@@ -70,30 +81,40 @@ def validate_dates(value: Any) -> None:
         try:
             date.fromisoformat(item)
         except (TypeError, ValueError):
-            raise ValidationError(_("%(value)s is not a date (YYYY-MM-DD).")
-                                  % {"value": item}) from None
+            raise ValidationError(
+                _("%(value)s is not a date (YYYY-MM-DD).") % {"value": item}
+            ) from None
 
 
 def validate_holiday_country(country: str) -> None:
     if country and country not in holidays.list_supported_countries():
-        raise ValidationError(_("%(country)s is not a country the holidays package knows "
-                                "(ISO 3166 code, e.g. GR, CN, GB).") % {"country": country})
+        raise ValidationError(
+            _(
+                "%(country)s is not a country the holidays package knows "
+                "(ISO 3166 code, e.g. GR, CN, GB)."
+            )
+            % {"country": country}
+        )
 
 
 class BusinessCalendar(models.Model):
     """When a client is open for business: weekly hours, public holidays and custom dates."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
-    timezone = models.CharField(_("time zone"), max_length=64, default="UTC",
-                                validators=[validate_timezone])
+    timezone = models.CharField(
+        _("time zone"), max_length=64, default="UTC", validators=[validate_timezone]
+    )
     weekly = models.JSONField(_("weekly hours"), default=dict, validators=[validate_weekly])
-    holiday_country = models.CharField(_("holiday country"), max_length=3, blank=True,
-                                       validators=[validate_holiday_country])
+    holiday_country = models.CharField(
+        _("holiday country"), max_length=3, blank=True, validators=[validate_holiday_country]
+    )
     holiday_subdivision = models.CharField(_("holiday subdivision"), max_length=10, blank=True)
-    closed_dates = models.JSONField(_("closed dates"), default=list, blank=True,
-                                    validators=[validate_dates])
-    extra_working_dates = models.JSONField(_("extra working dates"), default=list, blank=True,
-                                           validators=[validate_dates])
+    closed_dates = models.JSONField(
+        _("closed dates"), default=list, blank=True, validators=[validate_dates]
+    )
+    extra_working_dates = models.JSONField(
+        _("extra working dates"), default=list, blank=True, validators=[validate_dates]
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -111,9 +132,12 @@ class BusinessCalendar(models.Model):
         if self.holiday_country and self.holiday_subdivision:
             subdivisions = holidays.list_supported_countries().get(self.holiday_country, [])
             if self.holiday_subdivision not in subdivisions:
-                raise ValidationError({"holiday_subdivision": _(
-                    "%(sub)s is not a subdivision of %(country)s.") % {
-                    "sub": self.holiday_subdivision, "country": self.holiday_country}})
+                raise ValidationError(
+                    {
+                        "holiday_subdivision": _("%(sub)s is not a subdivision of %(country)s.")
+                        % {"sub": self.holiday_subdivision, "country": self.holiday_country}
+                    }
+                )
 
     @classmethod
     def always_open(cls, name: str = "24x7", tz: str = "UTC") -> BusinessCalendar:
@@ -121,14 +145,18 @@ class BusinessCalendar(models.Model):
 
     @property
     def is_24x7(self) -> bool:
-        return (all(self.weekly.get(d) == [["00:00", "24:00"]] for d in DAYS)
-                and not self.holiday_country and not self.closed_dates)
+        return (
+            all(self.weekly.get(d) == [["00:00", "24:00"]] for d in DAYS)
+            and not self.holiday_country
+            and not self.closed_dates
+        )
 
     def public_holidays(self, years: range) -> dict[date, str]:
         if not self.holiday_country:
             return {}
-        return _public_holidays(self.holiday_country, self.holiday_subdivision, years.start,
-                                years.stop)
+        return _public_holidays(
+            self.holiday_country, self.holiday_subdivision, years.start, years.stop
+        )
 
     def spec(self) -> CalendarSpec:
         from steward.sla.clock import CalendarSpec
@@ -139,11 +167,13 @@ class BusinessCalendar(models.Model):
         closed.update(date.fromisoformat(d) for d in self.closed_dates)
         return CalendarSpec(
             timezone=self.timezone,
-            weekly={day: [tuple(pair) for pair in self.weekly.get(day, [])]
-                    for day in DAYS if self.weekly.get(day)},
+            weekly={
+                day: [tuple(pair) for pair in self.weekly.get(day, [])]
+                for day in DAYS
+                if self.weekly.get(day)
+            },
             closed_dates=frozenset(closed),
-            extra_working_dates=frozenset(date.fromisoformat(d)
-                                          for d in self.extra_working_dates),
+            extra_working_dates=frozenset(date.fromisoformat(d) for d in self.extra_working_dates),
         )
 
     def compiled(self) -> CompiledCalendar:
@@ -160,23 +190,30 @@ class BusinessCalendar(models.Model):
             hours = ", ".join(f"{a}-{b}" for a, b in self.weekly.get(day, []))
             if not hours:
                 continue
-            if groups and groups[-1][1] == hours and DAYS.index(groups[-1][0][-1]) + 1 == \
-                    DAYS.index(day):
+            if (
+                groups
+                and groups[-1][1] == hours
+                and DAYS.index(groups[-1][0][-1]) + 1 == DAYS.index(day)
+            ):
                 groups[-1][0].append(day)
             else:
                 groups.append(([day], hours))
         parts = []
         for days, hours in groups:
-            label = days[0].capitalize() if len(days) == 1 else \
-                f"{days[0].capitalize()}-{days[-1].capitalize()}"
+            label = (
+                days[0].capitalize()
+                if len(days) == 1
+                else f"{days[0].capitalize()}-{days[-1].capitalize()}"
+            )
             parts.append(f"{label} {hours}")
         return "; ".join(parts) or str(_("no working hours"))
 
 
 @lru_cache(maxsize=64)
 def _public_holidays(country: str, subdivision: str, first: int, stop: int) -> dict[date, str]:
-    found = holidays.country_holidays(country, subdiv=subdivision or None,
-                                      years=list(range(first, stop)))
+    found = holidays.country_holidays(
+        country, subdiv=subdivision or None, years=list(range(first, stop))
+    )
     return dict(found.items())
 
 
@@ -191,34 +228,43 @@ def _compiled(pk: int | None, updated_at: Any, calendar: BusinessCalendar) -> Co
 
 def validate_targets(targets: Any) -> None:
     if not isinstance(targets, dict) or not targets:
-        raise ValidationError(_('Targets must be an object like {"P1": {"first_response": 30, '
-                                '"resolution": 240}}.'))
+        raise ValidationError(
+            _('Targets must be an object like {"P1": {"first_response": 30, "resolution": 240}}.')
+        )
     for priority, clocks in targets.items():
         if priority not in PRIORITIES:
-            raise ValidationError(_("%(p)s is not a priority; use P1, P2, P3 or P4.")
-                                  % {"p": priority})
+            raise ValidationError(
+                _("%(p)s is not a priority; use P1, P2, P3 or P4.") % {"p": priority}
+            )
         if not isinstance(clocks, dict):
-            raise ValidationError(_("%(p)s: an object of business minutes per clock.")
-                                  % {"p": priority})
+            raise ValidationError(
+                _("%(p)s: an object of business minutes per clock.") % {"p": priority}
+            )
         for clock, minutes in clocks.items():
             if clock not in CLOCKS:
-                raise ValidationError(_("%(clock)s is not a clock; use first_response, "
-                                        "next_update or resolution.") % {"clock": clock})
+                raise ValidationError(
+                    _("%(clock)s is not a clock; use first_response, next_update or resolution.")
+                    % {"clock": clock}
+                )
             if minutes is None and clock == "next_update":
                 continue
             if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0:
-                raise ValidationError(_("%(p)s %(clock)s: a positive whole number of business "
-                                        "minutes.") % {"p": priority, "clock": clock})
+                raise ValidationError(
+                    _("%(p)s %(clock)s: a positive whole number of business minutes.")
+                    % {"p": priority, "clock": clock}
+                )
         for required in ("first_response", "resolution"):
             if required not in clocks:
-                raise ValidationError(_("%(p)s needs a %(clock)s target.")
-                                      % {"p": priority, "clock": required})
+                raise ValidationError(
+                    _("%(p)s needs a %(clock)s target.") % {"p": priority, "clock": required}
+                )
 
 
 def validate_pause_statuses(value: Any) -> None:
     if not isinstance(value, dict):
-        raise ValidationError(_('Pause statuses must be an object like {"resolution": '
-                                '["waiting_on_client"]}.'))
+        raise ValidationError(
+            _('Pause statuses must be an object like {"resolution": ["waiting_on_client"]}.')
+        )
     for clock, statuses in value.items():
         if clock not in CLOCKS:
             raise ValidationError(_("%(clock)s is not a clock.") % {"clock": clock})
@@ -231,8 +277,11 @@ def validate_matrix(value: Any) -> None:
     if not isinstance(value, dict) or set(value) != set(levels):
         raise ValidationError(_("The priority matrix needs rows high, medium and low."))
     for row in value.values():
-        if not isinstance(row, dict) or set(row) != set(levels) or \
-                not all(p in PRIORITIES for p in row.values()):
+        if (
+            not isinstance(row, dict)
+            or set(row) != set(levels)
+            or not all(p in PRIORITIES for p in row.values())
+        ):
             raise ValidationError(_("Each matrix row maps high, medium and low to P1-P4."))
 
 
@@ -240,16 +289,23 @@ class SlaPolicy(models.Model):
     """Response and resolution targets per priority, in business minutes of a calendar."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
-    calendar = models.ForeignKey(BusinessCalendar, on_delete=models.PROTECT, null=True,
-                                 blank=True, related_name="policies",
-                                 verbose_name=_("calendar"),
-                                 help_text=_("Empty: the client organization's calendar."))
+    calendar = models.ForeignKey(
+        BusinessCalendar,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="policies",
+        verbose_name=_("calendar"),
+        help_text=_("Empty: the client organization's calendar."),
+    )
     targets = models.JSONField(_("targets"), validators=[validate_targets])
-    pause_statuses = models.JSONField(_("pause statuses"), default=dict, blank=True,
-                                      validators=[validate_pause_statuses])
+    pause_statuses = models.JSONField(
+        _("pause statuses"), default=dict, blank=True, validators=[validate_pause_statuses]
+    )
     warning_percent = models.PositiveSmallIntegerField(_("warning at % of target"), default=80)
-    matrix = models.JSONField(_("priority matrix"), default=dict, blank=True,
-                              validators=[validate_matrix])
+    matrix = models.JSONField(
+        _("priority matrix"), default=dict, blank=True, validators=[validate_matrix]
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -285,7 +341,6 @@ class SlaPolicy(models.Model):
         return priority_for(impact, urgency, self.matrix or DEFAULT_MATRIX)
 
 
-def priority_for(impact: str, urgency: str, matrix: dict[str, dict[str, str]] | None = None
-                 ) -> str:
+def priority_for(impact: str, urgency: str, matrix: dict[str, dict[str, str]] | None = None) -> str:
     """Priority from impact x urgency by the matrix in DESIGN.md (or a policy's own)."""
     return (matrix or DEFAULT_MATRIX)[impact][urgency]

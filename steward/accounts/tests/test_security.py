@@ -76,27 +76,37 @@ def test_it_lets_other_roles_in_without_mfa() -> None:
 
 def test_it_locks_out_after_repeated_failed_sign_ins() -> None:
     cache.clear()
-    make_user(Role.CLIENT_USER, make_org_for_lockout(), email="victim@acme.example",
-              password="the-right-password-1")
+    make_user(
+        Role.CLIENT_USER,
+        make_org_for_lockout(),
+        email="victim@acme.example",
+        password="the-right-password-1",
+    )
     client = Client()
     url = reverse("account_login")
     for _ in range(5):
         response = client.post(url, {"login": "victim@acme.example", "password": "wrong"})
         assert response.status_code == 200
     # Even the right password is refused for a while after five failures.
-    response = client.post(url, {"login": "victim@acme.example",
-                                 "password": "the-right-password-1"})
+    response = client.post(
+        url, {"login": "victim@acme.example", "password": "the-right-password-1"}
+    )
     assert "_auth_user_id" not in client.session
     assert response.status_code in (200, 429)
 
 
 def test_it_signs_in_by_email() -> None:
     cache.clear()
-    make_user(Role.CLIENT_USER, make_org_for_lockout(), email="andy@acme.example",
-              password="the-right-password-1")
+    make_user(
+        Role.CLIENT_USER,
+        make_org_for_lockout(),
+        email="andy@acme.example",
+        password="the-right-password-1",
+    )
     client = Client()
-    response = client.post(reverse("account_login"),
-                           {"login": "Andy@Acme.example", "password": "the-right-password-1"})
+    response = client.post(
+        reverse("account_login"), {"login": "Andy@Acme.example", "password": "the-right-password-1"}
+    )
     assert response.status_code == 302
     assert "_auth_user_id" in client.session
 

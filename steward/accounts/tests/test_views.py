@@ -46,8 +46,10 @@ def test_it_requires_write_role(w: World) -> None:
 
 def test_it_switches_the_language_at_once(w: World) -> None:
     client = ScanningClient(w.acme_user)
-    response = client.post(reverse("accounts:profile"), {
-        "name": "Andy", "phone": "", "language": "el", "timezone": "Europe/Athens"})
+    response = client.post(
+        reverse("accounts:profile"),
+        {"name": "Andy", "phone": "", "language": "el", "timezone": "Europe/Athens"},
+    )
     assert response.status_code == 302
     w.acme_user.refresh_from_db()
     assert w.acme_user.language == "el"
@@ -69,8 +71,9 @@ def test_it_translates_the_sign_in_page() -> None:
 
 
 def test_it_refuses_an_unknown_time_zone(w: World) -> None:
-    response = ScanningClient(w.acme_user).post(reverse("accounts:profile"), {
-        "name": "Andy", "language": "", "timezone": "Mars/Olympus"})
+    response = ScanningClient(w.acme_user).post(
+        reverse("accounts:profile"), {"name": "Andy", "language": "", "timezone": "Mars/Olympus"}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["timezone"]
 

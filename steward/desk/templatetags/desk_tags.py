@@ -15,8 +15,14 @@ from steward.lib.timezones import format_duration
 register = template.Library()
 
 PRIORITY_COLOURS = {"P1": "red", "P2": "orange", "P3": "azure", "P4": "cyan"}
-STATUS_COLOURS = {"new": "blue", "open": "cyan", "waiting_on_client": "yellow",
-                  "waiting_on_third_party": "purple", "resolved": "green", "closed": "secondary"}
+STATUS_COLOURS = {
+    "new": "blue",
+    "open": "cyan",
+    "waiting_on_client": "yellow",
+    "waiting_on_third_party": "purple",
+    "resolved": "green",
+    "closed": "secondary",
+}
 AMBER_WITHIN = timedelta(hours=2)
 
 
@@ -41,14 +47,22 @@ def sla_badge(ticket: Ticket, now: datetime | None = None) -> dict[str, Any]:
     if state == "none":
         return {"state": "none", "label": _("No SLA"), "due": None}
     left = ticket.sla_due - now  # type: ignore[operator]
-    label = (_("%(t)s overdue") % {"t": format_duration(-left)}) if state == "overdue" else \
-        (_("%(t)s left") % {"t": format_duration(left)})
+    label = (
+        (_("%(t)s overdue") % {"t": format_duration(-left)})
+        if state == "overdue"
+        else (_("%(t)s left") % {"t": format_duration(left)})
+    )
     return {"state": state, "label": label, "due": ticket.sla_due}
 
 
 @register.inclusion_tag("desk/_due.html")
-def due_line(label: str, due: datetime | None, done_at: datetime | None = None,
-             paused: bool = False, now: datetime | None = None) -> dict[str, Any]:
+def due_line(
+    label: str,
+    due: datetime | None,
+    done_at: datetime | None = None,
+    paused: bool = False,
+    now: datetime | None = None,
+) -> dict[str, Any]:
     now = now or timezone.now()
     if done_at is not None:
         state = "met" if due is None or done_at <= due else "missed"
@@ -78,9 +92,13 @@ def status_colour(status: str) -> str:
 def control(field: Any) -> str:
     """Render a form field's widget with Tabler's classes."""
     widget = field.field.widget.__class__.__name__
-    css = {"Select": "form-select", "CheckboxInput": "form-check-input",
-           "RadioSelect": "", "ClearableFileInput": "form-control",
-           "FileInput": "form-control"}.get(widget, "form-control")
+    css = {
+        "Select": "form-select",
+        "CheckboxInput": "form-check-input",
+        "RadioSelect": "",
+        "ClearableFileInput": "form-control",
+        "FileInput": "form-control",
+    }.get(widget, "form-control")
     if field.errors:
         css += " is-invalid"
     return field.as_widget(attrs={"class": css} if css else None)  # type: ignore[no-any-return]

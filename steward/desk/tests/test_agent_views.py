@@ -42,8 +42,11 @@ def test_it_requires_login(w: World) -> None:
         response = Client().get(url)
         assert response.status_code == 302, name
         assert response["Location"].startswith(reverse("account_login")), name
-    for url in (reverse("desk:reply", args=[t.number]), reverse("desk:update", args=[t.number]),
-                reverse("desk:bulk_assign")):
+    for url in (
+        reverse("desk:reply", args=[t.number]),
+        reverse("desk:update", args=[t.number]),
+        reverse("desk:bulk_assign"),
+    ):
         assert Client().post(url).status_code == 302
 
 
@@ -60,8 +63,11 @@ def test_it_hides_other_organizations(w: World) -> None:
     # The technician is assigned to Acme only: Globex's ticket does not exist for them.
     tech = ScanningClient(w.tech)
     assert tech.get(reverse("desk:ticket", args=[globex.number])).status_code == 404
-    for url in (reverse("desk:dashboard"), reverse("desk:queue"),
-                reverse("desk:queue") + "?status=all"):
+    for url in (
+        reverse("desk:dashboard"),
+        reverse("desk:queue"),
+        reverse("desk:queue") + "?status=all",
+    ):
         assert b"globex-marker-9c07" not in tech.get(url).content
     # A manager sees every organization.
     manager = ScanningClient(w.manager)
@@ -71,11 +77,17 @@ def test_it_hides_other_organizations(w: World) -> None:
 def test_it_requires_write_role(w: World) -> None:
     t = _acme_ticket(w)
     client = ScanningClient(w.acme_user)
-    response = client.post(reverse("desk:update", args=[t.number]), {
-        "status": "closed", "impact": "high", "urgency": "high"})
+    response = client.post(
+        reverse("desk:update", args=[t.number]),
+        {"status": "closed", "impact": "high", "urgency": "high"},
+    )
     assert response.status_code == 404
-    assert client.post(reverse("desk:reply", args=[t.number]),
-                       {"body": "x", "public": "0"}).status_code == 404
+    assert (
+        client.post(
+            reverse("desk:reply", args=[t.number]), {"body": "x", "public": "0"}
+        ).status_code
+        == 404
+    )
     t.refresh_from_db()
     assert t.status == Status.NEW
     assert not Message.objects.filter(ticket=t).exists()
@@ -134,8 +146,10 @@ def test_it_answers_htmx_with_the_table_only(w: World) -> None:
 def test_it_bulk_assigns_only_visible_tickets(w: World) -> None:
     a, b = _acme_ticket(w), _acme_ticket(w)
     hidden = make_ticket(w.globex)
-    response = ScanningClient(w.tech).post(reverse("desk:bulk_assign"), {
-        "tickets": [a.pk, b.pk, hidden.pk, "junk"], "assignee": w.tech.pk})
+    response = ScanningClient(w.tech).post(
+        reverse("desk:bulk_assign"),
+        {"tickets": [a.pk, b.pk, hidden.pk, "junk"], "assignee": w.tech.pk},
+    )
     assert response.status_code == 302
     assert {t.assignee for t in Ticket.objects.filter(pk__in=[a.pk, b.pk])} == {w.tech}
     hidden.refresh_from_db()
@@ -145,8 +159,10 @@ def test_it_bulk_assigns_only_visible_tickets(w: World) -> None:
 def test_it_records_a_reply_as_the_first_response(w: World) -> None:
     t = _acme_ticket(w)
     client = ScanningClient(w.tech)
-    response = client.post(reverse("desk:reply", args=[t.number]),
-                           {"body": "Restarting the VPN concentrator now.", "public": "1"})
+    response = client.post(
+        reverse("desk:reply", args=[t.number]),
+        {"body": "Restarting the VPN concentrator now.", "public": "1"},
+    )
     assert response.status_code == 302
     t.refresh_from_db()
     assert t.first_responded_at is not None
@@ -157,8 +173,9 @@ def test_it_records_a_reply_as_the_first_response(w: World) -> None:
 
 def test_it_adds_internal_notes_without_responding(w: World) -> None:
     t = _acme_ticket(w)
-    ScanningClient(w.tech).post(reverse("desk:reply", args=[t.number]),
-                                {"body": "Check the ISP ticket", "public": "0"})
+    ScanningClient(w.tech).post(
+        reverse("desk:reply", args=[t.number]), {"body": "Check the ISP ticket", "public": "0"}
+    )
     t.refresh_from_db()
     assert t.first_responded_at is None
     assert Message.objects.get(ticket=t).public is False
@@ -169,14 +186,16 @@ def test_it_refuses_a_wrong_attachment(w: World, settings) -> None:  # type: ign
     t = _acme_ticket(w)
     client = ScanningClient(w.tech)
     big = SimpleUploadedFile("log.txt", b"x" * 100, content_type="text/plain")
-    response = client.post(reverse("desk:reply", args=[t.number]),
-                           {"body": "log attached", "public": "1", "file": big})
+    response = client.post(
+        reverse("desk:reply", args=[t.number]), {"body": "log attached", "public": "1", "file": big}
+    )
     assert response.status_code == 400
     assert b"larger than" in response.content
     exe = SimpleUploadedFile("x.exe", b"MZ", content_type="application/x-msdownload")
     settings.ATTACHMENT_MAX_BYTES = 1000
-    response = client.post(reverse("desk:reply", args=[t.number]),
-                           {"body": "tool", "public": "1", "file": exe})
+    response = client.post(
+        reverse("desk:reply", args=[t.number]), {"body": "tool", "public": "1", "file": exe}
+    )
     assert b"not accepted" in response.content
     assert not Attachment.objects.exists()
 
@@ -184,9 +203,14 @@ def test_it_refuses_a_wrong_attachment(w: World, settings) -> None:  # type: ign
 def test_it_serves_attachments_to_those_who_see_the_ticket(w: World) -> None:
     t = _acme_ticket(w)
     client = ScanningClient(w.tech)
-    client.post(reverse("desk:reply", args=[t.number]), {
-        "body": "screenshot", "public": "1",
-        "file": SimpleUploadedFile("s.png", b"\x89PNG", content_type="image/png")})
+    client.post(
+        reverse("desk:reply", args=[t.number]),
+        {
+            "body": "screenshot",
+            "public": "1",
+            "file": SimpleUploadedFile("s.png", b"\x89PNG", content_type="image/png"),
+        },
+    )
     item = Attachment.objects.get()
     response = client.get(reverse("desk:attachment", args=[item.pk]))
     assert response.status_code == 200
@@ -197,15 +221,23 @@ def test_it_serves_attachments_to_those_who_see_the_ticket(w: World) -> None:
     from steward.test import make_user
 
     outsider = make_user(Role.TECHNICIAN)
-    assert ScanningClient(outsider).get(
-        reverse("desk:attachment", args=[item.pk])).status_code == 404
+    assert (
+        ScanningClient(outsider).get(reverse("desk:attachment", args=[item.pk])).status_code == 404
+    )
 
 
 def test_it_changes_status_priority_and_assignee(w: World) -> None:
     t = _acme_ticket(w)
-    response = ScanningClient(w.tech).post(reverse("desk:update", args=[t.number]), {
-        "status": "waiting_on_client", "impact": "high", "urgency": "high",
-        "assignee": w.tech.pk, "queue": ""})
+    response = ScanningClient(w.tech).post(
+        reverse("desk:update", args=[t.number]),
+        {
+            "status": "waiting_on_client",
+            "impact": "high",
+            "urgency": "high",
+            "assignee": w.tech.pk,
+            "queue": "",
+        },
+    )
     assert response.status_code == 302
     t.refresh_from_db()
     assert (t.status, t.priority, t.assignee) == ("waiting_on_client", "P1", w.tech)
@@ -220,19 +252,35 @@ def test_it_shows_the_sla_explanation(w: World) -> None:
 
 
 def test_it_opens_tickets_for_a_client(w: World) -> None:
-    response = ScanningClient(w.tech).post(reverse("desk:new_ticket"), {
-        "organization": w.acme.pk, "title": "Phone: server room too hot", "kind": "incident",
-        "impact": "high", "urgency": "high", "source": "phone",
-        "requester_email": w.acme_user.email})
+    response = ScanningClient(w.tech).post(
+        reverse("desk:new_ticket"),
+        {
+            "organization": w.acme.pk,
+            "title": "Phone: server room too hot",
+            "kind": "incident",
+            "impact": "high",
+            "urgency": "high",
+            "source": "phone",
+            "requester_email": w.acme_user.email,
+        },
+    )
     assert response.status_code == 302
     t = Ticket.objects.get(title="Phone: server room too hot")
     assert (t.source, t.priority, t.requester) == ("phone", "P1", w.acme_user)
 
 
 def test_it_will_not_open_tickets_for_unassigned_organizations(w: World) -> None:
-    response = ScanningClient(w.tech).post(reverse("desk:new_ticket"), {
-        "organization": w.globex.pk, "title": "x", "kind": "incident", "impact": "low",
-        "urgency": "low", "source": "phone"})
+    response = ScanningClient(w.tech).post(
+        reverse("desk:new_ticket"),
+        {
+            "organization": w.globex.pk,
+            "title": "x",
+            "kind": "incident",
+            "impact": "low",
+            "urgency": "low",
+            "source": "phone",
+        },
+    )
     assert response.status_code == 200
     assert not Ticket.objects.filter(organization=w.globex).exists()
 

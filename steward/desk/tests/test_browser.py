@@ -19,8 +19,15 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 SHOTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 PASSWORD = "correct-horse-battery"
 
@@ -40,11 +47,23 @@ def browser() -> Iterator[object]:
 def people() -> World:
     w = world()
     now = timezone.now()
-    make_ticket(w.acme, title="VPN drops every hour acme-marker-5e1f", impact="high",
-                urgency="high", requester=w.acme_user, at=now - timedelta(hours=30))
-    make_ticket(w.acme, title="New starter laptop for Maria", kind="service_request",
-                impact="low", urgency="medium", requester=w.acme_admin,
-                at=now - timedelta(hours=3))
+    make_ticket(
+        w.acme,
+        title="VPN drops every hour acme-marker-5e1f",
+        impact="high",
+        urgency="high",
+        requester=w.acme_user,
+        at=now - timedelta(hours=30),
+    )
+    make_ticket(
+        w.acme,
+        title="New starter laptop for Maria",
+        kind="service_request",
+        impact="low",
+        urgency="medium",
+        requester=w.acme_admin,
+        at=now - timedelta(hours=3),
+    )
     return w
 
 
@@ -67,8 +86,9 @@ def test_it_signs_in_replies_and_changes_status(browser, live_server, people) ->
     page = _sign_in(browser, live_server, people.tech.email)
     assert "/desk/" in page.url
     _shot(page, "dashboard")
-    page.click("nav >> text=Queue") if page.locator("nav >> text=Queue").count() else \
-        page.goto(f"{live_server.url}/desk/queue/")
+    page.click("nav >> text=Queue") if page.locator("nav >> text=Queue").count() else page.goto(
+        f"{live_server.url}/desk/queue/"
+    )
     page.wait_for_load_state("networkidle")
     assert page.locator("text=VPN drops every hour").count() == 1
     _shot(page, "queue")

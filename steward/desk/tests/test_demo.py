@@ -19,7 +19,10 @@ def test_it_seeds_every_role_and_state() -> None:
     assert {u.role for u in User.objects.all()} == set(Role.values)
     assert {login.email for login in logins} == set(User.objects.values_list("email", flat=True))
     assert set(Organization.objects.values_list("timezone", flat=True)) == {
-        "Europe/Athens", "Asia/Shanghai", "Europe/London"}
+        "Europe/Athens",
+        "Asia/Shanghai",
+        "Europe/London",
+    }
     statuses = set(Ticket.objects.values_list("status", flat=True))
     assert statuses == set(Status.values)
     assert Ticket.objects.exclude(sla_breached=[]).exists()

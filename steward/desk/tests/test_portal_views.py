@@ -21,14 +21,17 @@ def w() -> World:
 
 def test_it_requires_login(w: World) -> None:
     t = make_ticket(w.acme)
-    for url in (reverse("portal:home"), reverse("portal:new_ticket"),
-                reverse("portal:preview"), reverse("portal:ticket", args=[t.number]),
-                reverse("portal:attachment", args=[1])):
+    for url in (
+        reverse("portal:home"),
+        reverse("portal:new_ticket"),
+        reverse("portal:preview"),
+        reverse("portal:ticket", args=[t.number]),
+        reverse("portal:attachment", args=[1]),
+    ):
         response = Client().get(url)
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("account_login"))
-    assert Client().post(reverse("portal:reply", args=[t.number]), {"body": "x"}).status_code \
-        == 302
+    assert Client().post(reverse("portal:reply", args=[t.number]), {"body": "x"}).status_code == 302
     assert Client().post(reverse("portal:close", args=[t.number])).status_code == 302
 
 
@@ -40,8 +43,10 @@ def test_it_hides_other_organizations(w: World) -> None:
     assert mine in home.context["tickets"]
     assert theirs not in home.context["tickets"]
     assert client.get(reverse("portal:ticket", args=[theirs.number])).status_code == 404
-    assert client.post(reverse("portal:reply", args=[theirs.number]),
-                       {"body": "hi"}).status_code == 404
+    assert (
+        client.post(reverse("portal:reply", args=[theirs.number]), {"body": "hi"}).status_code
+        == 404
+    )
     assert client.post(reverse("portal:close", args=[theirs.number])).status_code == 404
     theirs.refresh_from_db()
     assert theirs.status == Status.NEW
@@ -51,8 +56,10 @@ def test_it_requires_write_role(w: World) -> None:
     """Client users may reply and close, never change priority or write notes."""
     t = make_ticket(w.acme, requester=w.acme_user)
     client = ScanningClient(w.acme_user)
-    assert client.post(reverse("desk:update", args=[t.number]),
-                       {"status": "resolved"}).status_code == 404
+    assert (
+        client.post(reverse("desk:update", args=[t.number]), {"status": "resolved"}).status_code
+        == 404
+    )
     with pytest.raises(actions.TicketError):
         actions.post_message(t, w.acme_user, "secret", public=False)
 
@@ -84,10 +91,16 @@ def test_it_previews_the_promised_targets(w: World) -> None:
 
 def test_it_opens_a_request_with_priority_from_plain_answers(w: World) -> None:
     client = ScanningClient(w.acme_user)
-    response = client.post(reverse("portal:new_ticket"), {
-        "title": "Nobody can print", "description": "Since 9 am",
-        "impact": "high", "urgency": "medium",
-        "file": SimpleUploadedFile("err.png", b"\x89PNG", content_type="image/png")})
+    response = client.post(
+        reverse("portal:new_ticket"),
+        {
+            "title": "Nobody can print",
+            "description": "Since 9 am",
+            "impact": "high",
+            "urgency": "medium",
+            "file": SimpleUploadedFile("err.png", b"\x89PNG", content_type="image/png"),
+        },
+    )
     t = Ticket.objects.get(title="Nobody can print")
     assert response.status_code == 302
     assert (t.priority, t.source, t.requester) == ("P2", "portal", w.acme_user)
@@ -98,8 +111,9 @@ def test_it_opens_a_request_with_priority_from_plain_answers(w: World) -> None:
 def test_it_lets_the_client_reply_and_resume_the_clock(w: World) -> None:
     t = make_ticket(w.acme, requester=w.acme_user)
     actions.change_status(t, Status.WAITING_ON_CLIENT, w.tech)
-    response = ScanningClient(w.acme_user).post(reverse("portal:reply", args=[t.number]),
-                                                {"body": "It works after the restart."})
+    response = ScanningClient(w.acme_user).post(
+        reverse("portal:reply", args=[t.number]), {"body": "It works after the restart."}
+    )
     assert response.status_code == 302
     t.refresh_from_db()
     assert t.status == Status.OPEN
@@ -116,13 +130,17 @@ def test_it_lets_the_client_close_a_request(w: World) -> None:
 def test_it_serves_only_public_attachments(w: World) -> None:
     t = make_ticket(w.acme, requester=w.acme_user)
     note = actions.post_message(t, w.tech, "internal scan", public=False)
-    hidden = actions.add_attachment(note, SimpleUploadedFile(
-        "scan.pdf", b"%PDF", content_type="application/pdf"))
+    hidden = actions.add_attachment(
+        note, SimpleUploadedFile("scan.pdf", b"%PDF", content_type="application/pdf")
+    )
     reply = actions.post_message(t, w.tech, "here is the report")
-    shown = actions.add_attachment(reply, SimpleUploadedFile(
-        "report.pdf", b"%PDF", content_type="application/pdf"))
+    shown = actions.add_attachment(
+        reply, SimpleUploadedFile("report.pdf", b"%PDF", content_type="application/pdf")
+    )
     client = ScanningClient(w.acme_user)
     assert client.get(reverse("portal:attachment", args=[shown.pk])).status_code == 200
     assert client.get(reverse("portal:attachment", args=[hidden.pk])).status_code == 404
-    assert ScanningClient(w.globex_user).get(
-        reverse("portal:attachment", args=[shown.pk])).status_code == 404
+    assert (
+        ScanningClient(w.globex_user).get(reverse("portal:attachment", args=[shown.pk])).status_code
+        == 404
+    )

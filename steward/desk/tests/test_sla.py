@@ -10,8 +10,14 @@ import pytest
 from steward.accounts.models import Role
 from steward.desk import actions
 from steward.desk.models import EventKind, Status
-from steward.test import make_agreement, make_calendar, make_org, make_policy, make_ticket, \
-    make_user
+from steward.test import (
+    make_agreement,
+    make_calendar,
+    make_org,
+    make_policy,
+    make_ticket,
+    make_user,
+)
 
 ATHENS = ZoneInfo("Europe/Athens")
 pytestmark = pytest.mark.django_db
@@ -53,8 +59,9 @@ def test_it_records_the_first_public_staff_reply(setup) -> None:  # type: ignore
     org, tech, client = setup
     ticket = make_ticket(org, impact="high", urgency="medium", at=athens(23, 10))
     actions.post_message(ticket, client, "Any news?", at=athens(23, 10, 5))
-    actions.post_message(ticket, tech, "Internal: check the switch", public=False,
-                         at=athens(23, 10, 10))
+    actions.post_message(
+        ticket, tech, "Internal: check the switch", public=False, at=athens(23, 10, 10)
+    )
     assert ticket.first_responded_at is None
     actions.post_message(ticket, tech, "Looking at it now.", at=athens(23, 10, 30))
     assert ticket.first_responded_at == athens(23, 10, 30)
@@ -141,10 +148,11 @@ def test_it_has_no_sla_without_an_agreement() -> None:
 
 def test_it_takes_the_agreement_in_force_when_opened(setup) -> None:  # type: ignore[no-untyped-def]
     org, _, _ = setup
-    premium = make_policy(name="Premium", targets={
-        p: {"first_response": 15, "resolution": 60} for p in ("P1", "P2", "P3", "P4")})
-    make_agreement(org, premium, name="Premium from December",
-                   starts=datetime(2026, 12, 1).date())  # noqa: DTZ001
+    premium = make_policy(
+        name="Premium",
+        targets={p: {"first_response": 15, "resolution": 60} for p in ("P1", "P2", "P3", "P4")},
+    )
+    make_agreement(org, premium, name="Premium from December", starts=datetime(2026, 12, 1).date())
     november = make_ticket(org, at=athens(23, 10))
     december = make_ticket(org, at=datetime(2026, 12, 1, 10, tzinfo=ATHENS))
     assert november.sla_policy.name == "Standard"

@@ -14,8 +14,14 @@ from steward.accounts.models import Role
 from steward.desk import actions
 from steward.desk.models import EventKind, Ticket, TicketEvent
 from steward.desk.tasks import sweep_sla_task
-from steward.test import make_agreement, make_calendar, make_org, make_policy, make_ticket, \
-    make_user
+from steward.test import (
+    make_agreement,
+    make_calendar,
+    make_org,
+    make_policy,
+    make_ticket,
+    make_user,
+)
 
 ATHENS = ZoneInfo("Europe/Athens")
 
@@ -33,8 +39,11 @@ def _p1_ticket() -> Ticket:
 
 
 def _kinds(ticket: Ticket) -> list[str]:
-    return list(ticket.events.filter(kind__in=[EventKind.SLA_WARNING, EventKind.SLA_BREACHED])
-                .values_list("kind", flat=True))
+    return list(
+        ticket.events.filter(kind__in=[EventKind.SLA_WARNING, EventKind.SLA_BREACHED]).values_list(
+            "kind", flat=True
+        )
+    )
 
 
 @pytest.mark.django_db
@@ -79,9 +88,10 @@ def test_it_records_a_breach_once_with_two_workers_racing() -> None:
     def worker() -> None:
         try:
             barrier.wait()
-            results.append(len(actions.sweep_ticket(Ticket.objects.get(pk=ticket.pk),
-                                                    athens(10, 31))))
-        except BaseException as exc:  # noqa: BLE001 - reported below
+            results.append(
+                len(actions.sweep_ticket(Ticket.objects.get(pk=ticket.pk), athens(10, 31)))
+            )
+        except BaseException as exc:
             errors.append(exc)
         finally:
             connection.close()
@@ -107,7 +117,7 @@ def test_it_numbers_tickets_uniquely_under_concurrency() -> None:
             barrier.wait()
             for _ in range(5):
                 make_ticket(org)
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:
             errors.append(exc)
         finally:
             connection.close()

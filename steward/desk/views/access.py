@@ -7,14 +7,15 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 
 from steward.accounts.models import User
 from steward.desk.models import Ticket
 from steward.desk.queries import with_related
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def user_of(request: HttpRequest) -> User:
@@ -28,7 +29,7 @@ def staff_view(view: View) -> View:
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not user_of(request).is_provider:
             raise Http404
         return view(request, *args, **kwargs)
@@ -41,7 +42,7 @@ def client_view(view: View) -> View:
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if user_of(request).is_provider:
             return redirect("desk:dashboard")
         return view(request, *args, **kwargs)
@@ -51,8 +52,7 @@ def client_view(view: View) -> View:
 
 def visible_ticket(request: HttpRequest, number: str) -> Ticket:
     """The ticket with this number if the user may see it, else 404 (never 403)."""
-    ticket = with_related(Ticket.objects.visible_to(user_of(request))).filter(
-        number=number).first()
+    ticket = with_related(Ticket.objects.visible_to(user_of(request))).filter(number=number).first()
     if ticket is None:
         raise Http404
     return ticket

@@ -32,22 +32,34 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     soon = tickets.filter(sla_due__gt=now, sla_due__lte=now + timedelta(hours=4))
     today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
     open_q = Q(tickets__status__in=ACTIVE_STATUSES)
-    orgs = Organization.objects.visible_to(user).annotate(
-        open=Count("tickets", filter=open_q),
-        overdue=Count("tickets", filter=open_q & Q(tickets__sla_due__lte=now)),
-        soon=Count("tickets", filter=open_q & Q(tickets__sla_due__gt=now,
-                                                tickets__sla_due__lte=now + timedelta(hours=4))),
-    ).order_by("-overdue", "-open", "name")
-    return render(request, "desk/dashboard.html", {
-        "by_priority": [(p, by_priority.get(p, 0)) for p in ("P1", "P2", "P3", "P4")],
-        "open_count": sum(by_priority.values()),
-        "overdue_count": tickets.filter(sla_due__lte=now).count(),
-        "soon_count": soon.count(),
-        "soon": with_related(soon).order_by("sla_due")[:10],
-        "breached_today": TicketEvent.objects.visible_to(user).filter(
-            kind=EventKind.SLA_BREACHED, at__gte=today).count(),
-        "orgs": orgs,
-    })
+    orgs = (
+        Organization.objects.visible_to(user)
+        .annotate(
+            open=Count("tickets", filter=open_q),
+            overdue=Count("tickets", filter=open_q & Q(tickets__sla_due__lte=now)),
+            soon=Count(
+                "tickets",
+                filter=open_q
+                & Q(tickets__sla_due__gt=now, tickets__sla_due__lte=now + timedelta(hours=4)),
+            ),
+        )
+        .order_by("-overdue", "-open", "name")
+    )
+    return render(
+        request,
+        "desk/dashboard.html",
+        {
+            "by_priority": [(p, by_priority.get(p, 0)) for p in ("P1", "P2", "P3", "P4")],
+            "open_count": sum(by_priority.values()),
+            "overdue_count": tickets.filter(sla_due__lte=now).count(),
+            "soon_count": soon.count(),
+            "soon": with_related(soon).order_by("sla_due")[:10],
+            "breached_today": TicketEvent.objects.visible_to(user)
+            .filter(kind=EventKind.SLA_BREACHED, at__gte=today)
+            .count(),
+            "orgs": orgs,
+        },
+    )
 
 
 def _queue_filter(form: QueueFilterForm, user: User) -> TicketFilter:
@@ -58,8 +70,9 @@ def _queue_filter(form: QueueFilterForm, user: User) -> TicketFilter:
         organization=data["organization"].pk if data.get("organization") else None,
         status=data.get("status") or "open",
         priority=data.get("priority") or None,
-        assignee={"": None, "me": user.pk, "none": 0}.get(assignee, None)
-        if assignee in ("", "me", "none") else int(assignee),
+        assignee={"": None, "me": user.pk, "none": 0}.get(assignee)
+        if assignee in ("", "me", "none")
+        else int(assignee),
         breaching_within=timedelta(hours=hours) if hours is not None else None,
         q=data.get("q") or "",
     )
@@ -80,9 +93,15 @@ def queue(request: HttpRequest) -> HttpResponse:
     first_query = params.urlencode()
     if after:
         params["after"] = encode_cursor(after)
-    context = {"form": form, "tickets": rows, "next_query": params.urlencode() if after else "",
-               "first_page": cursor is None, "first_query": first_query, "staff": User.objects.staff().order_by("name"),
-               "now": timezone.now()}
+    context = {
+        "form": form,
+        "tickets": rows,
+        "next_query": params.urlencode() if after else "",
+        "first_page": cursor is None,
+        "first_query": first_query,
+        "staff": User.objects.staff().order_by("name"),
+        "now": timezone.now(),
+    }
     template = "desk/_queue_table.html" if request.htmx else "desk/queue.html"  # type: ignore[attr-defined]
     return render(request, template, context)
 
@@ -119,9 +138,15 @@ def _ticket_context(t: Ticket, **extra: object) -> dict[str, object]:
         "events": t.events.select_related("actor").order_by("-at", "-id"),
         "explanation": actions.sla_explanation(t),
         "reply_form": ReplyForm(),
-        "update_form": UpdateForm(initial={
-            "status": t.status, "impact": t.impact, "urgency": t.urgency,
-            "assignee": t.assignee_id, "queue": t.queue_id}),
+        "update_form": UpdateForm(
+            initial={
+                "status": t.status,
+                "impact": t.impact,
+                "urgency": t.urgency,
+                "assignee": t.assignee_id,
+                "queue": t.queue_id,
+            }
+        ),
         "now": timezone.now(),
     }
     context.update(extra)
@@ -135,16 +160,21 @@ def reply(request: HttpRequest, number: str) -> HttpResponse:
     form = ReplyForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            message = actions.post_message(t, user_of(request), form.cleaned_data["body"],
-                                           public=form.cleaned_data["public"],
-                                           source="agent")
+            message = actions.post_message(
+                t,
+                user_of(request),
+                form.cleaned_data["body"],
+                public=form.cleaned_data["public"],
+                source="agent",
+            )
             if form.cleaned_data.get("file"):
                 actions.add_attachment(message, form.cleaned_data["file"])
         except actions.TicketError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, str(exc))
         else:
-            messages.success(request, _("Reply sent.") if form.cleaned_data["public"]
-                             else _("Note added."))
+            messages.success(
+                request, _("Reply sent.") if form.cleaned_data["public"] else _("Note added.")
+            )
             return redirect(t)
     return render(request, "desk/ticket.html", _ticket_context(t, reply_form=form), status=400)
 
@@ -156,8 +186,7 @@ def update(request: HttpRequest, number: str) -> HttpResponse:
     t = visible_ticket(request, number)
     form = UpdateForm(request.POST)
     if not form.is_valid():
-        return render(request, "desk/ticket.html", _ticket_context(t, update_form=form),
-                      status=400)
+        return render(request, "desk/ticket.html", _ticket_context(t, update_form=form), status=400)
     data = form.cleaned_data
     try:
         actions.change_priority(t, data["impact"], data["urgency"], user)
@@ -179,11 +208,20 @@ def new_ticket(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         email = (data["requester_email"] or "").lower()
         requester = User.objects.filter(email=email, organization=data["organization"]).first()
-        t = actions.open_ticket(actions.NewTicket(
-            organization=data["organization"], title=data["title"],
-            description=data["description"], impact=data["impact"], urgency=data["urgency"],
-            kind=data["kind"], source=data["source"], requester=requester,
-            requester_email=email), actor=user)
+        t = actions.open_ticket(
+            actions.NewTicket(
+                organization=data["organization"],
+                title=data["title"],
+                description=data["description"],
+                impact=data["impact"],
+                urgency=data["urgency"],
+                kind=data["kind"],
+                source=data["source"],
+                requester=requester,
+                requester_email=email,
+            ),
+            actor=user,
+        )
         messages.success(request, _("Ticket %(number)s opened.") % {"number": t.number})
         return redirect(t)
     return render(request, "desk/new_ticket.html", {"form": form})
@@ -192,9 +230,10 @@ def new_ticket(request: HttpRequest) -> HttpResponse:
 @staff_view
 def attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
     item = Attachment.objects.filter(
-        pk=attachment_id,
-        message__ticket__in=Ticket.objects.visible_to(user_of(request))).first()
+        pk=attachment_id, message__ticket__in=Ticket.objects.visible_to(user_of(request))
+    ).first()
     if item is None:
         raise Http404
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name,
-                        content_type=item.content_type)
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type
+    )

@@ -20,17 +20,27 @@ from steward.desk.views.access import client_view, user_of, visible_ticket
 @client_view
 def home(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    tickets = with_related(Ticket.objects.visible_to(user)).annotate(
-        done=Case(When(status__in=ACTIVE_STATUSES, then=Value(0)), default=Value(1),
-                  output_field=IntegerField()),
-    ).order_by("done", "-created_at", "-id")[:100]
+    tickets = (
+        with_related(Ticket.objects.visible_to(user))
+        .annotate(
+            done=Case(
+                When(status__in=ACTIVE_STATUSES, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            ),
+        )
+        .order_by("done", "-created_at", "-id")[:100]
+    )
     return render(request, "portal/home.html", {"tickets": tickets, "now": timezone.now()})
 
 
 def _preview(request: HttpRequest, impact: str, urgency: str) -> dict[str, object] | None:
     org = user_of(request).organization
-    if org is None or impact not in ("low", "medium", "high") or \
-            urgency not in ("low", "medium", "high"):
+    if (
+        org is None
+        or impact not in ("low", "medium", "high")
+        or urgency not in ("low", "medium", "high")
+    ):
         return None
     return actions.preview_targets(org, impact, urgency)
 
@@ -42,10 +52,18 @@ def new_ticket(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         assert user.organization is not None
-        t = actions.open_ticket(actions.NewTicket(
-            organization=user.organization, title=data["title"],
-            description=data["description"], impact=data["impact"], urgency=data["urgency"],
-            source="portal", requester=user), actor=user)
+        t = actions.open_ticket(
+            actions.NewTicket(
+                organization=user.organization,
+                title=data["title"],
+                description=data["description"],
+                impact=data["impact"],
+                urgency=data["urgency"],
+                source="portal",
+                requester=user,
+            ),
+            actor=user,
+        )
         if data.get("file"):
             message = actions.post_message(t, user, _("Attachment"), source="portal")
             try:
@@ -70,7 +88,8 @@ def preview(request: HttpRequest) -> HttpResponse:
 def _ticket_context(t: Ticket, form: PortalReplyForm | None = None) -> dict[str, object]:
     return {
         "ticket": t,
-        "conversation": t.messages.public().select_related("author")
+        "conversation": t.messages.public()
+        .select_related("author")
         .prefetch_related("attachments"),
         "explanation": actions.sla_explanation(t),
         "form": form or PortalReplyForm(),
@@ -90,8 +109,9 @@ def reply(request: HttpRequest, number: str) -> HttpResponse:
     form = PortalReplyForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            message = actions.post_message(t, user_of(request), form.cleaned_data["body"],
-                                           source="portal")
+            message = actions.post_message(
+                t, user_of(request), form.cleaned_data["body"], source="portal"
+            )
             if form.cleaned_data.get("file"):
                 actions.add_attachment(message, form.cleaned_data["file"])
         except actions.TicketError as exc:
@@ -114,9 +134,12 @@ def close(request: HttpRequest, number: str) -> HttpResponse:
 @client_view
 def attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
     item = Attachment.objects.filter(
-        pk=attachment_id, message__public=True,
-        message__ticket__in=Ticket.objects.visible_to(user_of(request))).first()
+        pk=attachment_id,
+        message__public=True,
+        message__ticket__in=Ticket.objects.visible_to(user_of(request)),
+    ).first()
     if item is None:
         raise Http404
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name,
-                        content_type=item.content_type)
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type
+    )

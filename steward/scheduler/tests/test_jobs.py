@@ -34,8 +34,9 @@ def test_it_aligns_slots_to_the_interval() -> None:
 
 def test_it_prunes_old_slots() -> None:
     now = datetime(2026, 11, 23, 10, tzinfo=UTC)
-    JobSlot.objects.create(job="a", slot=now - timedelta(days=3), enqueued_at=now -
-                           timedelta(days=3))
+    JobSlot.objects.create(
+        job="a", slot=now - timedelta(days=3), enqueued_at=now - timedelta(days=3)
+    )
     JobSlot.objects.create(job="a", slot=now, enqueued_at=now)
     assert prune(now) == 1
     assert JobSlot.objects.count() == 1

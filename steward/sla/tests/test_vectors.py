@@ -35,12 +35,17 @@ CALENDARS: dict[str, CompiledCalendar] = {
 
 def test_it_has_all_the_vectors() -> None:
     assert len(DATA["cases"]) == 600
-    assert set(CALENDARS) == {"athens-office", "shanghai-office", "london-extended",
-                              "newyork-office"}
+    assert set(CALENDARS) == {
+        "athens-office",
+        "shanghai-office",
+        "london-extended",
+        "newyork-office",
+    }
 
 
-@pytest.mark.parametrize("case", DATA["cases"],
-                         ids=lambda c: f"{c['calendar']}:{c['start']}+{c['business_minutes']}")
+@pytest.mark.parametrize(
+    "case", DATA["cases"], ids=lambda c: f"{c['calendar']}:{c['start']}+{c['business_minutes']}"
+)
 def test_it_matches_the_vector(case: dict[str, Any]) -> None:
     start = datetime.fromisoformat(case["start"])
     expected = datetime.fromisoformat(case["due"])

@@ -30,8 +30,9 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         started = time.monotonic()
         logins = seed()
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo data ready ({time.monotonic() - started:.1f} s)."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready ({time.monotonic() - started:.1f} s).")
+        )
         url = f"http://{options['host']}:{options['port']}/"
         self.stdout.write(f"\nSign in at {url} with password '{PASSWORD}' as:")
         for login in logins:
@@ -44,11 +45,16 @@ class Command(BaseCommand):
         serve = [sys.executable, "-c", _RUN, "serve", "--host", host, "--port", str(port)]
         if settings.DEBUG:
             serve.append("--no-collectstatic")
-        children = [subprocess.Popen(serve),
-                    subprocess.Popen([sys.executable, "-c", _RUN, "worker"])]
-        self.stdout.write(self.style.SUCCESS(
-            f"\nSteward is running at http://{host}:{port}/ (web server and worker). "
-            "Ctrl-C stops both."))
+        children = [
+            subprocess.Popen(serve),
+            subprocess.Popen([sys.executable, "-c", _RUN, "worker"]),
+        ]
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"\nSteward is running at http://{host}:{port}/ (web server and worker). "
+                "Ctrl-C stops both."
+            )
+        )
 
         def stop(signum: int, frame: object) -> None:
             for child in children:

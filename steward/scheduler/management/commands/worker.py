@@ -16,18 +16,25 @@ class Command(BaseCommand):
     help = "Run background tasks and the scheduler (safe to run on several machines)."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--no-scheduler", action="store_true",
-                            help="Only run tasks; another worker schedules.")
-        parser.add_argument("--interval", type=float, default=1.0,
-                            help="Seconds between polls of the task queue.")
+        parser.add_argument(
+            "--no-scheduler", action="store_true", help="Only run tasks; another worker schedules."
+        )
+        parser.add_argument(
+            "--interval", type=float, default=1.0, help="Seconds between polls of the task queue."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         stop = threading.Event()
         if not options["no_scheduler"]:
-            threading.Thread(target=run_forever, args=(stop,), name="scheduler",
-                             daemon=True).start()
+            threading.Thread(
+                target=run_forever, args=(stop,), name="scheduler", daemon=True
+            ).start()
         try:
-            call_command("db_worker", interval=options["interval"], reload=False,
-                         verbosity=options["verbosity"])
+            call_command(
+                "db_worker",
+                interval=options["interval"],
+                reload=False,
+                verbosity=options["verbosity"],
+            )
         finally:
             stop.set()
