@@ -26,7 +26,7 @@ $(VENV)/.installed: pyproject.toml
 	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
 	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --upgrade pip
-	@$(PY) -m pip install --quiet -e ".[dev,bench]"
+	@$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $@
 
 demo: $(VENV)/.installed
@@ -60,6 +60,7 @@ test-postgres: $(VENV)/.installed
 	  $(PY) -m pytest -n 2 -p no:cacheprovider
 
 bench: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) bench/business_time.py
 	$(PY) bench/tickets.py
 	$(PY) bench/ticket_create.py
