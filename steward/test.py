@@ -146,3 +146,20 @@ def api_client(user: User) -> Client:
     client = ScanningClient(user=None, HTTP_AUTHORIZATION=f"Bearer {token_for(user)}")
     client.user = user
     return client
+
+
+# Which access rules each route's tests prove: route -> {"login", "tenancy", "role"}.
+# steward/tests/test_route_coverage.py fails for a route of the API or of the desk, portal
+# and account pages that lacks one of them.
+COVERAGE: dict[str, set[str]] = {}
+
+
+def covers(*routes: str, kinds: tuple[str, ...]) -> Any:
+    """Mark a test as proving `kinds` of access rules for `routes`."""
+
+    def mark(test: Any) -> Any:
+        for route in routes:
+            COVERAGE.setdefault(route, set()).update(kinds)
+        return test
+
+    return mark

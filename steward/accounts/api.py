@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from pydantic import EmailStr
 
 from steward.accounts.models import ApiToken, Organization, Role, User
@@ -172,13 +172,11 @@ def list_organizations(request: HttpRequest, limit: int = 50, offset: int = 0) -
 
 
 @router.post("/organizations", response={201: OrganizationOut})
-def create_organization(
-    request: HttpRequest, payload: OrganizationIn
-) -> tuple[int, dict[str, Any]]:
+def create_organization(request: HttpRequest, payload: OrganizationIn) -> Status[dict[str, Any]]:
     require(api_user(request).can_manage_settings)
     org = Organization()
     _apply_org(org, payload.dict())
-    return 201, _org_out(org)
+    return Status(201, _org_out(org))
 
 
 @router.get("/organizations/{org_id}", response=OrganizationOut)
@@ -223,7 +221,7 @@ def list_users(
 
 
 @router.post("/users", response={201: UserOut})
-def create_user(request: HttpRequest, payload: UserIn) -> tuple[int, dict[str, Any]]:
+def create_user(request: HttpRequest, payload: UserIn) -> Status[dict[str, Any]]:
     require(api_user(request).role == Role.ADMIN, "Only provider admins manage users.")
     email = str(payload.email).lower()
     if User.objects.filter(email=email).exists():
@@ -255,7 +253,7 @@ def create_user(request: HttpRequest, payload: UserIn) -> tuple[int, dict[str, A
             language=payload.language,
             timezone=payload.timezone,
         )
-    return 201, _user_out(user)
+    return Status(201, _user_out(user))
 
 
 @router.get("/users/{user_id}", response=UserOut)
@@ -280,15 +278,15 @@ def list_tokens(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.post("/tokens", response={201: NewTokenOut})
-def create_token(request: HttpRequest, payload: TokenIn) -> tuple[int, dict[str, Any]]:
+def create_token(request: HttpRequest, payload: TokenIn) -> Status[dict[str, Any]]:
     token, raw = ApiToken.issue(api_user(request), payload.name)
-    return 201, {**_token_out(token), "token": raw}
+    return Status(201, {**_token_out(token), "token": raw})
 
 
 @router.delete("/tokens/{token_id}", response={204: None})
-def revoke_token(request: HttpRequest, token_id: int) -> tuple[int, None]:
+def revoke_token(request: HttpRequest, token_id: int) -> Status[None]:
     token = api_user(request).api_tokens.filter(pk=token_id).first()
     if token is None:
         raise ApiError(404, "No such token.")
     token.revoke()
-    return 204, None
+    return Status(204, None)

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from steward.accounts.models import Organization
 from steward.contracts.models import Agreement
@@ -60,7 +60,7 @@ def list_agreements(
 
 
 @router.post("/agreements", response={201: AgreementOut})
-def create_agreement(request: HttpRequest, payload: AgreementIn) -> tuple[int, dict[str, Any]]:
+def create_agreement(request: HttpRequest, payload: AgreementIn) -> Status[dict[str, Any]]:
     from steward.sla.models import SlaPolicy
 
     user = api_user(request)
@@ -82,7 +82,7 @@ def create_agreement(request: HttpRequest, payload: AgreementIn) -> tuple[int, d
     )
     agreement.full_clean()
     agreement.save()
-    return 201, _out(agreement)
+    return Status(201, _out(agreement))
 
 
 @router.get("/agreements/{agreement_id}", response=AgreementOut)

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema
+from ninja.responses import Status as HttpStatus
 from pydantic import EmailStr
 
 from steward.accounts.models import Organization, User
@@ -175,7 +176,7 @@ def list_tickets(
 
 
 @router.post("/tickets", response={201: dict[str, Any]})
-def create_ticket(request: HttpRequest, payload: TicketIn) -> tuple[int, dict[str, Any]]:
+def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[dict[str, Any]]:
     user = api_user(request)
     if user.is_client:
         if payload.organization not in (None, user.organization_id):
@@ -216,7 +217,7 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> tuple[int, dict[st
         actor=user,
     )
     ticket = _ticket(request, ticket.pk)
-    return 201, ticket_out(ticket, user, timezone.now())
+    return HttpStatus(201, ticket_out(ticket, user, timezone.now()))
 
 
 def _staff(user_id: int) -> User:
@@ -318,7 +319,7 @@ def list_messages(
 @router.post("/tickets/{ticket_id}/messages", response={201: dict[str, Any]})
 def create_message(
     request: HttpRequest, ticket_id: int, payload: MessageIn
-) -> tuple[int, dict[str, Any]]:
+) -> HttpStatus[dict[str, Any]]:
     user = api_user(request)
     ticket = _ticket(request, ticket_id)
     if not payload.public and not user.is_provider:
@@ -329,7 +330,7 @@ def create_message(
         )
     except actions.TicketError as exc:
         raise ApiError(422, str(exc), exc.field) from None
-    return 201, _message_out(message)
+    return HttpStatus(201, _message_out(message))
 
 
 @router.get("/tickets/{ticket_id}/events", response=dict[str, Any])

@@ -101,6 +101,8 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def on_http(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if exc.status_code == 400 and "parse request body" in exc.message:
+            return _error(api, request, 400, "The request body is not valid JSON.", "body")
         return _error(api, request, exc.status_code, exc.message)
 
     @api.exception_handler(Http404)

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from steward.lib.api import ApiError, api_user, check_page, not_found, require
 from steward.lib.timezones import format_duration
@@ -153,7 +153,7 @@ def list_calendars(request: HttpRequest, limit: int = 50, offset: int = 0) -> di
 
 
 @router.post("/calendars", response={201: CalendarOut})
-def create_calendar(request: HttpRequest, payload: CalendarIn) -> tuple[int, dict[str, Any]]:
+def create_calendar(request: HttpRequest, payload: CalendarIn) -> Status[dict[str, Any]]:
     require(api_user(request).can_manage_settings)
     data = payload.dict()
     data["weekly"] = {d: [list(p) for p in v] for d, v in data["weekly"].items()}
@@ -163,7 +163,7 @@ def create_calendar(request: HttpRequest, payload: CalendarIn) -> tuple[int, dic
         raise ApiError(409, "name: a calendar with this name exists.", "name")
     cal = BusinessCalendar(**data)
     _save(cal)
-    return 201, _calendar_out(cal)
+    return Status(201, _calendar_out(cal))
 
 
 def _get_calendar(request: HttpRequest, calendar_id: int) -> BusinessCalendar:
@@ -296,7 +296,7 @@ def _pause_statuses(value: list[str] | dict[str, list[str]] | None) -> dict[str,
 
 
 @router.post("/sla-policies", response={201: PolicyOut})
-def create_policy(request: HttpRequest, payload: PolicyIn) -> tuple[int, dict[str, Any]]:
+def create_policy(request: HttpRequest, payload: PolicyIn) -> Status[dict[str, Any]]:
     require(api_user(request).can_manage_settings)
     calendar = None
     if payload.calendar is not None:
@@ -318,7 +318,7 @@ def create_policy(request: HttpRequest, payload: PolicyIn) -> tuple[int, dict[st
 
         policy.matrix = DEFAULT_MATRIX
     _save(policy)
-    return 201, _policy_out(policy)
+    return Status(201, _policy_out(policy))
 
 
 @router.get("/sla-policies/{policy_id}", response=PolicyOut)
