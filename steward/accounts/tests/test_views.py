@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from steward.accounts.models import ApiToken
-from steward.test import ScanningClient, World, world
+from steward.test import ScanningClient, World, covers, world
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +17,7 @@ def w() -> World:
     return world()
 
 
+@covers("accounts:profile", "accounts:tokens", "accounts:revoke_token", kinds=("login",))
 def test_it_requires_login(w: World) -> None:
     for url in (reverse("accounts:profile"), reverse("accounts:tokens")):
         response = Client().get(url)
@@ -25,6 +26,7 @@ def test_it_requires_login(w: World) -> None:
     assert Client().post(reverse("accounts:revoke_token", args=[1])).status_code == 302
 
 
+@covers("accounts:profile", "accounts:tokens", "accounts:revoke_token", kinds=("tenancy",))
 def test_it_hides_other_organizations(w: World) -> None:
     """Someone else's token cannot be revoked, nor even found."""
     token, _ = ApiToken.issue(w.globex_user, "globex-marker-9c07 sync")
@@ -35,6 +37,7 @@ def test_it_hides_other_organizations(w: World) -> None:
     assert token.revoked_at is None
 
 
+@covers("accounts:profile", "accounts:tokens", "accounts:revoke_token", kinds=("role",))
 def test_it_requires_write_role(w: World) -> None:
     """Revoking is a POST: a GET (a link in a mail, a prefetch) changes nothing."""
     token, _ = ApiToken.issue(w.acme_user)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from steward.desk import actions
 from steward.desk.models import Attachment, Message, Status, Ticket
-from steward.test import ScanningClient, World, make_ticket, world
+from steward.test import ScanningClient, World, covers, make_ticket, world
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,17 @@ def _urls(t: Ticket, attachment_id: int = 1) -> dict[str, str]:
     }
 
 
+@covers(
+    "desk:dashboard",
+    "desk:queue",
+    "desk:new_ticket",
+    "desk:ticket",
+    "desk:attachment",
+    "desk:reply",
+    "desk:update",
+    "desk:bulk_assign",
+    kinds=("login",),
+)
 def test_it_requires_login(w: World) -> None:
     t = _acme_ticket(w)
     for name, url in _urls(t).items():
@@ -50,19 +61,39 @@ def test_it_requires_login(w: World) -> None:
         assert Client().post(url).status_code == 302
 
 
+@covers("desk:new_ticket", "desk:bulk_assign", kinds=("role",))
 def test_it_hides_the_desk_from_clients(w: World) -> None:
     t = _acme_ticket(w)
     client = ScanningClient(w.acme_admin)
     for name, url in _urls(t).items():
         assert client.get(url).status_code == 404, name
+    assert client.post(reverse("desk:bulk_assign"), {"tickets": [t.pk]}).status_code == 404
+    assert client.post(reverse("desk:new_ticket"), {"title": "x"}).status_code == 404
+    assert Ticket.objects.count() == 1
 
 
+@covers(
+    "desk:dashboard", "desk:queue", "desk:ticket", "desk:reply", "desk:update", kinds=("tenancy",)
+)
 def test_it_hides_other_organizations(w: World) -> None:
     globex = make_ticket(w.globex, title="Globex secret globex-marker-9c07")
     _acme_ticket(w)
     # The technician is assigned to Acme only: Globex's ticket does not exist for them.
     tech = ScanningClient(w.tech)
     assert tech.get(reverse("desk:ticket", args=[globex.number])).status_code == 404
+    assert (
+        tech.post(
+            reverse("desk:reply", args=[globex.number]), {"body": "x", "public": "1"}
+        ).status_code
+        == 404
+    )
+    assert (
+        tech.post(
+            reverse("desk:update", args=[globex.number]),
+            {"status": "closed", "impact": "high", "urgency": "high"},
+        ).status_code
+        == 404
+    )
     for url in (
         reverse("desk:dashboard"),
         reverse("desk:queue"),
@@ -74,6 +105,7 @@ def test_it_hides_other_organizations(w: World) -> None:
     assert manager.get(reverse("desk:ticket", args=[globex.number])).status_code == 200
 
 
+@covers("desk:update", "desk:reply", kinds=("role",))
 def test_it_requires_write_role(w: World) -> None:
     t = _acme_ticket(w)
     client = ScanningClient(w.acme_user)
@@ -143,6 +175,7 @@ def test_it_answers_htmx_with_the_table_only(w: World) -> None:
     assert b"ACME-1" in response.content
 
 
+@covers("desk:bulk_assign", kinds=("tenancy",))
 def test_it_bulk_assigns_only_visible_tickets(w: World) -> None:
     a, b = _acme_ticket(w), _acme_ticket(w)
     hidden = make_ticket(w.globex)
@@ -200,6 +233,7 @@ def test_it_refuses_a_wrong_attachment(w: World, settings) -> None:  # type: ign
     assert not Attachment.objects.exists()
 
 
+@covers("desk:attachment", kinds=("tenancy",))
 def test_it_serves_attachments_to_those_who_see_the_ticket(w: World) -> None:
     t = _acme_ticket(w)
     client = ScanningClient(w.tech)
@@ -269,6 +303,7 @@ def test_it_opens_tickets_for_a_client(w: World) -> None:
     assert (t.source, t.priority, t.requester) == ("phone", "P1", w.acme_user)
 
 
+@covers("desk:new_ticket", kinds=("tenancy",))
 def test_it_will_not_open_tickets_for_unassigned_organizations(w: World) -> None:
     response = ScanningClient(w.tech).post(
         reverse("desk:new_ticket"),

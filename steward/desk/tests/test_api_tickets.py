@@ -328,6 +328,12 @@ def test_it_makes_no_partial_write_on_a_bad_patch(w: World) -> None:
     assert response.json()["field"] == "status"
 
 
+@covers("GET /api/v1/queues", kinds=("tenancy",))
+def test_it_shows_queues_to_provider_staff_only(w: World) -> None:
+    assert api_client(w.acme_admin).get("/api/v1/queues").status_code == 403
+    assert api_client(w.tech).get("/api/v1/queues").json() == []
+
+
 def test_it_answers_unknown_ids_with_404(w: World) -> None:
     client = api_client(w.admin)
     for url in (

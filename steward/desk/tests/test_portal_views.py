@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from steward.desk import actions
 from steward.desk.models import Attachment, Status, Ticket
-from steward.test import ScanningClient, World, make_ticket, world
+from steward.test import ScanningClient, World, covers, make_ticket, world
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +19,16 @@ def w() -> World:
     return world()
 
 
+@covers(
+    "portal:home",
+    "portal:new_ticket",
+    "portal:preview",
+    "portal:ticket",
+    "portal:attachment",
+    "portal:reply",
+    "portal:close",
+    kinds=("login",),
+)
 def test_it_requires_login(w: World) -> None:
     t = make_ticket(w.acme)
     for url in (
@@ -35,6 +45,7 @@ def test_it_requires_login(w: World) -> None:
     assert Client().post(reverse("portal:close", args=[t.number])).status_code == 302
 
 
+@covers("portal:home", "portal:ticket", "portal:reply", "portal:close", kinds=("tenancy",))
 def test_it_hides_other_organizations(w: World) -> None:
     mine = make_ticket(w.acme, requester=w.acme_user)
     theirs = make_ticket(w.globex, title="Globex payroll globex-marker-9c07")
@@ -52,6 +63,7 @@ def test_it_hides_other_organizations(w: World) -> None:
     assert theirs.status == Status.NEW
 
 
+@covers("portal:new_ticket", "portal:reply", "portal:close", kinds=("role",))
 def test_it_requires_write_role(w: World) -> None:
     """Client users may reply and close, never change priority or write notes."""
     t = make_ticket(w.acme, requester=w.acme_user)
@@ -62,6 +74,19 @@ def test_it_requires_write_role(w: World) -> None:
     )
     with pytest.raises(actions.TicketError):
         actions.post_message(t, w.acme_user, "secret", public=False)
+    # The portal is for clients: staff posting to it are sent to the desk, nothing changes.
+    staff = ScanningClient(w.tech)
+    assert staff.post(reverse("portal:reply", args=[t.number]), {"body": "x"}).status_code == 302
+    assert staff.post(reverse("portal:close", args=[t.number])).status_code == 302
+    assert (
+        staff.post(
+            reverse("portal:new_ticket"), {"title": "x", "impact": "low", "urgency": "low"}
+        ).status_code
+        == 302
+    )
+    t.refresh_from_db()
+    assert t.status == Status.NEW
+    assert Ticket.objects.count() == 1
 
 
 def test_it_sends_provider_staff_to_the_desk(w: World) -> None:
@@ -80,6 +105,7 @@ def test_it_never_shows_internal_notes(w: World) -> None:
     assert b"Internal note" not in page.content
 
 
+@covers("portal:new_ticket", "portal:preview", kinds=("tenancy",))
 def test_it_previews_the_promised_targets(w: World) -> None:
     client = ScanningClient(w.acme_user)
     page = client.get(reverse("portal:new_ticket"))
@@ -127,6 +153,7 @@ def test_it_lets_the_client_close_a_request(w: World) -> None:
     assert t.status == Status.CLOSED
 
 
+@covers("portal:attachment", kinds=("tenancy",))
 def test_it_serves_only_public_attachments(w: World) -> None:
     t = make_ticket(w.acme, requester=w.acme_user)
     note = actions.post_message(t, w.tech, "internal scan", public=False)

@@ -1,0 +1,80 @@
+"""Every route has tests for login, for tenancy and, when it writes, for the role it needs.
+
+The tests declare what they prove with `steward.test.covers`; this test imports every test
+module and fails naming each route of the API and of the desk, portal and account pages that
+lacks one of them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+import steward
+from steward.api import api
+from steward.test import COVERAGE
+
+WRITES = {"POST", "PATCH", "PUT", "DELETE"}
+HTML_NAMESPACES = ("desk", "portal", "accounts")
+# Pages that change something (a POST form); their tests must show who may not.
+HTML_WRITES = {
+    "desk:bulk_assign",
+    "desk:reply",
+    "desk:update",
+    "desk:new_ticket",
+    "portal:reply",
+    "portal:close",
+    "portal:new_ticket",
+    "accounts:revoke_token",
+    "accounts:profile",
+    "accounts:tokens",
+}
+
+
+def _import_all_tests() -> None:
+    for module in pkgutil.walk_packages(steward.__path__, "steward."):
+        if ".tests.test_" in module.name:
+            importlib.import_module(module.name)
+
+
+def _api_routes() -> dict[str, bool]:
+    schema = api.get_openapi_schema()
+    return {
+        f"{m.upper()} {path}": m.upper() in WRITES
+        for path, ops in schema["paths"].items()
+        for m in ops
+    }
+
+
+def _html_routes() -> dict[str, bool]:
+    names: dict[str, bool] = {}
+    for entry in get_resolver().url_patterns:
+        if isinstance(entry, URLResolver) and entry.namespace in HTML_NAMESPACES:
+            for pattern in entry.url_patterns:
+                if isinstance(pattern, URLPattern) and pattern.name:
+                    name = f"{entry.namespace}:{pattern.name}"
+                    names[name] = name in HTML_WRITES
+    return names
+
+
+def _missing(routes: dict[str, bool]) -> list[str]:
+    _import_all_tests()
+    missing = []
+    for route, writes in sorted(routes.items()):
+        needed = {"login", "tenancy"} | ({"role"} if writes else set())
+        lacking = needed - COVERAGE.get(route, set())
+        if lacking:
+            missing.append(f"{route}: {', '.join(sorted(lacking))}")
+    return missing
+
+
+def test_it_covers_every_api_route() -> None:
+    assert _missing(_api_routes()) == []
+
+
+def test_it_covers_every_page() -> None:
+    routes = _html_routes()
+    assert "desk:queue" in routes and "portal:home" in routes
+    assert _missing(routes) == []
