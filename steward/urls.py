@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from steward import views
 from steward.api import api
@@ -18,6 +18,7 @@ urlpatterns = [
     path("portal/", include("steward.desk.portal_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
+    re_path(r"^api/", views.api_not_found),
     path("admin/", admin.site.urls),
 ]
 

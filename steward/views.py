@@ -19,3 +19,8 @@ def healthz(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def api_not_found(request: HttpRequest) -> HttpResponse:
+    """Anything under /api/ that no endpoint matched: a JSON 404, as every API error is."""
+    return JsonResponse({"detail": f"No API endpoint at {request.path}.", "field": ""}, status=404)

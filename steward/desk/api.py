@@ -140,8 +140,10 @@ def list_tickets(
         raise ApiError(422, f"status: use one of all, open, {', '.join(Status.values)}.", "status")
     if priority and priority not in ("P1", "P2", "P3", "P4"):
         raise ApiError(422, "priority: use P1, P2, P3 or P4.", "priority")
-    if breaching_within_minutes is not None and breaching_within_minutes < 0:
-        raise ApiError(422, "breaching_within_minutes: 0 or more.", "breaching_within_minutes")
+    if breaching_within_minutes is not None and not 0 <= breaching_within_minutes <= 10**7:
+        raise ApiError(
+            422, "breaching_within_minutes: between 0 and 10000000.", "breaching_within_minutes"
+        )
     now = timezone.now()
     f = TicketFilter(
         organization=organization,

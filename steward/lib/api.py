@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import DataError, IntegrityError
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
@@ -117,6 +117,16 @@ def install_error_handlers(api: NinjaAPI) -> None:
             detail = f"{field}: {errors[0]}" if field else errors[0]
             return _error(api, request, 422, detail, field)
         return _error(api, request, 422, exc.messages[0])
+
+    @api.exception_handler(OverflowError)
+    def on_overflow(request: HttpRequest, exc: OverflowError) -> HttpResponse:
+        # A number too large for SQLite or for a date: the input's fault, not ours.
+        return _error(api, request, 422, "A number in the request is out of range.")
+
+    @api.exception_handler(DataError)
+    def on_data_error(request: HttpRequest, exc: DataError) -> HttpResponse:
+        # PostgreSQL's version of the same: a value out of range for its column type.
+        return _error(api, request, 422, "A value in the request is out of range.")
 
     @api.exception_handler(IntegrityError)
     def on_integrity(request: HttpRequest, exc: IntegrityError) -> HttpResponse:

@@ -344,3 +344,16 @@ def test_it_answers_unknown_ids_with_404(w: World) -> None:
         response = client.get(url)
         assert response.status_code == 404
         assert response.json()["detail"]
+
+
+def test_it_answers_out_of_range_numbers_with_422(w: World) -> None:
+    client = api_client(w.admin)
+    for query in (
+        f"organization={10**30}",
+        f"breaching_within_minutes={10**12}",
+        f"assignee={-(10**25)}",
+    ):
+        response = client.get(f"/api/v1/tickets?{query}")
+        assert response.status_code == 422, query
+        assert response.json()["detail"]
+    assert client.get(f"/api/v1/tickets/{10**30}").status_code in (404, 422)
