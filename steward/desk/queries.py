@@ -48,17 +48,6 @@ def apply_filter(
     return qs
 
 
-def _after(ordering: str, cursor: list[Any]) -> Q:
-    if ordering == "created":
-        created, pk = datetime.fromisoformat(cursor[0]), int(cursor[1])
-        return Q(created_at__lt=created) | Q(created_at=created, id__lt=pk)
-    due, pk = cursor[0], int(cursor[1])
-    if due is None:
-        return Q(sla_due__isnull=True, id__gt=pk)
-    due_at = datetime.fromisoformat(due)
-    return Q(sla_due__gt=due_at) | Q(sla_due=due_at, id__gt=pk) | Q(sla_due__isnull=True)
-
-
 def order(qs: QuerySet[Ticket], ordering: str) -> QuerySet[Ticket]:
     if ordering == "created":
         return qs.order_by("-created_at", "-id")
@@ -74,26 +63,52 @@ def cursor_of(ticket: Ticket, ordering: str) -> list[Any]:
 def keyset_page(
     qs: QuerySet[Ticket], ordering: str, cursor: list[Any] | None, limit: int
 ) -> tuple[list[Ticket], list[Any] | None]:
-    """One page after `cursor` and the cursor of the next page (None on the last one)."""
-    qs = order(qs, ordering)
-    if cursor is not None:
-        qs = qs.filter(_after(ordering, cursor))
-    rows = list(qs[: limit + 1])
-    more = len(rows) > limit
-    rows = rows[:limit]
+    """One page after `cursor` and the cursor of the next page (None on the last one).
+
+    The page's ids are found first with a bare query that an index answers in order; only
+    then are those rows loaded with their related objects. Joins in the first query would let
+    the planner pick a plan that sorts every matching ticket.
+    """
+    bare = qs.select_related(None).prefetch_related(None)
+    if ordering == "created":
+        if cursor is not None:
+            created, pk = datetime.fromisoformat(cursor[0]), int(cursor[1])
+            bare = bare.filter(Q(created_at__lt=created) | Q(created_at=created, id__lt=pk))
+        ids = list(bare.order_by("-created_at", "-id").values_list("id", flat=True)[: limit + 1])
+    else:
+        ids = _urgency_ids(bare, cursor, limit + 1)
+    more = len(ids) > limit
+    ids = ids[:limit]
+    by_id = {t.pk: t for t in qs.filter(pk__in=ids).order_by()}
+    rows = [by_id[i] for i in ids if i in by_id]
     return rows, (cursor_of(rows[-1], ordering) if more and rows else None)
 
 
+def _urgency_ids(qs: QuerySet[Ticket], cursor: list[Any] | None, n: int) -> list[int]:
+    # Tickets with a due time first, by due time, then those without, by id. Asked as two
+    # queries because "NULLS LAST" defeats SQLite's use of the (sla_due, id) index (it sorts
+    # NULLs first), which would mean sorting every open ticket for each page.
+    due, pk = (cursor[0], int(cursor[1])) if cursor else ("", 0)
+    ids: list[int] = []
+    if cursor is None or due is not None:
+        dated = qs.filter(sla_due__isnull=False)
+        if cursor is not None:
+            due_at = datetime.fromisoformat(due)
+            dated = dated.filter(Q(sla_due__gt=due_at) | Q(sla_due=due_at, id__gt=pk))
+        ids = list(dated.order_by("sla_due", "id").values_list("id", flat=True)[:n])
+        pk = 0
+    if len(ids) < n:
+        undated = qs.filter(sla_due__isnull=True, id__gt=pk).order_by("id")
+        ids += list(undated.values_list("id", flat=True)[: n - len(ids)])
+    return ids
+
+
 def with_related(qs: QuerySet[Ticket], events: bool = False) -> QuerySet[Ticket]:
+    # The organization comes in a second small query: as an INNER JOIN it would lead SQLite
+    # to drive the plan from organizations and sort every matching ticket for each page.
     qs = qs.select_related(
-        "organization",
-        "organization__calendar",
-        "assignee",
-        "requester",
-        "queue",
-        "sla_policy",
-        "sla_policy__calendar",
-    )
+        "assignee", "requester", "queue", "sla_policy", "sla_policy__calendar"
+    ).prefetch_related("organization__calendar")
     if events:
         qs = qs.prefetch_related(
             Prefetch(
