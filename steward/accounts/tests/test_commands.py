@@ -59,3 +59,16 @@ def test_it_reads_email_urls() -> None:
     assert parse_email_url("smtps://mail.example")["OPTIONS"]["port"] == 465
     with pytest.raises(ValueError, match="unknown scheme"):
         parse_email_url("ftp://mail.example")
+
+
+@pytest.mark.django_db
+def test_it_creates_a_superuser_without_prompting(monkeypatch: pytest.MonkeyPatch) -> None:
+    from steward.accounts.models import User
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_EMAIL", "Root@Provider.example")
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "a-long-enough-password")
+    call_command("createsuperuser", "--noinput", stdout=StringIO())
+    user = User.objects.get(email="root@provider.example")
+    assert user.role == Role.ADMIN
+    assert user.is_superuser and user.is_staff
+    assert user.check_password("a-long-enough-password")
