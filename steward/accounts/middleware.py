@@ -35,6 +35,10 @@ class UserLanguageMiddleware:
             if user.is_authenticated:
                 lang = user.preferred_language()  # type: ignore[union-attr]
                 request.COOKIES[settings.LANGUAGE_COOKIE_NAME] = lang
+                response = self.get_response(request)
+                # Remembered in the cookie, so the next requests need no extra user lookup.
+                response.set_cookie(settings.LANGUAGE_COOKIE_NAME, lang, samesite="Lax")
+                return response
         return self.get_response(request)
 
 
