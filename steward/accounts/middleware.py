@@ -37,7 +37,8 @@ class UserLanguageMiddleware:
                 request.COOKIES[settings.LANGUAGE_COOKIE_NAME] = lang
                 response = self.get_response(request)
                 # Remembered in the cookie, so the next requests need no extra user lookup.
-                response.set_cookie(settings.LANGUAGE_COOKIE_NAME, lang, samesite="Lax")
+                if settings.LANGUAGE_COOKIE_NAME not in response.cookies:
+                    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, lang, samesite="Lax")
                 return response
         return self.get_response(request)
 
