@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import zoneinfo
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -144,11 +145,15 @@ def post_message(
     source: str = Source.PORTAL,
     author_email: str = "",
     at: datetime | None = None,
+    files: Sequence[Any] = (),
 ) -> Message:
-    """Add a reply or internal note; a public staff reply is the first response."""
+    """Add a reply or internal note, with its files; a public staff reply is the first
+    response. Everything is checked before anything is written."""
     body = body.strip()
     if not body:
         raise TicketError("A message needs some text.", "body")
+    for upload in files:
+        check_attachment(upload)
     by_staff = bool(author and author.is_provider)
     if not by_staff and not public:
         raise TicketError("Only provider staff write internal notes.", "public")
@@ -182,6 +187,8 @@ def post_message(
             _change_status(ticket, Status.OPEN, author, at)
         elif not by_staff and public and ticket.status == Status.RESOLVED:
             _change_status(ticket, Status.OPEN, author, at, reason="client replied")
+        for upload in files:
+            add_attachment(message, upload)
         ticket.updated_at = at
         recompute_sla(ticket, now=at)
     return message
@@ -468,11 +475,9 @@ def preview_targets(
     }
 
 
-def add_attachment(message: Message, upload: Any) -> Any:
-    """Store an uploaded file on a message after checking its size and type."""
+def check_attachment(upload: Any) -> str:
+    """Refuse a file that is too large or of a type we do not take; returns its type."""
     from django.conf import settings
-
-    from steward.desk.models import Attachment
 
     if upload.size > settings.ATTACHMENT_MAX_BYTES:
         raise TicketError(
@@ -485,6 +490,14 @@ def add_attachment(message: Message, upload: Any) -> Any:
         raise TicketError(
             f"{upload.name}: files of type {content_type or 'unknown'} are not accepted.", "file"
         )
+    return content_type
+
+
+def add_attachment(message: Message, upload: Any) -> Any:
+    """Store an uploaded file on a message after checking its size and type."""
+    from steward.desk.models import Attachment
+
+    content_type = check_attachment(upload)
     name = upload.name.replace("/", "_").replace("\\", "_")[-200:]
     return Attachment.objects.create(
         message=message, file=upload, name=name, size=upload.size, content_type=content_type

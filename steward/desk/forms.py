@@ -44,7 +44,24 @@ class QueueFilterForm(forms.Form):
         ]
 
 
-class ReplyForm(forms.Form):
+class AttachmentMixin:
+    """Checks an attached file's size and type with the form, before anything is written."""
+
+    cleaned_data: dict[str, Any]
+
+    def clean_file(self) -> Any:
+        from steward.desk.actions import TicketError, check_attachment
+
+        upload = self.cleaned_data.get("file")
+        if upload:
+            try:
+                check_attachment(upload)
+            except TicketError as exc:
+                raise forms.ValidationError(str(exc)) from None
+        return upload
+
+
+class ReplyForm(AttachmentMixin, forms.Form):
     body = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), max_length=100_000, label=_("Message")
     )
@@ -57,7 +74,7 @@ class ReplyForm(forms.Form):
     file = forms.FileField(required=False, label=_("Attachment"))
 
 
-class PortalReplyForm(forms.Form):
+class PortalReplyForm(AttachmentMixin, forms.Form):
     body = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), max_length=100_000, label=_("Your reply")
     )
@@ -117,7 +134,7 @@ CAN_WORK = [
 ]
 
 
-class PortalTicketForm(forms.Form):
+class PortalTicketForm(AttachmentMixin, forms.Form):
     title = forms.CharField(max_length=200, label=_("What is the problem?"))
     description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 5}),

@@ -12,12 +12,24 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _manage(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "steward.settings", "DEBUG": "false",
-           "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "steward.example.com",
-           "SITE_URL": "https://steward.example.com", "DATA_DIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "steward.settings",
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "steward.example.com",
+        "SITE_URL": "https://steward.example.com",
+        "DATA_DIR": str(tmp_path),
+    }
     env.pop("DATABASE_URL", None)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_it_passes_the_deployment_checks(tmp_path: Path) -> None:

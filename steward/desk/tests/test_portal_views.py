@@ -171,3 +171,18 @@ def test_it_serves_only_public_attachments(w: World) -> None:
         ScanningClient(w.globex_user).get(reverse("portal:attachment", args=[shown.pk])).status_code
         == 404
     )
+
+
+def test_it_opens_nothing_when_the_attachment_is_refused(w: World) -> None:
+    response = ScanningClient(w.acme_user).post(
+        reverse("portal:new_ticket"),
+        {
+            "title": "Virus?",
+            "impact": "low",
+            "urgency": "low",
+            "file": SimpleUploadedFile("setup.exe", b"MZ", content_type="application/x-msdownload"),
+        },
+    )
+    assert response.status_code == 200
+    assert b"not accepted" in response.content
+    assert not Ticket.objects.exists()

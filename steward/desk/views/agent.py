@@ -160,15 +160,14 @@ def reply(request: HttpRequest, number: str) -> HttpResponse:
     form = ReplyForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            message = actions.post_message(
+            actions.post_message(
                 t,
                 user_of(request),
                 form.cleaned_data["body"],
                 public=form.cleaned_data["public"],
                 source="agent",
+                files=[f for f in [form.cleaned_data.get("file")] if f],
             )
-            if form.cleaned_data.get("file"):
-                actions.add_attachment(message, form.cleaned_data["file"])
         except actions.TicketError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, str(exc))
         else:

@@ -65,11 +65,8 @@ def new_ticket(request: HttpRequest) -> HttpResponse:
             actor=user,
         )
         if data.get("file"):
-            message = actions.post_message(t, user, _("Attachment"), source="portal")
-            try:
-                actions.add_attachment(message, data["file"])
-            except actions.TicketError as exc:
-                messages.warning(request, str(exc))
+            # The form checked the file already, so this cannot fail half-way.
+            actions.post_message(t, user, _("Attachment"), source="portal", files=[data["file"]])
         messages.success(request, _("Your request %(number)s is with us.") % {"number": t.number})
         return redirect("portal:ticket", number=t.number)
     impact = form["impact"].value() or "low"
@@ -109,11 +106,13 @@ def reply(request: HttpRequest, number: str) -> HttpResponse:
     form = PortalReplyForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            message = actions.post_message(
-                t, user_of(request), form.cleaned_data["body"], source="portal"
+            actions.post_message(
+                t,
+                user_of(request),
+                form.cleaned_data["body"],
+                source="portal",
+                files=[f for f in [form.cleaned_data.get("file")] if f],
             )
-            if form.cleaned_data.get("file"):
-                actions.add_attachment(message, form.cleaned_data["file"])
         except actions.TicketError as exc:
             form.add_error(None, str(exc))
         else:
