@@ -73,7 +73,11 @@ def keyset_page(
     if ordering == "created":
         if cursor is not None:
             created, pk = datetime.fromisoformat(cursor[0]), int(cursor[1])
-            bare = bare.filter(Q(created_at__lt=created) | Q(created_at=created, id__lt=pk))
+            # The plain bound first gives the index a range to start from; the OR alone
+            # would make SQLite walk the index from the top.
+            bare = bare.filter(created_at__lte=created).filter(
+                Q(created_at__lt=created) | Q(id__lt=pk)
+            )
         ids = list(bare.order_by("-created_at", "-id").values_list("id", flat=True)[: limit + 1])
     else:
         ids = _urgency_ids(bare, cursor, limit + 1)
@@ -94,7 +98,7 @@ def _urgency_ids(qs: QuerySet[Ticket], cursor: list[Any] | None, n: int) -> list
         dated = qs.filter(sla_due__isnull=False)
         if cursor is not None:
             due_at = datetime.fromisoformat(due)
-            dated = dated.filter(Q(sla_due__gt=due_at) | Q(sla_due=due_at, id__gt=pk))
+            dated = dated.filter(sla_due__gte=due_at).filter(Q(sla_due__gt=due_at) | Q(id__gt=pk))
         ids = list(dated.order_by("sla_due", "id").values_list("id", flat=True)[:n])
         pk = 0
     if len(ids) < n:
