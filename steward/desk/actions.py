@@ -383,9 +383,12 @@ def _next_check(ticket: Ticket, state: SlaState) -> datetime | None:
     for name, clock in state.clocks.items():
         if not clock.running or clock.due is None:
             continue
-        if clock.warn_at and _once_key(ticket, "warning", name, clock.due) not in recorded:
+        if _once_key(ticket, "breached", name, clock.due) in recorded:
+            continue  # Nothing left to say about this due time (a late warning is skipped).
+        warned = _once_key(ticket, "warning", name, clock.due) in recorded
+        if clock.warn_at and not warned and clock.warn_at < clock.due:
             moments.append(clock.warn_at)
-        elif _once_key(ticket, "breached", name, clock.due) not in recorded:
+        else:
             moments.append(clock.due)
     return min(moments) if moments else None
 

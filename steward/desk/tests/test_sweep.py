@@ -56,6 +56,19 @@ def test_it_warns_then_records_the_breach_once() -> None:
     assert [e.kind for e in actions.sweep_sla(now=athens(10, 31))] == [EventKind.SLA_BREACHED]
     assert actions.sweep_sla(now=athens(10, 40)) == []
     assert _kinds(ticket) == [EventKind.SLA_WARNING, EventKind.SLA_BREACHED]
+    ticket.refresh_from_db()
+    # The first response is dealt with; the next moment is the resolution clock's warning.
+    assert ticket.sla_next_check == athens(13, 12)
+
+
+@pytest.mark.django_db
+def test_it_does_not_come_back_for_a_skipped_late_warning() -> None:
+    ticket = _p1_ticket()
+    # The worker was down: at 10:31 the first response is past due, warning time long gone.
+    assert [e.kind for e in actions.sweep_sla(now=athens(10, 31))] == [EventKind.SLA_BREACHED]
+    ticket.refresh_from_db()
+    assert ticket.sla_next_check > athens(10, 31)
+    assert actions.sweep_sla(now=athens(10, 32)) == []
 
 
 @pytest.mark.django_db
