@@ -32,11 +32,13 @@ log = logging.getLogger(__name__)
 
 
 class TicketError(ValueError):
-    """A ticket change that the rules refuse; `field` names the input at fault."""
+    """A ticket change that the rules refuse; `field` names the input at fault, `forbidden`
+    says the person's role is the reason (not the value)."""
 
-    def __init__(self, message: str, field: str = "") -> None:
+    def __init__(self, message: str, field: str = "", forbidden: bool = False) -> None:
         super().__init__(message)
         self.field = field
+        self.forbidden = forbidden
 
 
 def calendar_for(ticket: Ticket) -> BusinessCalendar:
@@ -156,7 +158,7 @@ def post_message(
         check_attachment(upload)
     by_staff = bool(author and author.is_provider)
     if not by_staff and not public:
-        raise TicketError("Only provider staff write internal notes.", "public")
+        raise TicketError("Only provider staff write internal notes.", "public", forbidden=True)
     at = at or timezone.now()
     with transaction.atomic():
         message = Message.objects.create(
@@ -219,7 +221,7 @@ def change_status(
     if status == ticket.status:
         return ticket
     if actor is not None and actor.is_client and status not in (Status.CLOSED, Status.OPEN):
-        raise TicketError("Clients can only close or reopen a ticket.", "status")
+        raise TicketError("Clients can only close or reopen a ticket.", "status", forbidden=True)
     at = at or timezone.now()
     with transaction.atomic():
         _change_status(ticket, status, actor, at)

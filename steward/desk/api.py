@@ -278,7 +278,7 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) ->
         if "status" in data:
             actions.change_status(ticket, data["status"], user)
     except actions.TicketError as exc:
-        raise ApiError(403 if "only" in str(exc).lower() else 422, str(exc), exc.field) from None
+        raise ApiError(403 if exc.forbidden else 422, str(exc), exc.field) from None
     return ticket_out(_ticket(request, ticket_id), user, timezone.now())
 
 
@@ -331,7 +331,7 @@ def create_message(
             ticket, user, payload.body, public=payload.public, source=Source.API
         )
     except actions.TicketError as exc:
-        raise ApiError(422, str(exc), exc.field) from None
+        raise ApiError(403 if exc.forbidden else 422, str(exc), exc.field) from None
     return HttpStatus(201, _message_out(message))
 
 
