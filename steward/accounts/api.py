@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema, Status
 from pydantic import EmailStr
 
 from steward.accounts.models import ApiToken, Organization, Role, User
-from steward.lib.api import ApiError, api_user, check_page, get_visible, require
+from steward.lib.api import ApiError, api_user, get_visible, paginate, require
 from steward.lib.timezones import is_timezone
 
 router = Router(tags=["Accounts"])
@@ -161,14 +161,8 @@ def _apply_org(org: Organization, data: dict[str, Any]) -> None:
 
 @router.get("/organizations", response=dict[str, Any])
 def list_organizations(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    check_page(limit, offset)
     qs = Organization.objects.visible_to(api_user(request)).order_by("name", "pk")
-    return {
-        "items": [_org_out(o) for o in qs[offset : offset + limit]],
-        "count": qs.count(),
-        "limit": limit,
-        "offset": offset,
-    }
+    return paginate(qs, limit, offset, _org_out)
 
 
 @router.post("/organizations", response={201: OrganizationOut})
@@ -206,18 +200,12 @@ def list_users(
     role: str | None = None,
 ) -> dict[str, Any]:
     require(api_user(request).role == Role.ADMIN, "Only provider admins manage users.")
-    check_page(limit, offset)
     qs = User.objects.order_by("email", "pk")
     if organization is not None:
         qs = qs.filter(organization_id=organization)
     if role:
         qs = qs.filter(role=role)
-    return {
-        "items": [_user_out(u) for u in qs[offset : offset + limit]],
-        "count": qs.count(),
-        "limit": limit,
-        "offset": offset,
-    }
+    return paginate(qs, limit, offset, _user_out)
 
 
 @router.post("/users", response={201: UserOut})

@@ -10,7 +10,7 @@ from ninja import Field, Router, Schema, Status
 
 from steward.accounts.models import Organization
 from steward.contracts.models import Agreement
-from steward.lib.api import ApiError, api_user, check_page, get_visible, require
+from steward.lib.api import ApiError, api_user, get_visible, paginate, require
 
 router = Router(tags=["Agreements"])
 
@@ -47,16 +47,10 @@ def _out(agreement: Agreement) -> dict[str, Any]:
 def list_agreements(
     request: HttpRequest, limit: int = 50, offset: int = 0, organization: int | None = None
 ) -> dict[str, Any]:
-    check_page(limit, offset)
     qs = Agreement.objects.visible_to(api_user(request)).order_by("-starts", "-pk")
     if organization is not None:
         qs = qs.filter(organization_id=organization)
-    return {
-        "items": [_out(a) for a in qs[offset : offset + limit]],
-        "count": qs.count(),
-        "limit": limit,
-        "offset": offset,
-    }
+    return paginate(qs, limit, offset, _out)
 
 
 @router.post("/agreements", response={201: AgreementOut})

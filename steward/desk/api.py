@@ -30,6 +30,7 @@ from steward.lib.api import (
     decode_cursor,
     encode_cursor,
     get_visible,
+    paginate,
     require,
 )
 
@@ -304,18 +305,12 @@ def _message_out(message: Message) -> dict[str, Any]:
 def list_messages(
     request: HttpRequest, ticket_id: int, limit: int = 100, offset: int = 0
 ) -> dict[str, Any]:
-    check_page(limit, offset)
     user = api_user(request)
     ticket = _ticket(request, ticket_id)
     qs = ticket.messages.select_related("author").prefetch_related("attachments")
     if not user.is_provider:
         qs = qs.filter(public=True)
-    return {
-        "items": [_message_out(m) for m in qs[offset : offset + limit]],
-        "count": qs.count(),
-        "limit": limit,
-        "offset": offset,
-    }
+    return paginate(qs, limit, offset, _message_out)
 
 
 @router.post("/tickets/{ticket_id}/messages", response={201: dict[str, Any]})
@@ -339,8 +334,8 @@ def create_message(
 def list_events(
     request: HttpRequest, ticket_id: int, limit: int = 200, offset: int = 0
 ) -> dict[str, Any]:
-    check_page(limit, offset)
     user = api_user(request)
+    check_page(limit, offset)
     ticket = _ticket(request, ticket_id)
     qs = ticket.events.select_related("actor").order_by("at", "id")
     if not user.is_provider:

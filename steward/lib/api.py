@@ -156,9 +156,9 @@ def check_page(limit: int, offset: int) -> None:
 
 
 def paginate[M: Model](
-    qs: QuerySet[M], limit: int, offset: int, render: Callable[[list[M]], list[Any]]
+    qs: QuerySet[M], limit: int, offset: int, render: Callable[[M], Any]
 ) -> dict[str, Any]:
     """`{"items": [...], "count": n, "limit": l, "offset": o}` for a limit/offset page."""
     check_page(limit, offset)
-    rows = list(qs[offset : offset + limit])
-    return {"items": render(rows), "count": qs.count(), "limit": limit, "offset": offset}
+    items = [render(row) for row in qs[offset : offset + limit]]
+    return {"items": items, "count": qs.count(), "limit": limit, "offset": offset}

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from steward.lib.api import ApiError, api_user, check_page, not_found, require
+from steward.lib.api import ApiError, api_user, not_found, paginate, require
 from steward.lib.timezones import format_duration
 from steward.sla.models import BusinessCalendar, SlaPolicy
 
@@ -142,14 +142,8 @@ def _save(obj: BusinessCalendar | SlaPolicy) -> None:
 
 @router.get("/calendars", response=dict[str, Any])
 def list_calendars(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    check_page(limit, offset)
     qs = visible_calendars(request).order_by("name", "pk")
-    return {
-        "items": [_calendar_out(c) for c in qs[offset : offset + limit]],
-        "count": qs.count(),
-        "limit": limit,
-        "offset": offset,
-    }
+    return paginate(qs, limit, offset, _calendar_out)
 
 
 @router.post("/calendars", response={201: CalendarOut})
@@ -274,14 +268,8 @@ def _closed_days(cal: BusinessCalendar, first: date, last: date) -> list[str]:
 
 @router.get("/sla-policies", response=dict[str, Any])
 def list_policies(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    check_page(limit, offset)
     qs = visible_policies(request).order_by("name", "pk")
-    return {
-        "items": [_policy_out(p) for p in qs[offset : offset + limit]],
-        "count": qs.count(),
-        "limit": limit,
-        "offset": offset,
-    }
+    return paginate(qs, limit, offset, _policy_out)
 
 
 def _pause_statuses(value: list[str] | dict[str, list[str]] | None) -> dict[str, list[str]]:

@@ -358,3 +358,14 @@ def test_it_answers_out_of_range_numbers_with_422(w: World) -> None:
         assert response.status_code in (200, 422), query
         assert response.json().get("items", []) == []
     assert client.get(f"/api/v1/tickets/{10**30}").status_code in (404, 422)
+
+
+def test_it_bounds_page_sizes(w: World) -> None:
+    client = api_client(w.admin)
+    t = make_ticket(w.acme)
+    for url in ("/api/v1/tickets?limit=100000", "/api/v1/tickets?limit=0",
+                "/api/v1/tickets?offset=-1", f"/api/v1/tickets/{t.pk}/events?limit=5000",
+                f"/api/v1/tickets/{t.pk}/messages?limit=0", "/api/v1/organizations?limit=999"):
+        response = client.get(url)
+        assert response.status_code == 422, url
+        assert response.json()["field"] in ("limit", "offset")
