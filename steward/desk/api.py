@@ -159,7 +159,10 @@ def list_tickets(
     qs = with_related(apply_filter(_visible_tickets(user), f, now), events=True)
     if cursor is not None or offset == 0:
         position = decode_cursor(cursor, 2) if cursor else None
-        rows, after = keyset_page(qs, ordering, position, limit)
+        try:
+            rows, after = keyset_page(qs, ordering, position, limit)
+        except ValueError:
+            raise ApiError(400, "cursor: not a cursor of this list.", "cursor") from None
     else:
         from steward.desk.queries import order
 

@@ -69,6 +69,8 @@ def keyset_page(
     then are those rows loaded with their related objects. Joins in the first query would let
     the planner pick a plan that sorts every matching ticket.
     """
+    if cursor is not None and not valid_cursor(cursor, ordering):
+        raise ValueError("not a cursor of this list")
     bare = qs.select_related(None).prefetch_related(None)
     if ordering == "created":
         if cursor is not None:
@@ -86,6 +88,19 @@ def keyset_page(
     by_id = {t.pk: t for t in qs.filter(pk__in=ids).order_by()}
     rows = [by_id[i] for i in ids if i in by_id]
     return rows, (cursor_of(rows[-1], ordering) if more and rows else None)
+
+
+def valid_cursor(cursor: list[Any], ordering: str) -> bool:
+    """A cursor comes back from the client: check its shape before it reaches a query."""
+    if len(cursor) != 2 or not isinstance(cursor[1], int) or isinstance(cursor[1], bool):
+        return False
+    due = cursor[0]
+    if ordering == "urgency" and due is None:
+        return True
+    try:
+        return isinstance(due, str) and datetime.fromisoformat(due).tzinfo is not None
+    except ValueError:
+        return False
 
 
 def _urgency_ids(qs: QuerySet[Ticket], cursor: list[Any] | None, n: int) -> list[int]:

@@ -326,3 +326,14 @@ def test_it_shows_the_dashboard_counts(w: World) -> None:
     response = ScanningClient(w.manager).get(reverse("desk:dashboard"))
     assert response.context["overdue_count"] == 1
     assert response.context["open_count"] == 1
+
+
+def test_it_shows_the_first_page_for_a_mangled_link(w: World) -> None:
+    from steward.lib.api import encode_cursor
+
+    _acme_ticket(w)
+    response = ScanningClient(w.tech).get(
+        reverse("desk:queue") + "?after=" + encode_cursor(["garbage", "x"])
+    )
+    assert response.status_code == 200
+    assert len(response.context["tickets"]) == 1

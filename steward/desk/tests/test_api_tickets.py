@@ -363,9 +363,30 @@ def test_it_answers_out_of_range_numbers_with_422(w: World) -> None:
 def test_it_bounds_page_sizes(w: World) -> None:
     client = api_client(w.admin)
     t = make_ticket(w.acme)
-    for url in ("/api/v1/tickets?limit=100000", "/api/v1/tickets?limit=0",
-                "/api/v1/tickets?offset=-1", f"/api/v1/tickets/{t.pk}/events?limit=5000",
-                f"/api/v1/tickets/{t.pk}/messages?limit=0", "/api/v1/organizations?limit=999"):
+    for url in (
+        "/api/v1/tickets?limit=100000",
+        "/api/v1/tickets?limit=0",
+        "/api/v1/tickets?offset=-1",
+        f"/api/v1/tickets/{t.pk}/events?limit=5000",
+        f"/api/v1/tickets/{t.pk}/messages?limit=0",
+        "/api/v1/organizations?limit=999",
+    ):
         response = client.get(url)
         assert response.status_code == 422, url
         assert response.json()["field"] in ("limit", "offset")
+
+
+def test_it_refuses_a_forged_cursor(w: World) -> None:
+    from steward.lib.api import encode_cursor
+
+    client = api_client(w.admin)
+    make_ticket(w.acme)
+    for forged in (
+        encode_cursor(["yesterday", 1]),
+        encode_cursor([1, "x"]),
+        "%%%",
+        encode_cursor([None, 5]),
+    ):
+        response = client.get(f"/api/v1/tickets?cursor={forged}")
+        assert response.status_code == 400, forged
+        assert response.json()["field"] == "cursor"

@@ -87,7 +87,11 @@ def queue(request: HttpRequest) -> HttpResponse:
         cursor = decode_cursor(request.GET["after"], 2) if request.GET.get("after") else None
     except ApiError:
         cursor = None
-    rows, after = keyset_page(with_related(qs), "urgency", cursor, PAGE_SIZE)
+    try:
+        rows, after = keyset_page(with_related(qs), "urgency", cursor, PAGE_SIZE)
+    except ValueError:  # a mangled "after" link: start from the first page
+        cursor = None
+        rows, after = keyset_page(with_related(qs), "urgency", None, PAGE_SIZE)
     params = request.GET.copy()
     params.pop("after", None)
     first_query = params.urlencode()
