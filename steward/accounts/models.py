@@ -227,6 +227,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         # Django's admin site is for provider admins only.
         return self.role == Role.ADMIN
 
+    def has_perm(self, perm: str, obj: models.Model | None = None) -> bool:
+        # Provider admins administer everything in Django's admin site, as superusers do.
+        return (self.is_active and self.role == Role.ADMIN) or super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label: str) -> bool:
+        return (self.is_active and self.role == Role.ADMIN) or super().has_module_perms(app_label)
+
     @property
     def is_provider(self) -> bool:
         return self.role in PROVIDER_ROLES

@@ -72,3 +72,18 @@ def test_it_creates_a_superuser_without_prompting(monkeypatch: pytest.MonkeyPatc
     assert user.role == Role.ADMIN
     assert user.is_superuser and user.is_staff
     assert user.check_password("a-long-enough-password")
+
+
+@pytest.mark.django_db
+def test_it_opens_the_admin_site_to_provider_admins_only() -> None:
+    from django.test import Client
+
+    from steward.test import make_org
+
+    admin = make_user(Role.ADMIN)
+    client = Client()
+    client.force_login(admin)
+    assert client.get("/admin/desk/ticket/").status_code == 200
+    for user in (make_user(Role.MANAGER), make_user(Role.CLIENT_ADMIN, make_org())):
+        client.force_login(user)
+        assert client.get("/admin/desk/ticket/").status_code == 302
