@@ -79,6 +79,13 @@ def priority_colour(priority: str) -> str:
 
 
 @register.filter
+def clock_label(clock: str) -> str:
+    from steward.desk.sla import CLOCK_LABELS
+
+    return _(CLOCK_LABELS.get(clock, clock))
+
+
+@register.filter
 def status_label(status: str) -> str:
     return str(Status(status).label) if status in Status.values else status
 
