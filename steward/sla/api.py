@@ -74,7 +74,7 @@ class PolicyOut(Schema):
     name: str
     calendar: int | None
     targets: dict[str, dict[str, int | None]]
-    pause_statuses: dict[str, list[str]]
+    pause_statuses: list[str] | dict[str, list[str]]
     warning_percent: int
     matrix: dict[str, dict[str, str]]
 
@@ -272,15 +272,10 @@ def list_policies(request: HttpRequest, limit: int = 50, offset: int = 0) -> dic
     return paginate(qs, limit, offset, _policy_out)
 
 
-def _pause_statuses(value: list[str] | dict[str, list[str]] | None) -> dict[str, list[str]]:
-    from steward.sla.models import DEFAULT_PAUSE_STATUSES
+def _pause_statuses(value: list[str] | dict[str, list[str]] | None) -> Any:
+    from steward.sla.models import default_pause_statuses
 
-    if value is None:
-        return DEFAULT_PAUSE_STATUSES
-    if isinstance(value, list):
-        # A plain list pauses the resolution and next-update clocks, as the default does.
-        return {"resolution": value, "next_update": value}
-    return value
+    return default_pause_statuses() if value is None else value
 
 
 @router.post("/sla-policies", response={201: PolicyOut})

@@ -33,10 +33,10 @@ DEFAULT_MATRIX = {
     "medium": {"high": "P2", "medium": "P3", "low": "P4"},
     "low": {"high": "P3", "medium": "P4", "low": "P4"},
 }
-DEFAULT_PAUSE_STATUSES = {
-    "resolution": ["waiting_on_client", "waiting_on_third_party"],
-    "next_update": ["waiting_on_client", "waiting_on_third_party"],
-}
+# Statuses that stop the clocks. A plain list (the usual form) pauses the resolution and
+# next-update clocks; an object says per clock, e.g. {"first_response": [...], ...}.
+DEFAULT_PAUSE_STATUSES = ["waiting_on_client", "waiting_on_third_party"]
+LIST_PAUSES = ("resolution", "next_update")
 
 
 def validate_weekly(weekly: Any) -> None:
@@ -260,10 +260,19 @@ def validate_targets(targets: Any) -> None:
                 )
 
 
+def default_pause_statuses() -> list[str]:
+    return list(DEFAULT_PAUSE_STATUSES)
+
+
 def validate_pause_statuses(value: Any) -> None:
+    if isinstance(value, list):
+        value = dict.fromkeys(LIST_PAUSES, value)
     if not isinstance(value, dict):
         raise ValidationError(
-            _('Pause statuses must be an object like {"resolution": ["waiting_on_client"]}.')
+            _(
+                'Pause statuses are a list like ["waiting_on_client"] or an object like '
+                '{"resolution": ["waiting_on_client"]}.'
+            )
         )
     for clock, statuses in value.items():
         if clock not in CLOCKS:
@@ -300,7 +309,10 @@ class SlaPolicy(models.Model):
     )
     targets = models.JSONField(_("targets"), validators=[validate_targets])
     pause_statuses = models.JSONField(
-        _("pause statuses"), default=dict, blank=True, validators=[validate_pause_statuses]
+        _("pause statuses"),
+        default=default_pause_statuses,
+        blank=True,
+        validators=[validate_pause_statuses],
     )
     warning_percent = models.PositiveSmallIntegerField(_("warning at % of target"), default=80)
     matrix = models.JSONField(
@@ -317,8 +329,6 @@ class SlaPolicy(models.Model):
         return self.name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self.pause_statuses:
-            self.pause_statuses = DEFAULT_PAUSE_STATUSES
         if not self.matrix:
             self.matrix = DEFAULT_MATRIX
         super().save(*args, **kwargs)
@@ -334,8 +344,10 @@ class SlaPolicy(models.Model):
         return {clock: minutes for clock, minutes in clocks.items() if minutes}
 
     def pauses(self, clock: str, status: str) -> bool:
-        statuses = (self.pause_statuses or DEFAULT_PAUSE_STATUSES).get(clock, [])
-        return status in statuses
+        setting = self.pause_statuses
+        if isinstance(setting, list):
+            return clock in LIST_PAUSES and status in setting
+        return status in setting.get(clock, [])
 
     def priority_for(self, impact: str, urgency: str) -> str:
         return priority_for(impact, urgency, self.matrix or DEFAULT_MATRIX)

@@ -168,3 +168,15 @@ def test_it_explains_in_the_viewers_language(setup) -> None:  # type: ignore[no-
     with translation.override("el"):
         lines = actions.sla_explanation(ticket, now=athens(23, 14, 31))
     assert lines[0].startswith("Πρώτη απάντηση έως")
+
+
+def test_it_pauses_per_clock_when_the_policy_says_so(setup) -> None:  # type: ignore[no-untyped-def]
+    org, tech, _ = setup
+    policy = org.agreements.get().sla_policy
+    # First response also pauses while waiting on a third party; resolution never pauses.
+    policy.pause_statuses = {"first_response": ["waiting_on_third_party"], "resolution": []}
+    policy.save()
+    ticket = make_ticket(org, impact="high", urgency="medium", at=athens(23, 10))
+    actions.change_status(ticket, "waiting_on_third_party", tech, at=athens(23, 10, 30))
+    assert ticket.first_response_due is None
+    assert ticket.resolution_due == athens(24, 10)

@@ -207,7 +207,7 @@ def test_it_creates_a_policy(w: World) -> None:
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["targets"]["P1"]["first_response"] == 30
-    assert body["pause_statuses"]["resolution"] == ["waiting_on_client"]
+    assert body["pause_statuses"] == ["waiting_on_client"]
     assert body["warning_percent"] == 75
     policy = SlaPolicy.objects.get(name="Gold")
     assert policy.priority_for("high", "high") == "P1"
