@@ -59,12 +59,21 @@ def next_number(org: Organization) -> tuple[int, str]:
     return seq, f"{org.code}-{seq}"
 
 
+SLA_KINDS = ("created", "status", "message")
+
+
 def _record(
     ticket: Ticket, kind: str, actor: User | None, at: datetime | None = None, **data: object
 ) -> TicketEvent:
-    return TicketEvent.objects.create(
+    event = TicketEvent.objects.create(
         ticket=ticket, kind=kind, actor=actor, at=at or timezone.now(), data=data
     )
+    # Keep the events this instance already holds (prefetched, or recorded since it was
+    # opened) in step, so the next SLA replay needs no query and never sees a stale list.
+    held = getattr(ticket, "sla_events", None)
+    if held is not None and kind in SLA_KINDS:
+        held.append(event)
+    return event
 
 
 @dataclass(frozen=True)
@@ -117,6 +126,9 @@ def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) 
             created_at=at,
             updated_at=at,
         )
+        # A new ticket's whole history is in this instance: no need to read it back.
+        ticket.sla_events = []  # type: ignore[attr-defined]
+        ticket.sla_fresh = True  # type: ignore[attr-defined]
         _record(
             ticket,
             EventKind.CREATED,
@@ -380,7 +392,9 @@ def recompute_sla(ticket: Ticket, now: datetime | None = None) -> SlaState | Non
 
 
 def _next_check(ticket: Ticket, state: SlaState) -> datetime | None:
-    recorded = _recorded(ticket) if ticket.pk else set()
+    # A ticket that has only ever been seen in memory (just opened) has no such events yet.
+    fresh = getattr(ticket, "sla_fresh", False)
+    recorded = _recorded(ticket) if ticket.pk and not fresh else set()
     moments = []
     for name, clock in state.clocks.items():
         if not clock.running or clock.due is None:
@@ -397,6 +411,7 @@ def _next_check(ticket: Ticket, state: SlaState) -> datetime | None:
 
 def sweep_ticket(ticket: Ticket, now: datetime) -> list[TicketEvent]:
     """Record the SLA warnings and breaches that are due, each at most once, ever."""
+    ticket.sla_fresh = False  # type: ignore[attr-defined]  # it is about to gain such events
     state = sla_state(ticket, now)
     recorded: list[TicketEvent] = []
     if state is not None:

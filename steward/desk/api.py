@@ -194,7 +194,12 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[dict[st
     else:
         if payload.organization is None:
             raise ApiError(422, "organization: required.", "organization")
-        org = Organization.objects.visible_to(user).filter(pk=payload.organization).first()
+        org = (
+            Organization.objects.visible_to(user)
+            .select_related("calendar")
+            .filter(pk=payload.organization)
+            .first()
+        )
         if org is None:
             raise ApiError(422, "organization: no such organization.", "organization")
     if payload.type not in ("incident", "service_request"):
@@ -222,7 +227,6 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[dict[st
         ),
         actor=user,
     )
-    ticket = _ticket(request, ticket.pk)
     return HttpStatus(201, ticket_out(ticket, user, timezone.now()))
 
 

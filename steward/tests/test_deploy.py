@@ -22,6 +22,7 @@ def _manage(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
         "DATA_DIR": str(tmp_path),
     }
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests for their thread
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
