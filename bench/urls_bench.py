@@ -23,9 +23,15 @@ def bare_create(request: HttpRequest) -> HttpResponse:
         Organization.objects.filter(pk=data["organization"]).update(ticket_seq=F("ticket_seq") + 1)
         org = Organization.objects.get(pk=data["organization"])
         ticket = Ticket.objects.create(
-            organization=org, seq=org.ticket_seq, number=f"{org.code}-{org.ticket_seq}",
-            title=data["title"], impact=data["impact"], urgency=data["urgency"],
-            priority=priority_for(data["impact"], data["urgency"]), source="api")
+            organization=org,
+            seq=org.ticket_seq,
+            number=f"{org.code}-{org.ticket_seq}",
+            title=data["title"],
+            impact=data["impact"],
+            urgency=data["urgency"],
+            priority=priority_for(data["impact"], data["urgency"]),
+            source="api",
+        )
     return JsonResponse({"id": ticket.pk, "number": ticket.number}, status=201)
 
 
