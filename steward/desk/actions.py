@@ -17,6 +17,7 @@ from steward.accounts.models import Organization, User
 from steward.contracts.models import Agreement
 from steward.desk.models import (
     ACTIVE_STATUSES,
+    SLA_KINDS,
     EventKind,
     Message,
     Queue,
@@ -57,9 +58,6 @@ def next_number(org: Organization) -> tuple[int, str]:
     Organization.objects.filter(pk=org.pk).update(ticket_seq=F("ticket_seq") + 1)
     seq = Organization.objects.filter(pk=org.pk).values_list("ticket_seq", flat=True).get()
     return seq, f"{org.code}-{seq}"
-
-
-SLA_KINDS = ("created", "status", "message")
 
 
 def _record(

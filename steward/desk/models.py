@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from steward.accounts.models import Organization, TenantQuerySet
 
 if TYPE_CHECKING:
-    from steward.accounts.models import User
+    pass
 
 
 class Status(models.TextChoices):
@@ -27,6 +27,8 @@ class Status(models.TextChoices):
 
 ACTIVE_STATUSES = (Status.NEW, Status.OPEN, Status.WAITING_ON_CLIENT, Status.WAITING_ON_THIRD_PARTY)
 DONE_STATUSES = (Status.RESOLVED, Status.CLOSED)
+# The event kinds the SLA clock replays.
+SLA_KINDS = ("created", "status", "message")
 
 
 class Level(models.TextChoices):
@@ -89,9 +91,6 @@ class TicketQuerySet(TenantQuerySet["Ticket"]):
 
     def breached(self, now: datetime | None = None) -> Self:
         return self.open().filter(sla_due__lte=now or timezone.now())
-
-    def by_urgency(self) -> Self:
-        return self.order_by(models.F("sla_due").asc(nulls_last=True), "id")
 
     def sla_check_due(self, now: datetime) -> Self:
         return self.filter(sla_next_check__lte=now)
@@ -331,7 +330,3 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-def user_label(user: User | None) -> str:
-    return str(user) if user is not None else ""

@@ -9,10 +9,9 @@ from typing import Any
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from steward.desk.models import ACTIVE_STATUSES, Status, Ticket, TicketEvent
+from steward.desk.models import ACTIVE_STATUSES, SLA_KINDS, Ticket, TicketEvent
 
 ORDERINGS = ("urgency", "created")
-SLA_EVENT_KINDS = ("created", "status", "message")
 
 
 @dataclass(frozen=True)
@@ -132,14 +131,10 @@ def with_related(qs: QuerySet[Ticket], events: bool = False) -> QuerySet[Ticket]
         qs = qs.prefetch_related(
             Prefetch(
                 "events",
-                queryset=TicketEvent.objects.filter(kind__in=SLA_EVENT_KINDS)
+                queryset=TicketEvent.objects.filter(kind__in=SLA_KINDS)
                 .order_by("at", "id")
                 .only("ticket_id", "at", "kind", "data"),
                 to_attr="sla_events",
             )
         )
     return qs
-
-
-def is_valid_status_filter(value: str) -> bool:
-    return value in ("", "open", "all") or value in Status.values
