@@ -180,3 +180,18 @@ def test_it_pauses_per_clock_when_the_policy_says_so(setup) -> None:  # type: ig
     actions.change_status(ticket, "waiting_on_third_party", tech, at=athens(23, 10, 30))
     assert ticket.first_response_due is None
     assert ticket.resolution_due == athens(24, 10)
+
+
+def test_it_refuses_to_edit_ticket_events_even_in_bulk(setup) -> None:  # type: ignore[no-untyped-def]
+    from django.db import DatabaseError, transaction
+
+    from steward.desk.models import TicketEvent
+
+    org, _, _ = setup
+    ticket = make_ticket(org, at=athens(23, 10))
+    event = ticket.events.get()
+    with pytest.raises(ValueError, match="append-only"):
+        event.save()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        TicketEvent.objects.filter(pk=event.pk).update(kind="status")
+    assert ticket.events.get().kind == "created"
