@@ -7,17 +7,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from steward.test import CHROMIUM, CHROMIUM_ARGS
+
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 def shot(browser: object, email: str, path: str, name: str) -> None:
@@ -36,7 +30,7 @@ def shot(browser: object, email: str, path: str, name: str) -> None:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         shot(browser, "manager@provider.example", "/desk/queue/", "queue")
         shot(browser, "manager@provider.example", "/desk/", "dashboard")
         shot(browser, "olivia@thames.example", "/portal/", "portal")

@@ -8,6 +8,7 @@ response shown to someone shows another organization's marker.
 from __future__ import annotations
 
 import itertools
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -139,6 +140,28 @@ class ScanningClient(Client):
                     f"{self.user.email} saw {code}'s marker at {request.get('PATH_INFO')}"
                 )
         return response
+
+
+def post_json(client: Client, url: str, data: Any) -> Any:
+    return client.post(url, json.dumps(data), content_type="application/json")
+
+
+def patch_json(client: Client, url: str, data: Any) -> Any:
+    return client.patch(url, json.dumps(data), content_type="application/json")
+
+
+# Debian's Chromium, as the browser tests and scripts/screenshots.py drive it: headless, and
+# without the background connections this machine's closed network would refuse.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 def api_client(user: User) -> Client:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 from django.test import Client
 
 from steward.accounts.models import ApiToken, Organization, User
-from steward.test import World, api_client, covers, token_for, world
+from steward.test import World, api_client, covers, patch_json, post_json, token_for, world
 
 pytestmark = pytest.mark.django_db
 
@@ -19,16 +18,8 @@ def w() -> World:
     return world()
 
 
-def _post(client: Client, url: str, data: Any) -> Any:
-    return client.post(url, json.dumps(data), content_type="application/json")
-
-
-def _patch(client: Client, url: str, data: Any) -> Any:
-    return client.patch(url, json.dumps(data), content_type="application/json")
-
-
 def test_it_creates_an_organization(w: World) -> None:
-    response = _post(
+    response = post_json(
         api_client(w.manager),
         "/api/v1/organizations",
         {
@@ -60,7 +51,7 @@ def test_it_names_the_bad_organization_field(
     w: World, data: dict[str, Any], field: str, status: int
 ) -> None:
     body = {"name": "Newco", "code": "NEWCO", **data}
-    response = _post(api_client(w.admin), "/api/v1/organizations", body)
+    response = post_json(api_client(w.admin), "/api/v1/organizations", body)
     assert response.status_code == status
     assert response.json()["field"] == field
     assert not Organization.objects.filter(name="Newco").exists()
@@ -87,7 +78,8 @@ def test_it_hides_other_organizations(w: World) -> None:
         assert listed == ["ACME"]
         assert client.get(f"/api/v1/organizations/{w.globex.pk}").status_code == 404
         assert (
-            _patch(client, f"/api/v1/organizations/{w.globex.pk}", {"name": "x"}).status_code == 404
+            patch_json(client, f"/api/v1/organizations/{w.globex.pk}", {"name": "x"}).status_code
+            == 404
         )
         assert client.get("/api/v1/me").json()["email"] == user.email
     globex_token, _ = ApiToken.issue(w.globex_user)
@@ -113,17 +105,20 @@ def test_it_requires_write_role(w: World) -> None:
     for user in (w.tech, w.acme_admin):
         client = api_client(user)
         assert (
-            _post(client, "/api/v1/organizations", {"name": "x", "code": "XX"}).status_code == 403
+            post_json(client, "/api/v1/organizations", {"name": "x", "code": "XX"}).status_code
+            == 403
         )
         assert (
-            _patch(client, f"/api/v1/organizations/{w.acme.pk}", {"name": "Hacked"}).status_code
+            patch_json(client, f"/api/v1/organizations/{w.acme.pk}", {"name": "Hacked"}).status_code
             == 403
         )
     for user in (w.manager, w.tech, w.acme_admin):
         client = api_client(user)
         assert client.get("/api/v1/users").status_code == 403
         assert (
-            _post(client, "/api/v1/users", {"email": "x@example.com", "role": "admin"}).status_code
+            post_json(
+                client, "/api/v1/users", {"email": "x@example.com", "role": "admin"}
+            ).status_code
             == 403
         )
         assert client.get(f"/api/v1/users/{w.admin.pk}").status_code == 403
@@ -134,7 +129,7 @@ def test_it_requires_write_role(w: World) -> None:
 
 def test_it_lets_provider_admins_manage_users(w: World) -> None:
     client = api_client(w.admin)
-    response = _post(
+    response = post_json(
         client,
         "/api/v1/users",
         {
@@ -172,14 +167,14 @@ def test_it_names_the_bad_user_field(
 ) -> None:
     if data.get("organization") == 1:
         data["organization"] = w.acme.pk
-    response = _post(api_client(w.admin), "/api/v1/users", data)
+    response = post_json(api_client(w.admin), "/api/v1/users", data)
     assert response.status_code == status
     assert response.json()["field"] == field
     assert not User.objects.filter(email="a@b.example").exists()
 
 
 def test_it_refuses_a_duplicate_email(w: World) -> None:
-    response = _post(
+    response = post_json(
         api_client(w.admin),
         "/api/v1/users",
         {"email": w.acme_user.email.upper(), "role": "technician"},
@@ -190,7 +185,7 @@ def test_it_refuses_a_duplicate_email(w: World) -> None:
 
 def test_it_issues_and_revokes_tokens(w: World) -> None:
     client = api_client(w.tech)
-    created = _post(client, "/api/v1/tokens", {"name": "monitoring"})
+    created = post_json(client, "/api/v1/tokens", {"name": "monitoring"})
     assert created.status_code == 201
     raw = created.json()["token"]
     mine = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -12,7 +11,7 @@ from django.utils import timezone
 
 from steward.accounts.models import Membership
 from steward.desk.models import Message, Ticket
-from steward.test import World, api_client, covers, make_ticket, world
+from steward.test import World, api_client, covers, make_ticket, patch_json, post_json, world
 
 pytestmark = pytest.mark.django_db
 SLA_KEYS = {
@@ -39,16 +38,8 @@ def w() -> World:
     return world()
 
 
-def _post(client: Client, url: str, data: Any) -> Any:
-    return client.post(url, json.dumps(data), content_type="application/json")
-
-
-def _patch(client: Client, url: str, data: Any) -> Any:
-    return client.patch(url, json.dumps(data), content_type="application/json")
-
-
 def _create(client: Client, **data: Any) -> Any:
-    return _post(client, "/api/v1/tickets", data)
+    return post_json(client, "/api/v1/tickets", data)
 
 
 def test_it_creates_a_ticket_with_the_contract_shape(w: World) -> None:
@@ -132,9 +123,9 @@ def test_it_hides_other_organizations(w: World) -> None:
         base = f"/api/v1/tickets/{theirs.pk}"
         assert client.get(base).status_code == 404
         assert client.get(base).json()["detail"]
-        assert _patch(client, base, {"status": "closed"}).status_code == 404
+        assert patch_json(client, base, {"status": "closed"}).status_code == 404
         assert client.get(f"{base}/messages").status_code == 404
-        assert _post(client, f"{base}/messages", {"body": "hi"}).status_code == 404
+        assert post_json(client, f"{base}/messages", {"body": "hi"}).status_code == 404
         assert client.get(f"{base}/events").status_code == 404
         listed = [t["id"] for t in client.get("/api/v1/tickets").json()["items"]]
         assert listed == [mine.pk]
@@ -159,24 +150,26 @@ def test_it_requires_write_role(w: World) -> None:
     client = api_client(w.acme_user)
     url = f"/api/v1/tickets/{t.pk}"
     for change in ({"assignee": w.tech.pk}, {"impact": "high"}, {"status": "resolved"}):
-        response = _patch(client, url, change)
+        response = patch_json(client, url, change)
         assert response.status_code == 403, change
-    assert _post(client, f"{url}/messages", {"body": "note", "public": False}).status_code == 403
+    assert (
+        post_json(client, f"{url}/messages", {"body": "note", "public": False}).status_code == 403
+    )
     assert _create(client, title="x", assignee=w.tech.pk).status_code == 403
     t.refresh_from_db()
     assert (t.assignee, t.impact, t.status) == (None, "medium", "new")
     # What a client may do: reply, close, reopen.
-    assert _post(client, f"{url}/messages", {"body": "more info"}).status_code == 201
-    assert _patch(client, url, {"status": "closed"}).json()["status"] == "closed"
+    assert post_json(client, f"{url}/messages", {"body": "more info"}).status_code == 201
+    assert patch_json(client, url, {"status": "closed"}).json()["status"] == "closed"
 
 
 def test_it_records_the_first_response_from_a_public_agent_message(w: World) -> None:
     t = make_ticket(w.acme)
     client = api_client(w.tech)
     url = f"/api/v1/tickets/{t.pk}"
-    _post(client, f"{url}/messages", {"body": "internal", "public": False})
+    post_json(client, f"{url}/messages", {"body": "internal", "public": False})
     assert client.get(url).json()["sla"]["first_responded_at"] is None
-    response = _post(client, f"{url}/messages", {"body": "On it", "public": True})
+    response = post_json(client, f"{url}/messages", {"body": "On it", "public": True})
     assert response.status_code == 201
     assert response.json()["public"] is True
     sla = client.get(url).json()["sla"]
@@ -188,11 +181,11 @@ def test_it_pauses_and_resumes_the_resolution_clock(w: World) -> None:
     client = api_client(w.tech)
     url = f"/api/v1/tickets/{t.pk}"
     before = client.get(url).json()["sla"]["resolution_due"]
-    paused = _patch(client, url, {"status": "waiting_on_client"}).json()
+    paused = patch_json(client, url, {"status": "waiting_on_client"}).json()
     assert paused["status"] == "waiting_on_client"
     assert paused["sla"]["paused"] is True
     assert paused["sla"]["resolution_due"] is None
-    resumed = _patch(client, url, {"status": "open"}).json()
+    resumed = patch_json(client, url, {"status": "open"}).json()
     assert resumed["sla"]["paused"] is False
     assert resumed["sla"]["resolution_due"] >= before
 
@@ -201,7 +194,7 @@ def test_it_changes_priority_with_impact_and_urgency(w: World) -> None:
     t = make_ticket(w.acme, impact="low", urgency="low")
     client = api_client(w.tech)
     before = client.get(f"/api/v1/tickets/{t.pk}").json()
-    after = _patch(client, f"/api/v1/tickets/{t.pk}", {"impact": "high", "urgency": "high"})
+    after = patch_json(client, f"/api/v1/tickets/{t.pk}", {"impact": "high", "urgency": "high"})
     body = after.json()
     assert (body["priority"], body["impact"], body["urgency"]) == ("P1", "high", "high")
     assert body["sla"]["resolution_due"] < before["sla"]["resolution_due"]
@@ -213,10 +206,10 @@ def test_it_assigns_to_staff_only(w: World) -> None:
     t = make_ticket(w.acme)
     client = api_client(w.tech)
     assert (
-        _patch(client, f"/api/v1/tickets/{t.pk}", {"assignee": w.tech.pk}).json()["assignee"]
+        patch_json(client, f"/api/v1/tickets/{t.pk}", {"assignee": w.tech.pk}).json()["assignee"]
         == w.tech.pk
     )
-    response = _patch(client, f"/api/v1/tickets/{t.pk}", {"assignee": w.acme_user.pk})
+    response = patch_json(client, f"/api/v1/tickets/{t.pk}", {"assignee": w.acme_user.pk})
     assert response.status_code == 422
     assert response.json()["field"] == "assignee"
 
@@ -224,10 +217,10 @@ def test_it_assigns_to_staff_only(w: World) -> None:
 def test_it_hides_internal_messages_and_their_events_from_clients(w: World) -> None:
     t = make_ticket(w.acme, requester=w.acme_user)
     staff = api_client(w.tech)
-    _post(
+    post_json(
         staff, f"/api/v1/tickets/{t.pk}/messages", {"body": "the admin pw is weak", "public": False}
     )
-    _post(staff, f"/api/v1/tickets/{t.pk}/messages", {"body": "Fixed it", "public": True})
+    post_json(staff, f"/api/v1/tickets/{t.pk}/messages", {"body": "Fixed it", "public": True})
     client = api_client(w.acme_user)
     bodies = [m["body"] for m in client.get(f"/api/v1/tickets/{t.pk}/messages").json()["items"]]
     assert bodies == ["Fixed it"]
@@ -239,8 +232,8 @@ def test_it_hides_internal_messages_and_their_events_from_clients(w: World) -> N
 def test_it_lists_events_in_order(w: World) -> None:
     t = make_ticket(w.acme)
     client = api_client(w.tech)
-    _patch(client, f"/api/v1/tickets/{t.pk}", {"status": "open"})
-    _patch(client, f"/api/v1/tickets/{t.pk}", {"status": "resolved"})
+    patch_json(client, f"/api/v1/tickets/{t.pk}", {"status": "open"})
+    patch_json(client, f"/api/v1/tickets/{t.pk}", {"status": "resolved"})
     events = client.get(f"/api/v1/tickets/{t.pk}/events").json()["items"]
     assert [e["kind"] for e in events] == ["created", "status", "status"]
     assert events[-1]["data"] == {"from": "open", "to": "resolved"}
@@ -315,15 +308,15 @@ def test_it_refuses_a_huge_body_cleanly(w: World, settings) -> None:  # type: ig
     assert not Ticket.objects.exists()
 
 
-def test_it_makes_no_partial_write_on_a_bad_patch(w: World) -> None:
+def test_it_makes_no_partial_write_on_a_badpatch_json(w: World) -> None:
     t = make_ticket(w.acme)
-    response = _patch(
+    response = patch_json(
         api_client(w.tech), f"/api/v1/tickets/{t.pk}", {"status": "open", "assignee": 987654}
     )
     assert response.status_code == 422
     t.refresh_from_db()
     assert t.status == "new"
-    response = _patch(api_client(w.tech), f"/api/v1/tickets/{t.pk}", {"status": "bogus"})
+    response = patch_json(api_client(w.tech), f"/api/v1/tickets/{t.pk}", {"status": "bogus"})
     assert response.status_code == 422
     assert response.json()["field"] == "status"
 

@@ -12,22 +12,12 @@ from django.utils import timezone
 
 from steward.desk import actions
 from steward.desk.models import Status, Ticket
-from steward.test import World, make_ticket, world
+from steward.test import CHROMIUM, CHROMIUM_ARGS, World, make_ticket, world
 
 # Playwright's sync API runs an event loop in this thread; Django must still allow the ORM.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 SHOTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 PASSWORD = "correct-horse-battery"
 
@@ -38,7 +28,7 @@ def browser() -> Iterator[object]:
 
     assert Path(CHROMIUM).exists(), "Chromium is missing: apt-get install chromium"
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
 

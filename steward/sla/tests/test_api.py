@@ -10,7 +10,15 @@ import pytest
 from django.test import Client
 
 from steward.sla.models import BusinessCalendar, SlaPolicy
-from steward.test import World, api_client, covers, make_calendar, make_policy, world
+from steward.test import (
+    World,
+    api_client,
+    covers,
+    make_calendar,
+    make_policy,
+    post_json,
+    world,
+)
 
 pytestmark = pytest.mark.django_db
 WEEKLY = {d: [["09:00", "17:00"]] for d in ("mon", "tue", "wed", "thu", "fri")}
@@ -25,10 +33,6 @@ def w() -> World:
     return world()
 
 
-def _post(client: Client, url: str, data: Any) -> Any:
-    return client.post(url, json.dumps(data), content_type="application/json")
-
-
 def _calendar(client: Client, **kw: Any) -> Any:
     data = {
         "name": "Athens office 2",
@@ -37,7 +41,7 @@ def _calendar(client: Client, **kw: Any) -> Any:
         "holiday_country": "GR",
     }
     data.update(kw)
-    return _post(client, "/api/v1/calendars", data)
+    return post_json(client, "/api/v1/calendars", data)
 
 
 def test_it_creates_a_calendar(w: World) -> None:
@@ -91,7 +95,7 @@ def test_it_requires_write_role(w: World) -> None:
         )
         assert response.status_code in (403, 404)
         assert (
-            _post(client, "/api/v1/sla-policies", {"name": "x", "targets": TARGETS}).status_code
+            post_json(client, "/api/v1/sla-policies", {"name": "x", "targets": TARGETS}).status_code
             == 403
         )
     assert not BusinessCalendar.objects.filter(name="Renamed").exists()
@@ -118,7 +122,7 @@ def test_it_hides_other_organizations(w: World) -> None:
     names = [c["name"] for c in client.get("/api/v1/calendars").json()["items"]]
     assert names == ["Athens office"]
     assert client.get(f"/api/v1/calendars/{secret.pk}").status_code == 404
-    due = _post(
+    due = post_json(
         client,
         f"/api/v1/calendars/{secret.pk}/due",
         {"start": "2026-11-23T10:00:00+02:00", "business_minutes": 5},
@@ -134,7 +138,7 @@ def test_it_hides_other_organizations(w: World) -> None:
 @covers("POST /api/v1/calendars/{calendar_id}/due", kinds=("role",))
 def test_it_lets_any_role_compute_due_times_on_visible_calendars(w: World) -> None:
     """Computing a due time writes nothing, so no write role is needed; a client may too."""
-    response = _post(
+    response = post_json(
         api_client(w.acme_user),
         f"/api/v1/calendars/{w.calendar.pk}/due",
         {"start": "2026-11-23T10:00:00+02:00", "business_minutes": 30},
@@ -147,7 +151,9 @@ def test_it_computes_a_due_time_with_its_explanation(w: World) -> None:
     client = api_client(w.tech)
     url = f"/api/v1/calendars/{w.calendar.pk}/due"
     # Friday 27 Nov 16:30 Athens + 60 business minutes = Monday 30 Nov 09:30.
-    body = _post(client, url, {"start": "2026-11-27T16:30:00+02:00", "business_minutes": 60}).json()
+    body = post_json(
+        client, url, {"start": "2026-11-27T16:30:00+02:00", "business_minutes": 60}
+    ).json()
     assert datetime.fromisoformat(body["due"]) == datetime.fromisoformat(
         "2026-11-30T09:30:00+02:00"
     )
@@ -158,7 +164,7 @@ def test_it_computes_a_due_time_with_its_explanation(w: World) -> None:
 def test_it_skips_public_holidays_in_due_times(w: World) -> None:
     client = api_client(w.tech)
     # Thursday 24 Dec 2026 16:30 + 60 minutes: Christmas and Boxing Day are Greek holidays.
-    body = _post(
+    body = post_json(
         client,
         f"/api/v1/calendars/{w.calendar.pk}/due",
         {"start": "2026-12-24T16:30:00+02:00", "business_minutes": 60},
@@ -168,7 +174,7 @@ def test_it_skips_public_holidays_in_due_times(w: World) -> None:
 
 
 def test_it_keeps_the_offset_across_dst(w: World) -> None:
-    body = _post(
+    body = post_json(
         api_client(w.tech),
         f"/api/v1/calendars/{w.calendar.pk}/due",
         {"start": "2026-03-27T16:00:00+02:00", "business_minutes": 120},
@@ -187,13 +193,13 @@ def test_it_keeps_the_offset_across_dst(w: World) -> None:
     ],
 )
 def test_it_names_the_bad_due_field(w: World, data: dict[str, Any], field: str) -> None:
-    response = _post(api_client(w.tech), f"/api/v1/calendars/{w.calendar.pk}/due", data)
+    response = post_json(api_client(w.tech), f"/api/v1/calendars/{w.calendar.pk}/due", data)
     assert response.status_code == 422
     assert response.json()["field"] == field
 
 
 def test_it_creates_a_policy(w: World) -> None:
-    response = _post(
+    response = post_json(
         api_client(w.admin),
         "/api/v1/sla-policies",
         {
@@ -224,7 +230,7 @@ def test_it_creates_a_policy(w: World) -> None:
     ],
 )
 def test_it_names_the_bad_policy_field(w: World, data: dict[str, Any], field: str) -> None:
-    response = _post(api_client(w.admin), "/api/v1/sla-policies", {"name": "Bad", **data})
+    response = post_json(api_client(w.admin), "/api/v1/sla-policies", {"name": "Bad", **data})
     assert 400 <= response.status_code < 500
     assert response.json()["field"] == field
     assert not SlaPolicy.objects.filter(name="Bad").exists()
@@ -238,7 +244,7 @@ def test_it_updates_a_calendar(w: World) -> None:
         content_type="application/json",
     )
     assert response.status_code == 200
-    body = _post(
+    body = post_json(
         client,
         f"/api/v1/calendars/{w.calendar.pk}/due",
         {"start": "2026-11-23T07:00:00+02:00", "business_minutes": 30},
