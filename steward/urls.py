@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from steward import views
+from steward.accounts import views as accounts_views
 from steward.api import api
 
 urlpatterns = [
@@ -16,7 +17,7 @@ urlpatterns = [
     path("account/", include("steward.accounts.urls")),
     path("desk/", include("steward.desk.urls")),
     path("portal/", include("steward.desk.portal_urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", accounts_views.set_language, name="set_language"),
     path("api/v1/", api.urls),
     re_path(r"^api/", views.api_not_found),
     path("admin/", admin.site.urls),

@@ -19,27 +19,26 @@ def _user(request: HttpRequest):  # type: ignore[no-untyped-def]
 
 
 class UserLanguageMiddleware:
-    """Put the user's chosen language (or their organization's) ahead of the browser's."""
+    """Speak the signed-in user's language (theirs, else their organization's).
+
+    The user's setting wins over the language cookie, so a shared browser does not keep the
+    previous person's language; the language switcher saves the choice on the user.
+    """
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # Runs before AuthenticationMiddleware, so read the user lazily through the session.
+        # Runs before AuthenticationMiddleware: load the user through the session here and
+        # leave it on the request, where AuthenticationMiddleware looks first.
         from django.contrib.auth import get_user
 
-        if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES and request.session.get(
-            "_auth_user_id"
-        ):
+        if request.session.get("_auth_user_id"):
             user = get_user(request)
+            request._cached_user = user  # type: ignore[attr-defined]
             if user.is_authenticated:
                 lang = user.preferred_language()  # type: ignore[union-attr]
                 request.COOKIES[settings.LANGUAGE_COOKIE_NAME] = lang
-                response = self.get_response(request)
-                # Remembered in the cookie, so the next requests need no extra user lookup.
-                if settings.LANGUAGE_COOKIE_NAME not in response.cookies:
-                    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, lang, samesite="Lax")
-                return response
         return self.get_response(request)
 
 

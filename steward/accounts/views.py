@@ -35,6 +35,17 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", {"form": form})
 
 
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switcher, which also remembers the choice on a signed-in user."""
+    from django.views.i18n import set_language as django_set_language
+
+    response = django_set_language(request)
+    lang = request.POST.get("language", "")
+    if request.user.is_authenticated and lang in dict(settings.LANGUAGES):
+        User.objects.filter(pk=request.user.pk).update(language=lang)
+    return response
+
+
 @login_required
 def tokens(request: HttpRequest) -> HttpResponse:
     user = _user(request)

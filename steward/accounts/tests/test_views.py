@@ -93,3 +93,15 @@ def test_it_shows_a_new_token_once(w: World) -> None:
     token = ApiToken.objects.get(user=w.tech)
     client.post(reverse("accounts:revoke_token", args=[token.pk]))
     assert ApiToken.authenticate(raw) is None
+
+
+def test_it_follows_the_signed_in_user_not_the_last_cookie(w: World) -> None:
+    client = ScanningClient(w.acme_user)
+    client.post(reverse("set_language"), {"language": "el", "next": "/portal/"})
+    w.acme_user.refresh_from_db()
+    assert w.acme_user.language == "el"
+    assert client.get(reverse("portal:home")).headers["Content-Language"] == "el"
+    # Someone else signs in on the same browser: their language, not the cookie's.
+    client.force_login(w.globex_user)
+    client.user = w.globex_user
+    assert client.get(reverse("portal:home")).headers["Content-Language"] == "zh-hans"
