@@ -150,20 +150,6 @@ def patch_json(client: Client, url: str, data: Any) -> Any:
     return client.patch(url, json.dumps(data), content_type="application/json")
 
 
-# Debian's Chromium, as the browser tests and scripts/screenshots.py drive it: headless, and
-# without the background connections this machine's closed network would refuse.
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
-
 def api_client(user: User) -> Client:
     """An API client authenticated by a bearer token, scanning responses for leaks."""
     client = ScanningClient(user=None, HTTP_AUTHORIZATION=f"Bearer {token_for(user)}")

@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from steward.desk import actions
 from steward.desk.models import Status, Ticket
-from steward.test import CHROMIUM, CHROMIUM_ARGS, World, make_ticket, world
+from steward.lib.browser import CHROMIUM, CHROMIUM_ARGS
+from steward.test import World, make_ticket, world
 
 # Playwright's sync API runs an event loop in this thread; Django must still allow the ORM.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
