@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -277,5 +276,3 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
-
-STEWARD_NAME = _("Steward")

@@ -27,7 +27,7 @@ from steward.desk.models import (
     TicketEvent,
 )
 from steward.desk.sla import SlaEngine, SlaState, changes_from_events, explain
-from steward.sla.models import BusinessCalendar, priority_for
+from steward.sla.models import BusinessCalendar, SlaPolicy, priority_for
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +42,22 @@ class TicketError(ValueError):
         self.forbidden = forbidden
 
 
-def calendar_for(ticket: Ticket) -> BusinessCalendar:
-    policy = ticket.sla_policy
+def calendar_of(policy: SlaPolicy | None, org: Organization) -> BusinessCalendar:
+    """The policy's own calendar, else the organization's, else 24x7 in its time zone."""
     if policy is not None and policy.calendar is not None:
         return policy.calendar
-    if ticket.organization.calendar is not None:
-        return ticket.organization.calendar
-    return BusinessCalendar.always_open(tz=ticket.organization.timezone)
+    if org.calendar is not None:
+        return org.calendar
+    return BusinessCalendar.always_open(tz=org.timezone)
+
+
+def calendar_for(ticket: Ticket) -> BusinessCalendar:
+    return calendar_of(ticket.sla_policy, ticket.organization)
+
+
+def agreement_in_force(org: Organization, at: datetime) -> Agreement | None:
+    """The agreement that governs work opened at `at`, by the client's own calendar day."""
+    return Agreement.in_force_for(org, timezone.localtime(at, _zone(org.timezone)).date())
 
 
 def next_number(org: Organization) -> tuple[int, str]:
@@ -93,8 +102,7 @@ def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) 
     """Open a ticket under the agreement in force today and start its SLA clocks."""
     at = at or timezone.now()
     org = new.organization
-    tz_today = timezone.localtime(at, timezone=_zone(org.timezone)).date()
-    agreement = Agreement.in_force_for(org, tz_today)
+    agreement = agreement_in_force(org, at)
     policy = agreement.sla_policy if agreement else None
     priority = (
         policy.priority_for(new.impact, new.urgency)
@@ -473,12 +481,12 @@ def preview_targets(
 ) -> dict[str, Any] | None:
     """What the agreement in force would promise for a ticket opened now, before it exists."""
     at = at or timezone.now()
-    agreement = Agreement.in_force_for(org, timezone.localtime(at, _zone(org.timezone)).date())
+    agreement = agreement_in_force(org, at)
     if agreement is None:
         return None
     policy = agreement.sla_policy
     priority = policy.priority_for(impact, urgency)
-    calendar = policy.calendar or org.calendar or BusinessCalendar.always_open(tz=org.timezone)
+    calendar = calendar_of(policy, org)
     compiled = calendar.compiled()
     targets = policy.targets_for(priority)
     return {

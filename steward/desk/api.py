@@ -19,7 +19,9 @@ from steward.desk.queries import (
     ORDERINGS,
     TicketFilter,
     apply_filter,
+    cursor_of,
     keyset_page,
+    order,
     with_related,
 )
 from steward.desk.sla import explain
@@ -110,10 +112,6 @@ def ticket_out(ticket: Ticket, user: User, now: datetime) -> dict[str, Any]:
     return out
 
 
-def _visible_tickets(user: User) -> Any:
-    return Ticket.objects.visible_to(user)
-
-
 def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
     qs = with_related(Ticket.objects.all())
     return get_visible(qs, api_user(request), "ticket", pk=ticket_id)
@@ -156,7 +154,7 @@ def list_tickets(
         if breaching_within_minutes is not None
         else None,
     )
-    qs = with_related(apply_filter(_visible_tickets(user), f, now), events=True)
+    qs = with_related(apply_filter(Ticket.objects.visible_to(user), f, now), events=True)
     if cursor is not None or offset == 0:
         position = decode_cursor(cursor, 2) if cursor else None
         try:
@@ -164,13 +162,9 @@ def list_tickets(
         except ValueError:
             raise ApiError(400, "cursor: not a cursor of this list.", "cursor") from None
     else:
-        from steward.desk.queries import order
-
         rows = list(order(qs, ordering)[offset : offset + limit + 1])
         after = None
         if len(rows) > limit:
-            from steward.desk.queries import cursor_of
-
             rows = rows[:limit]
             after = cursor_of(rows[-1], ordering)
     return {

@@ -128,8 +128,15 @@ def seed(now: datetime | None = None, tickets: int = 300) -> list[Login]:
             Queue.objects.create(name="Service desk", email="desk@provider.example"),
             Queue.objects.create(name="Projects"),
         ]
+        # Who may be asked and who may answer, per organization, looked up once.
+        contacts = {org.pk: list(org.users.all()) for org in orgs}
+        techs = {
+            org.pk: [s for s in staff if s.memberships.filter(organization=org).exists()]
+            for org in orgs
+        }
         for i in range(tickets):
-            _ticket(rng, orgs[i % 3], staff, queues, now)
+            org = orgs[i % 3]
+            _ticket(rng, org, contacts[org.pk], techs[org.pk], queues, now)
         actions.sweep_sla(now=now, limit=10_000)
     return logins()
 
@@ -228,9 +235,13 @@ def _policies() -> list[SlaPolicy]:
 
 
 def _ticket(
-    rng: random.Random, org: Organization, staff: list[User], queues: list[Queue], now: datetime
+    rng: random.Random,
+    org: Organization,
+    contacts: list[User],
+    techs: list[User],
+    queues: list[Queue],
+    now: datetime,
 ) -> Ticket:
-    contacts = list(org.users.all())
     requester = rng.choice(contacts)
     title, body = rng.choice(PROBLEMS[org.language if rng.random() < 0.6 else "en"])
     # More recent work than old work, as in any real desk: most open tickets are recent.
@@ -248,7 +259,7 @@ def _ticket(
             ("medium", "low"),
         ]
     )
-    tech = rng.choice([s for s in staff if s.memberships.filter(organization=org).exists()])
+    tech = rng.choice(techs)
     ticket = actions.open_ticket(
         actions.NewTicket(
             organization=org,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Self
 
 from django.db import models
@@ -80,17 +80,6 @@ class Queue(models.Model):
 class TicketQuerySet(TenantQuerySet["Ticket"]):
     def open(self) -> Self:
         return self.filter(status__in=ACTIVE_STATUSES)
-
-    def done(self) -> Self:
-        return self.filter(status__in=DONE_STATUSES)
-
-    def breaching_within(self, td: timedelta, now: datetime | None = None) -> Self:
-        """Open tickets whose next SLA due time falls before now + td (overdue included)."""
-        now = now or timezone.now()
-        return self.open().filter(sla_due__lte=now + td)
-
-    def breached(self, now: datetime | None = None) -> Self:
-        return self.open().filter(sla_due__lte=now or timezone.now())
 
     def sla_check_due(self, now: datetime) -> Self:
         return self.filter(sla_next_check__lte=now)
