@@ -329,6 +329,49 @@ T: dict[str, tuple[str, str]] = {
     "SLA warning": ("SLA 预警", "Προειδοποίηση SLA"),
     "SLA breached": ("SLA 违约", "Παραβίαση SLA"),
     "Notification sent": ("通知已发送", "Στάλθηκε ειδοποίηση"),
+    # Mail sent to clients (templates/mail/email)
+    "We have received your request and logged it as %(number)s.": (
+        "我们已收到您的请求，编号为 %(number)s。",
+        "Λάβαμε το αίτημά σας και το καταχωρίσαμε ως %(number)s.",
+    ),
+    "We have received your request and logged it as <strong>%(number)s</strong>.": (
+        "我们已收到您的请求，编号为 <strong>%(number)s</strong>。",
+        "Λάβαμε το αίτημά σας και το καταχωρίσαμε ως <strong>%(number)s</strong>.",
+    ),
+    "We will respond by": ("我们将在此时间前回复", "Θα απαντήσουμε έως"),
+    "We aim to resolve it by": ("我们力争在此时间前解决", "Στόχος επίλυσης έως"),
+    "These times come from your agreement and count your business hours and holidays.": (
+        "这些时间来自您的服务协议，按您的工作时间和节假日计算。",
+        "Οι χρόνοι αυτοί προκύπτουν από τη σύμβασή σας και μετρούν τις εργάσιμες ώρες "
+        "και τις αργίες σας.",
+    ),
+    "Follow your request": ("查看您的请求", "Παρακολουθήστε το αίτημά σας"),
+    "Reply to this email to add to request %(number)s; keep the number in the subject.": (
+        "回复此邮件即可补充请求 %(number)s；请保留主题中的编号。",
+        "Απαντήστε σε αυτό το μήνυμα για να προσθέσετε στο αίτημα %(number)s· "
+        "κρατήστε τον αριθμό στο θέμα.",
+    ),
+    "View %(number)s in the portal": ("在门户中查看 %(number)s", "Δείτε το %(number)s στην πύλη"),
+    "We have resolved your request. If the problem is not solved, reply to this email or "
+    "reopen the request in the portal and we will pick it up again.": (
+        "我们已解决您的请求。如果问题仍未解决，请回复此邮件或在门户中重新打开请求，我们会继续处理。",
+        "Επιλύσαμε το αίτημά σας. Αν το πρόβλημα δεν λύθηκε, απαντήστε σε αυτό το μήνυμα ή "
+        "ανοίξτε ξανά το αίτημα στην πύλη και θα το αναλάβουμε ξανά.",
+    ),
+    "We need an answer from you to go on with your request. Please reply to this email.": (
+        "我们需要您的答复才能继续处理您的请求。请回复此邮件。",
+        "Χρειαζόμαστε μια απάντησή σας για να συνεχίσουμε με το αίτημά σας. "
+        "Παρακαλούμε απαντήστε σε αυτό το μήνυμα.",
+    ),
+    "Your request is closed.": ("您的请求已关闭。", "Το αίτημά σας έκλεισε."),
+    "Reopen or view the request": ("重新打开或查看请求", "Ανοίξτε ξανά ή δείτε το αίτημα"),
+    "View the request": ("查看请求", "Δείτε το αίτημα"),
+    "Received: ": ("已收到：", "Ελήφθη: "),
+    "Waiting for your answer: ": ("等待您的答复：", "Αναμένουμε την απάντησή σας: "),
+    "Resolved: ": ("已解决：", "Επιλύθηκε: "),
+    "Closed: ": ("已关闭：", "Έκλεισε: "),
+    "Due": ("截止", "Προθεσμία"),
+    "Open the ticket": ("打开工单", "Άνοιγμα αιτήματος"),
 }
 
 

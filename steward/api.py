@@ -10,6 +10,7 @@ from steward.accounts.auth import TokenAuth
 from steward.contracts.api import router as contracts_router
 from steward.desk.api import router as desk_router
 from steward.lib.api import install_error_handlers
+from steward.mail.api import router as mail_router
 from steward.sla.api import router as sla_router
 
 api = NinjaAPI(
@@ -27,3 +28,4 @@ api.add_router("", accounts_router)
 api.add_router("", sla_router)
 api.add_router("", contracts_router)
 api.add_router("", desk_router)
+api.add_router("", mail_router)

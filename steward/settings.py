@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "steward.accounts",
     "steward.contracts",
     "steward.desk",
+    "steward.mail",
     "steward.scheduler",
 ]
 
@@ -220,6 +222,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # Mail: EMAIL_URL (smtp://user:pass@host:port, smtp+tls://, smtp+ssl://, console://) or EMAIL_*.
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "steward@localhost")
+# Inbound mail: the largest message taken (kept raw), and a per-sender flood limit.
+MAIL_MAX_BYTES = envint("MAIL_MAX_BYTES", 40 * 1024 * 1024)
+MAIL_RATE_LIMIT = envint("MAIL_RATE_LIMIT", 20)
+MAIL_RATE_WINDOW_MINUTES = envint("MAIL_RATE_WINDOW_MINUTES", 10)
+# The right-hand side of the Message-IDs we send.
+MAIL_DOMAIN = envstr("MAIL_DOMAIN", urlsplit(SITE_URL).hostname or "localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_URL = envstr("EMAIL_URL", "")
 if EMAIL_URL:

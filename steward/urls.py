@@ -15,6 +15,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("steward.accounts.urls")),
+    path("desk/mail/", include("steward.mail.urls")),
     path("desk/", include("steward.desk.urls")),
     path("portal/", include("steward.desk.portal_urls")),
     path("i18n/setlang/", accounts_views.set_language, name="set_language"),

@@ -2,36 +2,19 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from django.conf import settings
 from django.http import HttpRequest
 
-_PREFIX = "aesgcm1:"
-
-
-def _key() -> bytes:
-    # A key of its own derived from MASTER_KEY, so the same secret is never used for two jobs.
-    return hashlib.sha256(b"steward.mfa.v1:" + settings.MASTER_KEY.encode()).digest()
+from steward.lib.crypto import seal, unseal
 
 
 def encrypt_secret(text: str, purpose: str) -> str:
-    import os
-
-    nonce = os.urandom(12)
-    sealed = AESGCM(_key()).encrypt(nonce, text.encode(), purpose.encode())
-    return _PREFIX + base64.urlsafe_b64encode(nonce + sealed).decode()
+    return seal(text, "steward.mfa.v1", purpose)
 
 
 def decrypt_secret(stored: str, purpose: str) -> str:
-    if not stored.startswith(_PREFIX):
-        return stored  # Written before encryption was switched on.
-    raw = base64.urlsafe_b64decode(stored[len(_PREFIX) :])
-    return AESGCM(_key()).decrypt(raw[:12], raw[12:], purpose.encode()).decode()
+    return unseal(stored, "steward.mfa.v1", purpose)
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -7,6 +7,7 @@ import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from types import ModuleType
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -67,6 +68,15 @@ def next_number(org: Organization) -> tuple[int, str]:
     Organization.objects.filter(pk=org.pk).update(ticket_seq=F("ticket_seq") + 1)
     seq = Organization.objects.filter(pk=org.pk).values_list("ticket_seq", flat=True).get()
     return seq, f"{org.code}-{seq}"
+
+
+def _mail() -> ModuleType:
+    # desk -> mail runs against the usual import direction: this explicit call (never a
+    # signal) lets each notification enter the outbox in the transaction of the change
+    # it announces, so a change is never committed without its mail or the other way round.
+    from steward.mail import outbound
+
+    return outbound
 
 
 def _record(
@@ -150,6 +160,7 @@ def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) 
                 ticket, EventKind.ASSIGNED, actor, at, to=new.assignee.pk, name=str(new.assignee)
             )
         recompute_sla(ticket, now=at)
+        _mail().ticket_opened(ticket, actor)
     return ticket
 
 
@@ -211,6 +222,7 @@ def post_message(
             add_attachment(message, upload)
         ticket.updated_at = at
         recompute_sla(ticket, now=at)
+        _mail().message_posted(message)
     return message
 
 
@@ -227,6 +239,7 @@ def _change_status(
     if reason:
         data["reason"] = reason
     _record(ticket, EventKind.STATUS, actor, at, **data)
+    _mail().status_changed(ticket, old, status, actor)
 
 
 def change_status(

@@ -228,6 +228,7 @@ class EventKind(models.TextChoices):
     SLA_WARNING = "sla_warning", _("SLA warning")
     SLA_BREACHED = "sla_breached", _("SLA breached")
     NOTIFIED = "notified", _("Notification sent")
+    MAIL_BOUNCED = "mail_bounced", _("Email bounced")
 
 
 class TicketEventQuerySet(TenantQuerySet["TicketEvent"]):

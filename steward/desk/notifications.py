@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -28,13 +26,18 @@ def recipients(event: TicketEvent) -> list[str]:
 
 
 def notify_sla_event(event_id: int) -> bool:
-    """Send the warning or breach mail once; a NOTIFIED event with a unique key guards it."""
+    """Queue the warning or breach mail once; a NOTIFIED event with a unique key guards it."""
     event = TicketEvent.objects.select_related(
         "ticket", "ticket__assignee", "ticket__queue", "ticket__organization__it_manager"
     ).get(pk=event_id)
     to = recipients(event)
     if not to:
         return False
+    from steward.mail import outbound
+
+    clock = str(event.data.get("clock", ""))
+    with translation.override("en"):
+        label = str(_(CLOCK_LABELS.get(clock, clock)))
     try:
         with transaction.atomic():
             TicketEvent.objects.create(
@@ -43,20 +46,8 @@ def notify_sla_event(event_id: int) -> bool:
                 once_key=f"notified:{event.pk}",
                 data={"event": event.pk, "to": to},
             )
+            outbound.sla_event(event, to, label)
     except IntegrityError:
         return False
-    ticket = event.ticket
-    clock = str(event.data.get("clock", ""))
-    with translation.override("en"):
-        what = _("breached") if event.kind == EventKind.SLA_BREACHED else _("warning")
-        subject = f"[{ticket.number}] SLA {what}: {_(CLOCK_LABELS.get(clock, clock))}"
-        body = _("%(number)s %(title)s\n%(clock)s due %(due)s.\n%(url)s") % {
-            "number": ticket.number,
-            "title": ticket.title,
-            "clock": _(CLOCK_LABELS.get(clock, clock)),
-            "due": event.data.get("due", ""),
-            "url": settings.SITE_URL + ticket.get_absolute_url(),
-        }
-    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to).send()
-    log.info("sla %s for %s sent to %s", event.kind, ticket.number, to)
+    log.info("sla %s for %s queued to %s", event.kind, event.ticket.number, to)
     return True

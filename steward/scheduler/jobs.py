@@ -25,9 +25,11 @@ class Job:
 
 def _jobs() -> list[Job]:
     from steward.desk.tasks import sweep_sla_task
+    from steward.mail.tasks import drain_outbox_task
 
     return [
         Job("desk.sweep_sla", timedelta(seconds=60), sweep_sla_task.enqueue),
+        Job("mail.drain_outbox", timedelta(seconds=15), drain_outbox_task.enqueue),
     ]
 
 

@@ -15,11 +15,26 @@ import pytest
 import schemathesis
 from django.test import Client
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 from schemathesis.core import NotSet
 
 from steward.api import api
 from steward.test import token_for, world
 
+# Raw email for POST /api/v1/mail/inbound: arbitrary bytes, and headers that look like mail.
+schemathesis.openapi.media_type(
+    "message/rfc822",
+    st.one_of(
+        st.binary(max_size=2000),
+        st.builds(
+            lambda subject, body: (
+                f"From: someone@example.test\r\nSubject: {subject}\r\n\r\n{body}"
+            ).encode("utf-8", "surrogatepass"),
+            st.text(max_size=80),
+            st.text(max_size=500),
+        ),
+    ),
+)
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
 
 

@@ -17,7 +17,7 @@ from steward.api import api
 from steward.test import COVERAGE
 
 WRITES = {"POST", "PATCH", "PUT", "DELETE"}
-HTML_NAMESPACES = ("desk", "portal", "accounts")
+HTML_NAMESPACES = ("desk", "portal", "accounts", "mail")
 # Pages that change something (a POST form); their tests must show who may not.
 HTML_WRITES = {
     "desk:bulk_assign",
@@ -30,6 +30,11 @@ HTML_WRITES = {
     "accounts:revoke_token",
     "accounts:profile",
     "accounts:tokens",
+    "mail:reprocess",
+    "mail:place",
+    "mail:retry",
+    "mail:mailbox_new",
+    "mail:mailbox",
 }
 
 

@@ -138,7 +138,12 @@ def ticket(request: HttpRequest, number: str) -> HttpResponse:
 def _ticket_context(t: Ticket, **extra: object) -> dict[str, object]:
     context: dict[str, object] = {
         "ticket": t,
-        "conversation": t.messages.select_related("author").prefetch_related("attachments"),
+        # The email each message came from ("inbound", owned by the mail app) rides along
+        # in the same query, without its raw bytes.
+        "conversation": t.messages.select_related("author", "inbound")
+        .defer("inbound__raw")
+        .prefetch_related("attachments"),
+        "original_mail": t.inbound.filter(state="new_ticket").values_list("pk", flat=True).first(),
         "events": t.events.select_related("actor").order_by("-at", "-id"),
         "explanation": actions.sla_explanation(t),
         "reply_form": ReplyForm(),

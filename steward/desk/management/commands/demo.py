@@ -30,6 +30,9 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         started = time.monotonic()
         logins = seed()
+        from steward.mail.demo import seed as seed_mail
+
+        seed_mail()
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({time.monotonic() - started:.1f} s).")
         )

@@ -1,4 +1,5 @@
-"""`steward worker`: run queued tasks, with the periodic-job scheduler beside them."""
+"""`steward worker`: run queued tasks, with the periodic-job scheduler and the IMAP
+mailbox readers beside them."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ class Command(BaseCommand):
             "--no-scheduler", action="store_true", help="Only run tasks; another worker schedules."
         )
         parser.add_argument(
+            "--no-imap", action="store_true", help="Do not read IMAP mailboxes in this worker."
+        )
+        parser.add_argument(
             "--interval", type=float, default=1.0, help="Seconds between polls of the task queue."
         )
 
@@ -29,6 +33,10 @@ class Command(BaseCommand):
             threading.Thread(
                 target=run_forever, args=(stop,), name="scheduler", daemon=True
             ).start()
+        if not options["no_imap"]:
+            from steward.mail.imap import run_watchers
+
+            threading.Thread(target=run_watchers, args=(stop,), name="imap", daemon=True).start()
         try:
             call_command(
                 "db_worker",

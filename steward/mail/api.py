@@ -1,0 +1,71 @@
+"""API for relays that post received mail over HTTP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import Router
+from ninja.responses import Status as HttpStatus
+
+from steward.lib.api import ApiError, api_user, require
+from steward.mail import inbound
+from steward.mail.models import Inbound, Mailbox, Via
+
+router = Router(tags=["Mail"])
+
+RAW_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"message/rfc822": {"schema": {"type": "string", "format": "binary"}}},
+    }
+}
+
+
+def inbound_out(mail: Inbound, duplicate: bool) -> dict[str, Any]:
+    return {
+        "id": mail.pk,
+        "message_id": mail.msgid,
+        "state": mail.state,
+        "reason": mail.reason,
+        "duplicate": duplicate,
+        "ticket": mail.ticket.number if mail.ticket else None,
+        "message": mail.message_id,
+    }
+
+
+@router.post(
+    "/mail/inbound",
+    response={200: dict[str, Any], 202: dict[str, Any]},
+    openapi_extra=RAW_BODY,
+    summary="Receive one email (raw RFC 822 body)",
+)
+def receive_mail(request: HttpRequest, mailbox: str = "") -> Any:
+    """Store and process one raw message. 202 when it is new (the answer says where it went:
+    a new ticket, a reply, ignored, quarantined with the reason), 200 for a Message-ID already
+    received. `mailbox` is the address it was delivered to."""
+    user = api_user(request)
+    require(user.can_manage_settings, "Only provider admins and managers post mail.")
+    box = None
+    if mailbox:
+        box = Mailbox.objects.filter(address__iexact=mailbox).first()
+        if box is None:
+            raise ApiError(404, f"No mailbox with the address {mailbox}.", "mailbox")
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        raise ApiError(400, "Content-Length is not a number.") from None
+    if length > settings.MAIL_MAX_BYTES:
+        raise ApiError(413, f"The message is larger than {settings.MAIL_MAX_BYTES} bytes.", "body")
+    # Read the stream directly: request.body would refuse anything over
+    # DATA_UPLOAD_MAX_MEMORY_SIZE, which is meant for forms, not for mail.
+    raw = request.read(settings.MAIL_MAX_BYTES + 1)
+    if not raw.strip():
+        raise ApiError(400, "The request body is empty; send the raw message.", "body")
+    try:
+        received = inbound.receive(raw, mailbox=box, via=Via.API)
+    except inbound.MailTooLarge as exc:
+        raise ApiError(413, str(exc), "body") from None
+    code = 200 if received.duplicate else 202
+    return HttpStatus(code, inbound_out(received.inbound, received.duplicate))
