@@ -15,3 +15,11 @@ def _reset_locale() -> Iterator[None]:
     yield
     translation.activate("en")
     timezone.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _forget_mailboxes() -> None:
+    # Mailboxes are cached for a few seconds per process; each test has its own database.
+    from steward.mail.models import forget_directory
+
+    forget_directory()

@@ -10,8 +10,7 @@ from datetime import datetime
 from types import ModuleType
 from typing import Any
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from steward.accounts.models import Organization, User
@@ -64,9 +63,18 @@ def agreement_in_force(org: Organization, at: datetime) -> Agreement | None:
 def next_number(org: Organization) -> tuple[int, str]:
     """Take the organization's next ticket number; safe under concurrency on both databases."""
     # The UPDATE takes a row lock (PostgreSQL) or the write lock (SQLite, IMMEDIATE) that is
-    # held until commit, so two openers can never read the same value.
-    Organization.objects.filter(pk=org.pk).update(ticket_seq=F("ticket_seq") + 1)
-    seq = Organization.objects.filter(pk=org.pk).values_list("ticket_seq", flat=True).get()
+    # held until commit, so two openers can never read the same value. RETURNING (SQLite
+    # 3.35+, PostgreSQL) reads it back in the same statement.
+    table = connection.ops.quote_name(Organization._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET ticket_seq = ticket_seq + 1 WHERE id = %s RETURNING ticket_seq",
+            [org.pk],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        raise Organization.DoesNotExist(f"No organization {org.pk}.")
+    seq = int(row[0])
     return seq, f"{org.code}-{seq}"
 
 

@@ -30,6 +30,7 @@ from steward.mail.models import (
     Outbound,
     UnknownSender,
     Via,
+    directory,
 )
 from steward.mail.parsing import ParsedAttachment, ParsedMail, parse
 
@@ -79,9 +80,6 @@ def store(raw: bytes, mailbox: Mailbox | None, via: str) -> Received:
         )
     message_id = header_message_id(raw)
     key = key_for(message_id, raw)
-    existing = Inbound.objects.filter(key=key).first()
-    if existing is not None:
-        return Received(existing, duplicate=True)
     try:
         with transaction.atomic():
             inbound = Inbound.objects.create(
@@ -94,7 +92,7 @@ def store(raw: bytes, mailbox: Mailbox | None, via: str) -> Received:
             )
     except IntegrityError:
         # Another worker stored the same message a moment ago.
-        return Received(Inbound.objects.get(key=key), duplicate=True)
+        return Received(Inbound.objects.defer("raw").get(key=key), duplicate=True)
     return Received(inbound, duplicate=False)
 
 
@@ -167,7 +165,7 @@ def _save(inbound: Inbound, placed: Placement, now: datetime) -> None:
 
 
 def own_addresses() -> set[str]:
-    addresses = {a.lower() for a in Mailbox.objects.values_list("address", flat=True)}
+    addresses = {box.address.lower() for box in directory()}
     addresses.add(settings.DEFAULT_FROM_EMAIL.lower())
     return addresses
 
@@ -202,7 +200,13 @@ def _place(
                 "minutes": settings.MAIL_RATE_WINDOW_MINUTES,
             },
         )
-    user = User.objects.filter(email=sender, is_active=True).first() if sender else None
+    user = (
+        User.objects.select_related("organization__calendar")
+        .filter(email=sender, is_active=True)
+        .first()
+        if sender
+        else None
+    )
     if ticket is None:
         ticket, refusal = _thread(parsed, sender, user)
         if refusal:
@@ -249,6 +253,10 @@ def _bounce(parsed: ParsedMail, now: datetime) -> Placement:
     return Placement(InboundState.BOUNCE, detail[:500], ticket=original.ticket)
 
 
+# What posting a reply reads next: loaded with the ticket in one query.
+_TICKET_RELATED = ("organization__calendar", "sla_policy__calendar", "requester")
+
+
 def _thread(parsed: ParsedMail, sender: str, user: User | None) -> tuple[Ticket | None, str]:
     """The ticket this message continues, or None for a new one; or a reason to refuse."""
     ids = [*parsed.in_reply_to, *reversed(parsed.references)]
@@ -263,11 +271,11 @@ def _thread(parsed: ParsedMail, sender: str, user: User | None) -> tuple[Ticket 
             .first()
         )
         if ticket_id is not None:
-            replied = Ticket.objects.select_related("organization").get(pk=ticket_id)
+            replied = Ticket.objects.select_related(*_TICKET_RELATED).get(pk=ticket_id)
             return replied, _refusal(replied, sender, user, by_number=False)
     found = TICKET_IN_SUBJECT.search(parsed.subject)
     if found:
-        named = Ticket.objects.select_related("organization").filter(number=found[1]).first()
+        named = Ticket.objects.select_related(*_TICKET_RELATED).filter(number=found[1]).first()
         if named is not None:
             return named, _refusal(named, sender, user, by_number=True)
     return None, ""

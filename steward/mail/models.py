@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
-from typing import Self
+from typing import Any, Self
 
 from django.db import models
 from django.utils import timezone
@@ -87,6 +88,15 @@ class Mailbox(models.Model):
     def __str__(self) -> str:
         return f"{self.name} <{self.address}>"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        forget_directory()
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        deleted = super().delete(*args, **kwargs)
+        forget_directory()
+        return deleted
+
     @property
     def reads_imap(self) -> bool:
         return bool(self.imap_host)
@@ -98,6 +108,26 @@ class Mailbox(models.Model):
         if not self.imap_secret:
             return ""
         return unseal(self.imap_secret, "steward.mail.v1", f"mailbox:{self.address}")
+
+
+# Every message asks "is this one of our own addresses?" and every notification "which
+# address do we send from?": the few mailbox rows are read once every few seconds per
+# process instead of on each message. A change made elsewhere shows within the interval.
+DIRECTORY_SECONDS = 5.0
+_directory: tuple[float, list[Mailbox]] | None = None
+
+
+def directory() -> list[Mailbox]:
+    global _directory
+    now = time.monotonic()
+    if _directory is None or now - _directory[0] > DIRECTORY_SECONDS:
+        _directory = (now, list(Mailbox.objects.order_by("name", "id")))
+    return _directory[1]
+
+
+def forget_directory() -> None:
+    global _directory
+    _directory = None
 
 
 class MailDomain(models.Model):

@@ -4,6 +4,7 @@ change they announce, and the worker drains the outbox with retries and back-off
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 import zoneinfo
 from datetime import datetime, timedelta
@@ -23,10 +24,10 @@ from steward.desk.models import Message, Status, Ticket, TicketEvent
 from steward.mail.models import (
     MAX_ATTEMPTS,
     Inbound,
-    Mailbox,
     Outbound,
     OutboundState,
     backoff,
+    directory,
 )
 
 log = logging.getLogger(__name__)
@@ -38,12 +39,13 @@ _ANNOUNCED = {Status.WAITING_ON_CLIENT, Status.RESOLVED, Status.CLOSED}
 def sender_for(org: Organization | None) -> tuple[str, str]:
     """(From, Reply-To): the organization's own mailbox, else the provider's, else the
     configured default address."""
-    boxes = Mailbox.objects.filter(enabled=True)
-    box = (boxes.filter(organization=org).first() if org is not None else None) or boxes.filter(
-        organization__isnull=True
-    ).first()
-    if box is None:
+    boxes = [box for box in directory() if box.enabled]
+    own = [b for b in boxes if org is not None and b.organization_id == org.pk]
+    shared = [b for b in boxes if b.organization_id is None]
+    candidates = own or shared
+    if not candidates:
         return settings.DEFAULT_FROM_EMAIL, ""
+    box = candidates[0]
     return formataddr((f"{settings.SITE_NAME} – {box.name}", box.address)), box.address
 
 
@@ -90,10 +92,19 @@ def queue(
     return outbound
 
 
+_last_wake = 0.0
+
+
 def _wake_drain() -> None:
-    # The scheduler drains the outbox every few seconds anyway; this only shortens the wait.
+    # The scheduler drains the outbox every few seconds anyway; this only shortens the wait,
+    # at most once a second per process so that a burst of mail queues one drain, not many.
+    global _last_wake
     from steward.mail.tasks import drain_outbox_task
 
+    now = time.monotonic()
+    if now - _last_wake < 1.0:
+        return
+    _last_wake = now
     try:
         drain_outbox_task.enqueue()
     except Exception:
