@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.test import override_settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from steward.accounts.models import Role, User
 from steward.desk import actions
@@ -310,3 +312,37 @@ def test_it_reads_the_message_id_before_parsing() -> None:
     raw = b"Subject: x\r\nMessage-ID:\r\n <abc@def.test>\r\n\r\nMessage-ID: <body@x>\r\n"
     assert inbound.header_message_id(raw) == "abc@def.test"
     assert inbound.header_message_id(b"Subject: none\r\n\r\nbody") == ""
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    st.one_of(
+        st.binary(max_size=3000),
+        st.builds(
+            lambda head, body: head + b"\r\n\r\n" + body,
+            st.sampled_from(
+                [
+                    b"From: andy@acme.example\r\nSubject: [ACME-1] x",
+                    b"From: \xff\xfe@\r\nContent-Type: multipart/mixed; boundary=Z",
+                    b"Content-Type: text/plain; charset=gb2312\r\nFrom: a@b.test",
+                    b"Auto-Submitted: auto-replied\r\nFrom: a@b.test",
+                    b"",
+                ]
+            ),
+            st.binary(max_size=2000),
+        ),
+    )
+)
+def test_it_never_loses_a_message(w: World, raw: bytes) -> None:
+    received = inbound.receive(raw)
+    stored = Inbound.objects.get(pk=received.inbound.pk)
+    assert bytes(stored.raw) == raw or received.duplicate
+    assert stored.state != InboundState.RECEIVED  # Placed, ignored or quarantined: decided.
+    if stored.state == InboundState.QUARANTINED:
+        assert stored.reason
