@@ -16,6 +16,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("steward.accounts.urls")),
     path("desk/mail/", include("steward.mail.urls")),
+    path("desk/billing/", include("steward.contracts.urls")),
+    path("portal/agreements/", include("steward.contracts.portal_urls")),
     path("desk/", include("steward.desk.urls")),
     path("portal/", include("steward.desk.portal_urls")),
     path("i18n/setlang/", accounts_views.set_language, name="set_language"),

@@ -1,17 +1,52 @@
-"""Agreements between the provider and a client organization (minimal; billing comes later)."""
+"""Agreements with clients: what is covered and at what price, versioned; the scope register,
+quotes, time and invoices."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Self
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Self
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from steward.accounts.models import Organization, TenantQuerySet
+
+MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
+
+
+class Billing(models.TextChoices):
+    MANAGED_USER = "managed_user", _("Managed, per user")
+    MANAGED_DEVICE = "managed_device", _("Managed, per device")
+    BLOCK_HOURS = "block_hours", _("Block of prepaid hours")
+    BREAK_FIX = "break_fix", _("Break-fix, hourly")
+
+
+class Service(models.Model):
+    """A service in the provider's catalogue (backup monitoring, Microsoft 365 support...);
+    agreements cover some of them, and tickets are filed under one."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    monthly_price = models.DecimalField(
+        _("list price per month"),
+        default=Decimal("0.00"),
+        **MONEY,  # type: ignore[arg-type]
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class AgreementQuerySet(TenantQuerySet["Agreement"]):
@@ -36,6 +71,49 @@ class Agreement(models.Model):
         on_delete=models.PROTECT,
         related_name="agreements",
         verbose_name=_("SLA policy"),
+    )
+    # The terms: changed only through revise(), which records a new version.
+    billing = models.CharField(
+        _("billing"), max_length=16, choices=Billing.choices, default=Billing.MANAGED_USER
+    )
+    currency = models.CharField(_("currency"), max_length=3, default="EUR")
+    monthly_fee = models.DecimalField(_("monthly fee"), default=Decimal("0.00"), **MONEY)  # type: ignore[arg-type]
+    unit_price = models.DecimalField(
+        _("price per user or device"),
+        default=Decimal("0.00"),
+        **MONEY,  # type: ignore[arg-type]
+    )
+    devices = models.PositiveIntegerField(_("devices covered"), default=0)
+    hourly_rate = models.DecimalField(_("hourly rate"), default=Decimal("0.00"), **MONEY)  # type: ignore[arg-type]
+    out_of_hours_multiplier = models.DecimalField(
+        _("out-of-hours multiplier"),
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("1.50"),
+        validators=[MinValueValidator(Decimal(1))],
+    )
+    included_hours = models.DecimalField(
+        _("hours included per month"),
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("0.00"),
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    block_hours = models.DecimalField(
+        _("hours in the monthly block"),
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("0.00"),
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    rollover = models.BooleanField(_("unused block hours roll over one month"), default=False)
+    increment_minutes = models.PositiveIntegerField(
+        _("billing increment (minutes)"), default=15, validators=[MinValueValidator(1)]
+    )
+    exclusions = models.TextField(_("not covered"), blank=True)
+    kpi_targets = models.JSONField(_("KPI targets"), default=dict, blank=True)
+    services = models.ManyToManyField(
+        Service, through="CoveredService", related_name="agreements", blank=True
     )
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -65,3 +143,333 @@ class Agreement(models.Model):
             .order_by("-starts", "-pk")
             .first()
         )
+
+    @property
+    def is_managed(self) -> bool:
+        return self.billing in (Billing.MANAGED_USER, Billing.MANAGED_DEVICE)
+
+    def terms(self) -> dict[str, Any]:
+        """Everything a version records, as JSON-ready values (money as strings)."""
+        return {
+            "name": self.name,
+            "starts": self.starts.isoformat(),
+            "ends": self.ends.isoformat() if self.ends else None,
+            "sla_policy": self.sla_policy_id,
+            # The promised targets themselves, so a version shows "P1 response 1 h -> 2 h".
+            "sla_targets": self.sla_policy.targets if self.sla_policy_id else {},
+            **{field: _plain(getattr(self, field)) for field in TERM_FIELDS},
+            "services": {
+                str(c.service.code): str(c.price)
+                for c in self.covered.select_related("service").order_by("service__code")
+            },
+        }
+
+    def current_version(self) -> AgreementVersion | None:
+        return self.versions.order_by("-number").first()
+
+
+TERM_FIELDS = [
+    "billing",
+    "currency",
+    "monthly_fee",
+    "unit_price",
+    "devices",
+    "hourly_rate",
+    "out_of_hours_multiplier",
+    "included_hours",
+    "block_hours",
+    "rollover",
+    "increment_minutes",
+    "exclusions",
+    "kpi_targets",
+]
+
+
+def _plain(value: object) -> object:
+    return str(value) if isinstance(value, Decimal) else value
+
+
+class CoveredService(models.Model):
+    """A catalogue service an agreement covers, at a monthly price (0: in the base fee)."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="covered")
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="+")
+    price = models.DecimalField(_("price per month"), default=Decimal("0.00"), **MONEY)  # type: ignore[arg-type]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "service"], name="service_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id}: {self.service_id}"
+
+
+class AgreementVersionQuerySet(TenantQuerySet["AgreementVersion"]):
+    organization_field = "agreement__organization"
+
+
+class AgreementVersion(models.Model):
+    """The terms of an agreement from one change to the next; never edited."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    terms = models.JSONField()
+    changes = models.JSONField(default=list)
+    note = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = AgreementVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["agreement", "number"]
+        constraints = [models.UniqueConstraint(fields=["agreement", "number"], name="version_once")]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id} v{self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValidationError("An agreement version is never changed; revise the agreement.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValidationError("An agreement version is never deleted.")
+
+
+class ScopeDecisionQuerySet(TenantQuerySet["ScopeDecision"]):
+    organization_field = "ticket__organization"
+
+
+class ScopeDecision(models.Model):
+    """Staff's word that a ticket is in or out of its agreement's scope, with the reason."""
+
+    ticket = models.ForeignKey("desk.Ticket", on_delete=models.CASCADE, related_name="scope")
+    in_scope = models.BooleanField()
+    reason = models.CharField(max_length=500)
+    decided_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    objects = ScopeDecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.ticket_id}: {'in' if self.in_scope else 'out of'} scope"
+
+
+class QuoteState(models.TextChoices):
+    PENDING = "pending", _("Waiting for the client")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+
+
+class QuoteQuerySet(TenantQuerySet["Quote"]):
+    organization_field = "ticket__organization"
+
+    def approved(self) -> Self:
+        return self.filter(state=QuoteState.APPROVED)
+
+
+class Quote(models.Model):
+    """An estimate for out-of-scope work (hours or a fixed price) the client approves first."""
+
+    ticket = models.ForeignKey("desk.Ticket", on_delete=models.CASCADE, related_name="quotes")
+    description = models.TextField(_("work"))
+    hours = models.DecimalField(
+        _("estimated hours"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    fixed_price = models.DecimalField(_("fixed price"), null=True, blank=True, **MONEY)  # type: ignore[arg-type]
+    state = models.CharField(max_length=10, choices=QuoteState.choices, default=QuoteState.PENDING)
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(max_length=500, blank=True)
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Quote {self.pk} for ticket {self.ticket_id}"
+
+
+class TimeEntryQuerySet(TenantQuerySet["TimeEntry"]):
+    organization_field = "ticket__organization"
+
+    def running(self) -> Self:
+        return self.filter(minutes__isnull=True)
+
+    def done(self) -> Self:
+        return self.filter(minutes__isnull=False)
+
+    def between(self, start: datetime, end: datetime) -> Self:
+        return self.filter(started_at__gte=start, started_at__lt=end)
+
+
+class TimeEntry(models.Model):
+    """Work done on a ticket: who, when, how long, what, and whether the client pays."""
+
+    ticket = models.ForeignKey("desk.Ticket", on_delete=models.CASCADE, related_name="time")
+    user = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    started_at = models.DateTimeField(_("started"))
+    minutes = models.PositiveIntegerField(_("minutes"), null=True, blank=True)
+    description = models.CharField(_("what was done"), max_length=500)
+    billable = models.BooleanField(_("billable"), default=True)
+    in_scope = models.BooleanField(default=True)
+    out_of_hours = models.BooleanField(_("out of hours"), default=False)
+    quote = models.ForeignKey(
+        Quote, on_delete=models.PROTECT, null=True, blank=True, related_name="time"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = TimeEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [models.Index(fields=["ticket", "started_at"])]
+        constraints = [
+            # One running timer per person.
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(minutes__isnull=True), name="one_timer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} on {self.ticket_id}: {self.minutes} min"
+
+
+class InvoiceState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ISSUED = "issued", _("Issued")
+
+
+class InvoiceQuerySet(TenantQuerySet["Invoice"]):
+    def issued(self) -> Self:
+        return self.filter(state=InvoiceState.ISSUED)
+
+
+class InvoiceCounter(models.Model):
+    """The provider's last invoice number: taken under a lock so numbers have no gaps."""
+
+    name = models.CharField(max_length=20, unique=True, default="invoices")
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.last}"
+
+
+class Invoice(models.Model):
+    """A month's bill for an agreement (or a credit note correcting one); frozen when
+    issued: corrections are credit notes, never edits."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="invoices"
+    )
+    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="invoices")
+    version = models.ForeignKey(
+        AgreementVersion, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    period_start = models.DateField()
+    period_end = models.DateField()
+    currency = models.CharField(max_length=3)
+    state = models.CharField(max_length=8, choices=InvoiceState.choices, default=InvoiceState.DRAFT)
+    number = models.PositiveIntegerField(null=True, blank=True, unique=True)
+    credits = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="credit_notes"
+    )
+    total = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("0.00"))
+    created_at = models.DateTimeField(default=timezone.now)
+    issued_at = models.DateTimeField(null=True, blank=True)
+    issued_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = InvoiceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-period_start", "-id"]
+        constraints = [
+            # One draft or invoice per agreement and month; credit notes are extra.
+            models.UniqueConstraint(
+                fields=["agreement", "period_start"],
+                condition=Q(credits__isnull=True),
+                name="one_invoice_per_month",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.display_number
+
+    @property
+    def display_number(self) -> str:
+        if self.number is None:
+            return f"Draft {self.pk}"
+        prefix = "CN" if self.credits_id else "INV"
+        return f"{prefix}-{self.number:06d}"
+
+    @property
+    def is_credit_note(self) -> bool:
+        return self.credits_id is not None
+
+
+class InvoiceLineQuerySet(TenantQuerySet["InvoiceLine"]):
+    organization_field = "invoice__organization"
+
+
+class InvoiceLine(models.Model):
+    """One line of an invoice, traceable to the tickets and time entries it bills."""
+
+    invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="lines")
+    kind = models.CharField(max_length=20)
+    description = models.CharField(max_length=300)
+    quantity = models.DecimalField(max_digits=10, decimal_places=2)
+    unit = models.CharField(max_length=12)
+    unit_price = models.DecimalField(max_digits=12, decimal_places=2)
+    amount = models.DecimalField(max_digits=12, decimal_places=2)
+    tickets = models.ManyToManyField("desk.Ticket", blank=True, related_name="+")
+    time_entries = models.ManyToManyField(TimeEntry, blank=True, related_name="invoice_lines")
+
+    objects = InvoiceLineQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["invoice", "id"]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class BlockAlert(models.Model):
+    """That a client was told its block of hours reached a threshold this month (once)."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    threshold = models.PositiveIntegerField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "month", "threshold"], name="block_alert_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id} {self.month} {self.threshold}%"

@@ -14,7 +14,8 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from steward.accounts.models import Organization, User
-from steward.contracts.models import Agreement
+from steward.contracts.actions import version_of
+from steward.contracts.models import Agreement, Service
 from steward.desk.models import (
     ACTIVE_STATUSES,
     SLA_KINDS,
@@ -114,6 +115,7 @@ class NewTicket:
     requester_email: str = ""
     queue: Queue | None = None
     assignee: User | None = None
+    service: Service | None = None
 
 
 def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) -> Ticket:
@@ -146,6 +148,8 @@ def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) 
             queue=new.queue,
             assignee=new.assignee,
             agreement=agreement,
+            agreement_version=version_of(agreement) if agreement else None,
+            service=new.service,
             sla_policy=policy,
             created_at=at,
             updated_at=at,

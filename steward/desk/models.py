@@ -146,6 +146,21 @@ class Ticket(models.Model):
         blank=True,
         related_name="tickets",
     )
+    agreement_version = models.ForeignKey(
+        "contracts.AgreementVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tickets",
+    )
+    service = models.ForeignKey(
+        "contracts.Service",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tickets",
+        verbose_name=_("service"),
+    )
     sla_policy = models.ForeignKey(
         "sla.SlaPolicy", on_delete=models.SET_NULL, null=True, blank=True, related_name="tickets"
     )

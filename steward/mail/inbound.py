@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from steward.accounts.models import Organization, Role, User
+from steward.contracts.actions import decide_quote
+from steward.contracts.models import QuoteState
 from steward.desk import actions
 from steward.desk.models import EventKind, Message, Source, Ticket, TicketEvent
 from steward.mail.models import (
@@ -337,7 +339,25 @@ def _reply(
         at=now,
         files=files,
     )
+    _quote_decision(ticket, user, parsed.reply)
     return Placement(InboundState.REPLY, ticket=ticket, message=message)
+
+
+_APPROVE = ("APPROVE", "APPROVED", "YES", "同意", "批准", "ΕΓΚΡΙΝΩ", "ΝΑΙ")
+_DECLINE = ("DECLINE", "DECLINED", "NO", "拒绝", "不同意", "ΑΠΟΡΡΙΠΤΩ", "ΟΧΙ")
+
+
+def _quote_decision(ticket: Ticket, user: User | None, reply: str) -> None:
+    """A client admin answering a quote mail with APPROVE or DECLINE on the first line."""
+    if user is None or user.role != Role.CLIENT_ADMIN:
+        return
+    first = (reply.strip().splitlines() or [""])[0].strip().strip(".!").upper()
+    approve = first in _APPROVE
+    if not approve and first not in _DECLINE:
+        return
+    quote = ticket.quotes.filter(state=QuoteState.PENDING).order_by("-created_at").first()
+    if quote is not None:
+        decide_quote(quote, user, approve, note="By email.")
 
 
 def _new_ticket(

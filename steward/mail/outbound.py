@@ -238,6 +238,67 @@ def sla_event(event: TicketEvent, to: list[str], clock_label: str) -> Outbound:
     )
 
 
+def _client_admins(org: Organization) -> list[User]:
+    from steward.accounts.models import Role
+
+    return list(User.objects.filter(organization=org, role=Role.CLIENT_ADMIN, is_active=True))
+
+
+def block_hours(agreement: Any, used: Any, available: Any, threshold: int) -> list[Outbound]:
+    """Tell the client's administrators their block of hours is 80% or fully used."""
+    org = agreement.organization
+    sent = []
+    for person in _client_admins(org):
+        language, tz = person.preferred_language(), person.preferred_timezone()
+        with translation.override(language):
+            subject = _("%(percent)d%% of your support hours used: %(agreement)s") % {
+                "percent": threshold,
+                "agreement": agreement.name,
+            }
+        sent.append(
+            queue(
+                f"block_{threshold}",
+                [person.email],
+                "block",
+                {
+                    "agreement": agreement,
+                    "used": used,
+                    "available": available,
+                    "threshold": threshold,
+                    "url": settings.SITE_URL + reverse("billing_portal:agreements"),
+                },
+                subject,
+                language,
+                tz,
+                organization=org,
+            )
+        )
+    return sent
+
+
+def quote_requested(quote: Any) -> list[Outbound]:
+    """Ask the client's administrators to approve or decline out-of-scope work."""
+    ticket = quote.ticket
+    sent = []
+    for person in _client_admins(ticket.organization):
+        language, tz = person.preferred_language(), person.preferred_timezone()
+        with translation.override(language):
+            subject = _subject(ticket, _("Approval needed: "))
+        sent.append(
+            queue(
+                "quote",
+                [person.email],
+                "quote",
+                {"ticket": ticket, "quote": quote, "url": _portal_url(ticket)},
+                subject,
+                language,
+                tz,
+                ticket=ticket,
+            )
+        )
+    return sent
+
+
 # The worker's side.
 
 

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from steward.desk.views.access import staff_view, user_of
+from steward.accounts.access import manager_view, staff_view, user_of
 from steward.mail import inbound as inbound_actions
 from steward.mail import outbound as outbound_actions
 from steward.mail.forms import InboundFilterForm, MailboxForm, PlaceForm
@@ -22,20 +17,6 @@ from steward.mail.models import Inbound, InboundState, Mailbox, Outbound, Outbou
 from steward.mail.parsing import parse
 
 PAGE_SIZE = 50
-View = Callable[..., HttpResponseBase]
-
-
-def manager_view(view: View) -> View:
-    """Provider admins and managers: mailbox settings and placing quarantined mail."""
-
-    @staff_view
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not user_of(request).can_manage_settings:
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _visible_inbound(request: HttpRequest, pk: int) -> Inbound:

@@ -36,14 +36,17 @@ def test_it_creates_an_agreement(w: World) -> None:
     )
     assert response.status_code == 201, response.content
     body = response.json()
-    assert body == {
-        "id": body["id"],
+    # DESIGN.md's contract, then the terms with their defaults, and the first version.
+    assert {k: body[k] for k in ("organization", "name", "starts", "ends", "sla_policy")} == {
         "organization": w.acme.pk,
         "name": "Managed 2027",
         "starts": "2027-01-01",
         "ends": "2027-12-31",
         "sla_policy": w.policy.pk,
     }
+    assert body["billing"] == "managed_user" and body["currency"] == "EUR"
+    assert body["hourly_rate"] == "0.00" and body["services"] == {}
+    assert body["version"] == 1
 
 
 @pytest.mark.parametrize(

@@ -2,52 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest
-from django.http.response import HttpResponseBase
-from django.shortcuts import redirect
 
-from steward.accounts.models import User
+from steward.accounts.access import View, client_view, staff_view, user_of
 from steward.desk.models import Ticket
 from steward.desk.queries import with_related
 
-View = Callable[..., HttpResponseBase]
-
-
-def user_of(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
-def staff_view(view: View) -> View:
-    """Provider staff only; anyone else is told the page does not exist."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not user_of(request).is_provider:
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def client_view(view: View) -> View:
-    """Client contacts only; provider staff are sent to the desk."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if user_of(request).is_provider:
-            return redirect("desk:dashboard")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+__all__ = ["View", "client_view", "staff_view", "user_of", "visible_ticket"]
 
 
 def visible_ticket(request: HttpRequest, number: str) -> Ticket:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steward.accounts.models import Organization, User
+from steward.contracts.views import ticket_panel
 from steward.desk import actions
 from steward.desk.forms import AgentTicketForm, QueueFilterForm, ReplyForm, UpdateForm
 from steward.desk.models import ACTIVE_STATUSES, Attachment, EventKind, Ticket, TicketEvent
@@ -132,10 +133,10 @@ def bulk_assign(request: HttpRequest) -> HttpResponse:
 @staff_view
 def ticket(request: HttpRequest, number: str) -> HttpResponse:
     t = visible_ticket(request, number)
-    return render(request, "desk/ticket.html", _ticket_context(t))
+    return render(request, "desk/ticket.html", _ticket_context(t, user_of(request)))
 
 
-def _ticket_context(t: Ticket, **extra: object) -> dict[str, object]:
+def _ticket_context(t: Ticket, user: User | None = None, **extra: object) -> dict[str, object]:
     context: dict[str, object] = {
         "ticket": t,
         # The email each message came from ("inbound", owned by the mail app) rides along
@@ -158,6 +159,8 @@ def _ticket_context(t: Ticket, **extra: object) -> dict[str, object]:
         ),
         "now": timezone.now(),
     }
+    if user is not None:
+        context["billing"] = ticket_panel(t, user)
     context.update(extra)
     return context
 
@@ -184,7 +187,12 @@ def reply(request: HttpRequest, number: str) -> HttpResponse:
                 request, _("Reply sent.") if form.cleaned_data["public"] else _("Note added.")
             )
             return redirect(t)
-    return render(request, "desk/ticket.html", _ticket_context(t, reply_form=form), status=400)
+    return render(
+        request,
+        "desk/ticket.html",
+        _ticket_context(t, user_of(request), reply_form=form),
+        status=400,
+    )
 
 
 @staff_view
@@ -194,7 +202,12 @@ def update(request: HttpRequest, number: str) -> HttpResponse:
     t = visible_ticket(request, number)
     form = UpdateForm(request.POST)
     if not form.is_valid():
-        return render(request, "desk/ticket.html", _ticket_context(t, update_form=form), status=400)
+        return render(
+            request,
+            "desk/ticket.html",
+            _ticket_context(t, user_of(request), update_form=form),
+            status=400,
+        )
     data = form.cleaned_data
     try:
         actions.change_priority(t, data["impact"], data["urgency"], user)

@@ -1,0 +1,781 @@
+"""Agreement workflows: versions, the scope register, quotes, time and invoices.
+
+Tickets are reached through their foreign keys only: `contracts` comes before `desk` in the
+import order, so nothing here imports the desk.
+"""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+import zoneinfo
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from steward.accounts.models import Role, User
+from steward.contracts.models import (
+    TERM_FIELDS,
+    Agreement,
+    AgreementVersion,
+    Billing,
+    CoveredService,
+    Invoice,
+    InvoiceCounter,
+    InvoiceLine,
+    InvoiceState,
+    Quote,
+    QuoteState,
+    ScopeDecision,
+    Service,
+    TimeEntry,
+)
+from steward.lib.money import ZERO, billable_minutes, hours, line_amount, money, total
+from steward.sla.models import BusinessCalendar
+
+if TYPE_CHECKING:
+    from steward.desk.models import Ticket
+
+
+class ContractError(ValueError):
+    """A request the agreement's rules refuse; `field` names the input at fault."""
+
+    def __init__(self, message: str, field: str = "", forbidden: bool = False) -> None:
+        super().__init__(message)
+        self.field = field
+        self.forbidden = forbidden
+
+
+# Versions
+
+
+def _diff(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {"field": key, "from": before.get(key), "to": after.get(key)}
+        for key in sorted(set(before) | set(after))
+        if before.get(key) != after.get(key)
+    ]
+
+
+def record_version(agreement: Agreement, by: User | None, note: str = "") -> AgreementVersion:
+    """Snapshot the agreement's terms as its next version, with what changed since the last."""
+    last = agreement.versions.order_by("-number").first()
+    terms = agreement.terms()
+    changes = _diff(last.terms, terms) if last else []
+    if last is not None and not changes:
+        return last
+    return AgreementVersion.objects.create(
+        agreement=agreement,
+        number=(last.number + 1) if last else 1,
+        terms=terms,
+        changes=changes,
+        note=note[:500],
+        created_by=by,
+    )
+
+
+def version_of(agreement: Agreement) -> AgreementVersion:
+    """The version in force now; agreements made before versions existed get their first."""
+    return agreement.current_version() or record_version(agreement, None, "first version")
+
+
+def set_services(agreement: Agreement, prices: dict[str, Decimal]) -> None:
+    """Cover exactly these catalogue services (code -> monthly price)."""
+    found = {s.code: s for s in Service.objects.filter(code__in=prices)}
+    unknown = sorted(set(prices) - set(found))
+    if unknown:
+        raise ContractError(f"services: no service with the code {', '.join(unknown)}.", "services")
+    agreement.covered.exclude(service__code__in=prices).delete()
+    for code, price in prices.items():
+        CoveredService.objects.update_or_create(
+            agreement=agreement, service=found[code], defaults={"price": money(price)}
+        )
+
+
+def revise(
+    agreement: Agreement,
+    by: User | None,
+    changes: dict[str, Any],
+    services: dict[str, Decimal] | None = None,
+    note: str = "",
+) -> AgreementVersion:
+    """Change the terms; every change is a new version saying who, when and what."""
+    allowed = {*TERM_FIELDS, "name", "ends", "sla_policy"}
+    unknown = sorted(set(changes) - allowed)
+    if unknown:
+        raise ContractError(f"{unknown[0]}: not a term of an agreement.", unknown[0])
+    with transaction.atomic():
+        version_of(agreement)  # So that the change is measured against the terms before it.
+        for key, value in changes.items():
+            setattr(agreement, key, value)
+        agreement.full_clean()
+        agreement.save()
+        if services is not None:
+            set_services(agreement, services)
+        return record_version(agreement, by, note)
+
+
+# Scope
+
+
+@dataclass(frozen=True)
+class Scope:
+    in_scope: bool
+    reason: str
+    decided_by: User | None = None
+
+
+def scope_of(ticket: Ticket) -> Scope:
+    """Staff's latest decision, else the default from the agreement and the ticket's service."""
+    decision = ticket.scope.select_related("decided_by").first()
+    if decision is not None:
+        return Scope(decision.in_scope, decision.reason, decision.decided_by)
+    agreement = ticket.agreement
+    if agreement is None:
+        return Scope(False, "No agreement was in force when the ticket was opened.")
+    if agreement.billing == Billing.BREAK_FIX:
+        return Scope(False, "Break-fix agreement: all work is billed by the hour.")
+    if ticket.service_id is None:
+        return Scope(True, "Covered by the agreement (no specific service).")
+    covered = agreement.covered.filter(service_id=ticket.service_id).exists()
+    name = ticket.service.name if ticket.service else ""
+    if covered:
+        return Scope(True, f"{name} is a covered service.")
+    return Scope(False, f"{name} is not among the agreement's covered services.")
+
+
+def decide_scope(ticket: Ticket, in_scope: bool, reason: str, by: User) -> ScopeDecision:
+    if not by.is_provider:
+        raise ContractError("Only provider staff decide scope.", "in_scope", forbidden=True)
+    if not reason.strip():
+        raise ContractError("reason: say why.", "reason")
+    return ScopeDecision.objects.create(
+        ticket=ticket, in_scope=in_scope, reason=reason.strip()[:500], decided_by=by
+    )
+
+
+# Quotes
+
+
+def request_quote(
+    ticket: Ticket,
+    by: User,
+    description: str,
+    hours_estimate: Decimal | None = None,
+    fixed_price: Decimal | None = None,
+) -> Quote:
+    if not by.is_provider:
+        raise ContractError("Only provider staff write quotes.", "description", forbidden=True)
+    if (hours_estimate is None) == (fixed_price is None):
+        raise ContractError("Give either an estimate of hours or a fixed price.", "hours")
+    if not description.strip():
+        raise ContractError("description: say what the work is.", "description")
+    from steward.mail import outbound  # contracts runs before mail: an explicit call.
+
+    with transaction.atomic():
+        quote = Quote.objects.create(
+            ticket=ticket,
+            description=description.strip(),
+            hours=hours_estimate,
+            fixed_price=money(fixed_price) if fixed_price is not None else None,
+            created_by=by,
+        )
+        outbound.quote_requested(quote)
+    return quote
+
+
+def decide_quote(quote: Quote, by: User, approve: bool, note: str = "") -> Quote:
+    """A client admin of the ticket's organization approves or declines, once."""
+    if by.role != Role.CLIENT_ADMIN or by.organization_id != quote.ticket.organization_id:
+        raise ContractError(
+            "Only the client's administrators approve quotes.", "approve", forbidden=True
+        )
+    if quote.state != QuoteState.PENDING:
+        raise ContractError(f"This quote was already {quote.state}.", "approve")
+    quote.state = QuoteState.APPROVED if approve else QuoteState.DECLINED
+    quote.decided_by = by
+    quote.decided_at = timezone.now()
+    quote.decision_note = note.strip()[:500]
+    quote.save(update_fields=["state", "decided_by", "decided_at", "decision_note"])
+    return quote
+
+
+# Time
+
+
+def calendar_of(agreement: Agreement | None, ticket: Ticket) -> BusinessCalendar:
+    if agreement is not None and agreement.sla_policy.calendar is not None:
+        return agreement.sla_policy.calendar
+    org = ticket.organization
+    return org.calendar or BusinessCalendar.always_open(tz=org.timezone)
+
+
+def is_out_of_hours(ticket: Ticket, at: datetime) -> bool:
+    return not calendar_of(ticket.agreement, ticket).compiled().is_open(at)
+
+
+def log_time(
+    ticket: Ticket,
+    user: User,
+    minutes: int,
+    description: str,
+    started_at: datetime | None = None,
+    billable: bool = True,
+) -> TimeEntry:
+    """Record work done. Billable work outside the agreement's scope needs an approved
+    quote first: the client agreed to pay for it before it was done."""
+    if not user.is_provider:
+        raise ContractError("Only provider staff log time.", "minutes", forbidden=True)
+    if not 1 <= minutes <= 24 * 60:
+        raise ContractError("minutes: between 1 and 1440.", "minutes")
+    if not description.strip():
+        raise ContractError("description: say what was done.", "description")
+    started_at = started_at or timezone.now() - timedelta(minutes=minutes)
+    scope = scope_of(ticket)
+    quote = None
+    if billable and not scope.in_scope:
+        quote = ticket.quotes.approved().order_by("-decided_at").first()
+        if quote is None:
+            raise ContractError(
+                "This ticket is out of scope: billable time needs a quote the client approved.",
+                "billable",
+            )
+    with transaction.atomic():
+        entry = TimeEntry.objects.create(
+            ticket=ticket,
+            user=user,
+            started_at=started_at,
+            minutes=minutes,
+            description=description.strip()[:500],
+            billable=billable,
+            in_scope=scope.in_scope,
+            out_of_hours=is_out_of_hours(ticket, started_at),
+            quote=quote,
+        )
+        if billable and ticket.agreement is not None:
+            zone = zoneinfo.ZoneInfo(ticket.organization.timezone)
+            check_block(ticket.agreement, timezone.localtime(started_at, zone).date())
+    return entry
+
+
+BLOCK_THRESHOLDS = (80, 100)
+
+
+def check_block(agreement: Agreement, month: date) -> list[int]:
+    """Tell the client's administrators, once per month and threshold, that the block of
+    hours is 80% or fully used. Returns the thresholds newly announced."""
+    from django.db import IntegrityError
+
+    from steward.contracts.models import BlockAlert
+
+    if agreement.billing != Billing.BLOCK_HOURS:
+        return []
+    balance = block_balance(agreement, month)
+    announced = []
+    for threshold in BLOCK_THRESHOLDS:
+        if balance.percent < threshold:
+            continue
+        try:
+            with transaction.atomic():
+                BlockAlert.objects.create(
+                    agreement=agreement, month=month.replace(day=1), threshold=threshold
+                )
+                _mail_block_alert(agreement, balance, threshold)
+        except IntegrityError:
+            continue
+        announced.append(threshold)
+    return announced
+
+
+def _mail_block_alert(agreement: Agreement, balance: Balance, threshold: int) -> None:
+    # contracts runs before mail in the import order: an explicit call, made lazily.
+    from steward.mail import outbound
+
+    outbound.block_hours(agreement, balance.used, balance.available, threshold)
+
+
+def start_timer(ticket: Ticket, user: User, description: str = "") -> TimeEntry:
+    if not user.is_provider:
+        raise ContractError("Only provider staff log time.", "ticket", forbidden=True)
+    if TimeEntry.objects.running().filter(user=user).exists():
+        raise ContractError("Your timer is already running; stop it first.", "ticket")
+    now = timezone.now()
+    return TimeEntry.objects.create(
+        ticket=ticket,
+        user=user,
+        started_at=now,
+        minutes=None,
+        description=description.strip()[:500] or "Work on the ticket",
+        billable=True,
+        in_scope=scope_of(ticket).in_scope,
+        out_of_hours=is_out_of_hours(ticket, now),
+    )
+
+
+def stop_timer(user: User, billable: bool = True) -> TimeEntry:
+    entry = TimeEntry.objects.running().filter(user=user).select_related("ticket").first()
+    if entry is None:
+        raise ContractError("No timer is running.", "ticket")
+    elapsed = timezone.now() - entry.started_at
+    minutes = max(1, -(-int(elapsed.total_seconds()) // 60))
+    with transaction.atomic():
+        entry.delete()
+        return log_time(
+            entry.ticket,
+            user,
+            min(minutes, 24 * 60),
+            entry.description,
+            started_at=entry.started_at,
+            billable=billable,
+        )
+
+
+# Months and balances
+
+
+def month_bounds(month: date, tz: str) -> tuple[datetime, datetime, date]:
+    """(start, end) instants of a calendar month in the client's time zone, and its last day."""
+    first = month.replace(day=1)
+    last_day = first.replace(day=month_calendar.monthrange(first.year, first.month)[1])
+    zone = zoneinfo.ZoneInfo(tz)
+    start = datetime.combine(first, time(0), zone)
+    end = datetime.combine(last_day + timedelta(days=1), time(0), zone)
+    return start, end, last_day
+
+
+def _entries(agreement: Agreement, start: datetime, end: datetime) -> list[TimeEntry]:
+    return list(
+        TimeEntry.objects.done()
+        .filter(ticket__agreement=agreement, billable=True)
+        .between(start, end)
+        .select_related("ticket", "quote")
+        .order_by("started_at", "id")
+    )
+
+
+def _billed_minutes(entry: TimeEntry, agreement: Agreement) -> int:
+    return billable_minutes(entry.minutes or 0, agreement.increment_minutes)
+
+
+@dataclass
+class Balance:
+    block: Decimal
+    carried: Decimal
+    used: Decimal
+
+    @property
+    def available(self) -> Decimal:
+        return self.block + self.carried
+
+    @property
+    def left(self) -> Decimal:
+        return self.available - self.used
+
+    @property
+    def percent(self) -> int:
+        if self.available <= 0:
+            return 100 if self.used > 0 else 0
+        return int(self.used * 100 / self.available)
+
+
+def _used_hours(agreement: Agreement, month: date) -> Decimal:
+    start, end, _last = month_bounds(month, agreement.organization.timezone)
+    used = sum(
+        (
+            hours(_billed_minutes(e, agreement))
+            for e in _entries(agreement, start, end)
+            if e.in_scope
+        ),
+        ZERO,
+    )
+    return used
+
+
+def block_balance(agreement: Agreement, month: date) -> Balance:
+    """Hours of the month's block used and left (plus last month's rollover, if allowed)."""
+    carried = ZERO
+    if agreement.rollover:
+        previous = (month.replace(day=1) - timedelta(days=1)).replace(day=1)
+        if previous >= agreement.starts.replace(day=1):
+            unused = agreement.block_hours - _used_hours(agreement, previous)
+            carried = max(unused, ZERO)
+    return Balance(agreement.block_hours, carried, _used_hours(agreement, month))
+
+
+# Invoices
+
+
+@dataclass
+class Line:
+    kind: str
+    description: str
+    quantity: Decimal
+    unit: str
+    unit_price: Decimal
+    entries: list[TimeEntry] = field(default_factory=list)
+
+    @property
+    def amount(self) -> Decimal:
+        return line_amount(self.quantity, self.unit_price)
+
+
+def users_at(agreement: Agreement, at: datetime) -> int:
+    """Client users counted for per-user billing: active accounts that existed at `at`."""
+    return User.objects.filter(
+        organization=agreement.organization, is_active=True, date_joined__lt=at
+    ).count()
+
+
+def _time_lines(agreement: Agreement, entries: list[TimeEntry], label: str) -> list[Line]:
+    """Time at the hourly rate, out-of-hours at the multiplier, one line each."""
+    normal = [e for e in entries if not e.out_of_hours]
+    late = [e for e in entries if e.out_of_hours]
+    lines = []
+    if normal:
+        lines.append(
+            Line(
+                "time",
+                label,
+                sum((hours(_billed_minutes(e, agreement)) for e in normal), ZERO),
+                "h",
+                agreement.hourly_rate,
+                normal,
+            )
+        )
+    if late:
+        lines.append(
+            Line(
+                "time_out_of_hours",
+                f"{label}, out of hours (x{agreement.out_of_hours_multiplier})",
+                sum((hours(_billed_minutes(e, agreement)) for e in late), ZERO),
+                "h",
+                money(agreement.hourly_rate * agreement.out_of_hours_multiplier),
+                late,
+            )
+        )
+    return lines
+
+
+def invoice_lines(agreement: Agreement, month: date) -> list[Line]:
+    """What the month costs under the agreement; pure reading, nothing written."""
+    start, end, _last_day = month_bounds(month, agreement.organization.timezone)
+    lines: list[Line] = []
+    if agreement.billing == Billing.MANAGED_USER:
+        count = users_at(agreement, start)
+        lines.append(
+            Line(
+                "managed", "Managed service, per user", Decimal(count), "user", agreement.unit_price
+            )
+        )
+    elif agreement.billing == Billing.MANAGED_DEVICE:
+        lines.append(
+            Line(
+                "managed",
+                "Managed service, per device",
+                Decimal(agreement.devices),
+                "device",
+                agreement.unit_price,
+            )
+        )
+    if agreement.monthly_fee > 0:
+        label = (
+            f"Block of {agreement.block_hours} hours"
+            if agreement.billing == Billing.BLOCK_HOURS
+            else "Monthly fee"
+        )
+        lines.append(Line("fee", label, Decimal(1), "month", agreement.monthly_fee))
+    for covered in agreement.covered.select_related("service").order_by("service__name"):
+        if covered.price > 0:
+            lines.append(Line("service", covered.service.name, Decimal(1), "month", covered.price))
+    entries = _entries(agreement, start, end)
+    scoped = [e for e in entries if e.in_scope]
+    extra = [e for e in entries if not e.in_scope]
+    if agreement.billing == Billing.BREAK_FIX:
+        lines += _time_lines(agreement, entries, "Support time")
+        extra = []
+    elif agreement.billing == Billing.BLOCK_HOURS:
+        lines += _overage(agreement, scoped, block_balance(agreement, month).available)
+    elif agreement.included_hours > 0:
+        # Managed with a cap on included hours; 0 means support is unlimited.
+        lines += _overage(agreement, scoped, agreement.included_hours)
+    fixed: dict[int, list[TimeEntry]] = {}
+    by_hours: list[TimeEntry] = []
+    for entry in extra:
+        if entry.quote is not None and entry.quote.fixed_price is not None:
+            fixed.setdefault(entry.quote_id or 0, []).append(entry)
+        else:
+            by_hours.append(entry)
+    lines += _time_lines(agreement, by_hours, "Approved work outside the agreement")
+    for group in fixed.values():
+        quote = group[0].quote
+        assert quote is not None and quote.fixed_price is not None
+        lines.append(
+            Line(
+                "quote",
+                f"Fixed-price work: {quote.description[:200]}",
+                Decimal(1),
+                "job",
+                quote.fixed_price,
+                group,
+            )
+        )
+    return lines
+
+
+def _overage(agreement: Agreement, entries: list[TimeEntry], allowance: Decimal) -> list[Line]:
+    """Time beyond the hours the fee includes, billed at the rate; the entries that crossed
+    the line are listed on it."""
+    used = ZERO
+    over: list[TimeEntry] = []
+    over_hours = ZERO
+    for entry in entries:
+        spent = hours(_billed_minutes(entry, agreement))
+        beyond = max(used + spent - max(allowance, used), ZERO)
+        used += spent
+        if beyond > 0:
+            over.append(entry)
+            over_hours += beyond
+    if not over:
+        return []
+    return [
+        Line(
+            "overage",
+            f"Hours beyond the {allowance} included",
+            over_hours,
+            "h",
+            agreement.hourly_rate,
+            over,
+        )
+    ]
+
+
+def draft_invoice(agreement: Agreement, month: date) -> Invoice:
+    """Make (or remake) the month's draft; an issued invoice is never touched."""
+    start, _end, last_day = month_bounds(month, agreement.organization.timezone)
+    with transaction.atomic():
+        invoice = (
+            Invoice.objects.select_for_update()
+            .filter(agreement=agreement, period_start=start.date(), credits__isnull=True)
+            .first()
+        )
+        if invoice is not None and invoice.state == InvoiceState.ISSUED:
+            raise ContractError(
+                f"{invoice.display_number} is issued; correct it with a credit note.", "month"
+            )
+        if invoice is None:
+            invoice = Invoice.objects.create(
+                organization=agreement.organization,
+                agreement=agreement,
+                version=version_of(agreement),
+                period_start=start.date(),
+                period_end=last_day,
+                currency=agreement.currency,
+            )
+        else:
+            invoice.lines.all().delete()
+            invoice.version = version_of(agreement)
+        _write_lines(invoice, invoice_lines(agreement, month))
+    return invoice
+
+
+def _write_lines(invoice: Invoice, lines: list[Line], sign: int = 1) -> None:
+    amounts = []
+    for line in lines:
+        row = InvoiceLine.objects.create(
+            invoice=invoice,
+            kind=line.kind,
+            description=line.description[:300],
+            quantity=line.quantity,
+            unit=line.unit,
+            unit_price=line.unit_price * sign,
+            amount=line.amount * sign,
+        )
+        if line.entries:
+            row.time_entries.set(line.entries)
+            row.tickets.set({e.ticket_id for e in line.entries})
+        amounts.append(row.amount)
+    invoice.total = total(amounts)
+    invoice.save(update_fields=["total", "version"])
+
+
+def _next_number() -> int:
+    InvoiceCounter.objects.get_or_create(name="invoices")
+    table = connection.ops.quote_name(InvoiceCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        # The row lock (PostgreSQL) or write lock (SQLite) holds until commit: a number is
+        # taken by exactly one invoice, and a rolled-back issue gives its number back.
+        cursor.execute(
+            f"UPDATE {table} SET last = last + 1 WHERE name = %s RETURNING last", ["invoices"]
+        )
+        row = cursor.fetchone()
+    return int(row[0])
+
+
+def issue(invoice: Invoice, by: User) -> Invoice:
+    """Give the draft the next number and freeze it."""
+    if not by.can_manage_settings:
+        raise ContractError("Only provider admins and managers issue invoices.", forbidden=True)
+    with transaction.atomic():
+        locked = Invoice.objects.select_for_update().get(pk=invoice.pk)
+        if locked.state == InvoiceState.ISSUED:
+            raise ContractError(f"{locked.display_number} is already issued.", "state")
+        locked.number = _next_number()
+        locked.state = InvoiceState.ISSUED
+        locked.issued_at = timezone.now()
+        locked.issued_by = by
+        locked.save(update_fields=["number", "state", "issued_at", "issued_by"])
+    return locked
+
+
+def credit_note(invoice: Invoice, by: User, reason: str) -> Invoice:
+    """Cancel an issued invoice in full with a numbered credit note (never an edit)."""
+    if invoice.state != InvoiceState.ISSUED or invoice.is_credit_note:
+        raise ContractError("Only an issued invoice can be credited.", "invoice")
+    if not reason.strip():
+        raise ContractError("reason: say why the invoice is credited.", "reason")
+    with transaction.atomic():
+        note = Invoice.objects.create(
+            organization=invoice.organization,
+            agreement=invoice.agreement,
+            version=invoice.version,
+            period_start=invoice.period_start,
+            period_end=invoice.period_end,
+            currency=invoice.currency,
+            credits=invoice,
+        )
+        lines = [
+            Line(
+                row.kind,
+                f"Credit: {row.description}"[:300],
+                row.quantity,
+                row.unit,
+                row.unit_price,
+                list(row.time_entries.all()),
+            )
+            for row in invoice.lines.all()
+        ]
+        _write_lines(note, lines, sign=-1)
+        InvoiceLine.objects.create(
+            invoice=note,
+            kind="note",
+            description=f"Reason: {reason.strip()}"[:300],
+            quantity=Decimal(0),
+            unit="",
+            unit_price=ZERO,
+            amount=ZERO,
+        )
+        return issue(note, by)
+
+
+# What a managed agreement is worth
+
+
+@dataclass
+class Comparison:
+    """One organization over a period: what it paid, what break-fix or managed would have
+    cost, and the work its staff lost to outages. Inputs are kept for display and editing."""
+
+    months: int
+    users: int
+    paid: Decimal
+    hours_logged: Decimal
+    break_fix_rate: Decimal
+    break_fix_cost: Decimal
+    managed_price_per_user: Decimal
+    managed_cost: Decimal
+    outage_hours: Decimal
+    affected_users: int
+    hourly_cost_per_user: Decimal
+    productivity_lost: Decimal
+    outages: list[Any]
+
+    @property
+    def break_fix_total(self) -> Decimal:
+        return self.break_fix_cost + self.productivity_lost
+
+    @property
+    def rows(self) -> list[tuple[str, Decimal]]:
+        return [
+            ("paid", self.paid),
+            ("break_fix", self.break_fix_cost),
+            ("managed", self.managed_cost),
+            ("downtime", self.productivity_lost),
+        ]
+
+
+def compare_costs(
+    org: Any,
+    start: date,
+    end: date,
+    break_fix_rate: Decimal | None = None,
+    managed_price_per_user: Decimal | None = None,
+    hourly_cost_per_user: Decimal = Decimal("30.00"),
+    affected_users: int | None = None,
+) -> Comparison:
+    """`start` and `end` are first days of months (end inclusive). Outages are the
+    high-impact incidents: opened to resolved (or now)."""
+    zone = zoneinfo.ZoneInfo(org.timezone)
+    first = datetime.combine(start.replace(day=1), time(0), zone)
+    last = month_bounds(end, org.timezone)[1]
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    agreement = org.agreements.order_by("-starts").first()
+    rate = (
+        break_fix_rate
+        if break_fix_rate is not None
+        else (agreement.hourly_rate if agreement and agreement.hourly_rate else Decimal("90.00"))
+    )
+    per_user = (
+        managed_price_per_user
+        if managed_price_per_user is not None
+        else (agreement.unit_price if agreement and agreement.unit_price else Decimal("45.00"))
+    )
+    users = User.objects.filter(organization=org, is_active=True).count()
+    paid = total(
+        list(
+            org.invoices.issued()
+            .filter(period_start__gte=first.date(), period_start__lt=last.date())
+            .values_list("total", flat=True)
+        )
+    )
+    entries = TimeEntry.objects.done().filter(ticket__organization=org).between(first, last)
+    logged_minutes = 0
+    break_fix = ZERO
+    for entry in entries:
+        minutes = billable_minutes(entry.minutes or 0, 15)
+        logged_minutes += minutes
+        factor = Decimal("1.5") if entry.out_of_hours else Decimal(1)
+        break_fix += hours(minutes) * rate * factor
+    ticket_model = org.tickets.model
+    outages = list(
+        ticket_model.objects.filter(
+            organization=org, impact="high", kind="incident", created_at__gte=first,
+            created_at__lt=last,
+        ).order_by("created_at")
+    )  # fmt: skip
+    now = timezone.now()
+    outage_hours = sum(
+        (
+            Decimal((min(t.resolved_at or now, last) - t.created_at).total_seconds() / 3600)
+            for t in outages
+        ),
+        Decimal(0),
+    ).quantize(Decimal("0.1"))
+    affected = affected_users if affected_users is not None else users
+    return Comparison(
+        months=months,
+        users=users,
+        paid=paid,
+        hours_logged=hours(logged_minutes),
+        break_fix_rate=money(rate),
+        break_fix_cost=money(break_fix),
+        managed_price_per_user=money(per_user),
+        managed_cost=money(per_user * users * months),
+        outage_hours=outage_hours,
+        affected_users=affected,
+        hourly_cost_per_user=money(hourly_cost_per_user),
+        productivity_lost=money(outage_hours * affected * hourly_cost_per_user),
+        outages=outages,
+    )
