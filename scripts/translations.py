@@ -372,6 +372,167 @@ T: dict[str, tuple[str, str]] = {
     "Closed: ": ("已关闭：", "Έκλεισε: "),
     "Due": ("截止", "Προθεσμία"),
     "Open the ticket": ("打开工单", "Άνοιγμα αιτήματος"),
+    # The client's agreement pages, invoices and mails (templates/contracts, mail/email)
+    "Our agreement": ("我们的协议", "Η σύμβασή μας"),
+    "What is covered, the targets promised, the hours left, and every change to the terms.": (
+        "涵盖的服务、承诺的时限、剩余工时，以及条款的每一次变更。",
+        "Τι καλύπτεται, οι δεσμευμένοι χρόνοι, οι ώρες που απομένουν και κάθε αλλαγή των όρων.",
+    ),
+    "Invoices": ("发票", "Τιμολόγια"),
+    "What it is worth": ("价值对比", "Τι αξίζει"),
+    "Waiting for your approval": ("等待您的批准", "Αναμένουν την έγκρισή σας"),
+    "Fixed price": ("固定价格", "Σταθερή τιμή"),
+    "Estimate": ("估算", "Εκτίμηση"),
+    "Note (optional)": ("备注（可选）", "Σημείωση (προαιρετικά)"),
+    "Note": ("备注", "Σημείωση"),
+    "Approve": ("批准", "Έγκριση"),
+    "Decline": ("拒绝", "Απόρριψη"),
+    "No agreement is on record.": ("没有协议记录。", "Δεν υπάρχει καταχωρισμένη σύμβαση."),
+    "Terms": ("条款", "Όροι"),
+    "version %(n)s": ("第 %(n)s 版", "έκδοση %(n)s"),
+    "Billing": ("计费方式", "Χρέωση"),
+    "Period": ("期间", "Περίοδος"),
+    "Monthly fee": ("月费", "Μηνιαία αμοιβή"),
+    "Per user and month": ("每用户每月", "Ανά χρήστη και μήνα"),
+    "Per device and month": ("每设备每月", "Ανά συσκευή και μήνα"),
+    "Hourly rate": ("小时费率", "Ωριαία χρέωση"),
+    "out of hours": ("非工作时间", "εκτός ωραρίου"),
+    "Hours in the monthly block": ("每月预付工时", "Ώρες του μηνιαίου πακέτου"),
+    "unused hours roll over one month": (
+        "未用工时可顺延一个月",
+        "οι αχρησιμοποίητες ώρες μεταφέρονται έναν μήνα",
+    ),
+    "Hours included per month": ("每月包含工时", "Ώρες που περιλαμβάνονται ανά μήνα"),
+    "unlimited": ("不限", "απεριόριστες"),
+    "Billed in steps of": ("计费单位", "Χρέωση ανά"),
+    "%(m)s minutes": ("%(m)s 分钟", "%(m)s λεπτά"),
+    "Response and resolution targets": ("响应与解决时限", "Χρόνοι απόκρισης και επίλυσης"),
+    "%(m)s business minutes": ("%(m)s 个工作分钟", "%(m)s εργάσιμα λεπτά"),
+    "Hours used this month": ("本月已用工时", "Ώρες που χρησιμοποιήθηκαν αυτόν τον μήνα"),
+    "%(left)s hours left": ("剩余 %(left)s 小时", "απομένουν %(left)s ώρες"),
+    "Covered services": ("涵盖的服务", "Υπηρεσίες που καλύπτονται"),
+    "month": ("月", "μήνα"),
+    "included": ("已包含", "περιλαμβάνεται"),
+    "Everything the agreement's terms describe; no separate services.": (
+        "协议条款所述的全部内容；没有单独的服务项目。",
+        "Όλα όσα περιγράφουν οι όροι της σύμβασης· χωρίς χωριστές υπηρεσίες.",
+    ),
+    "Not covered": ("不包含", "Δεν καλύπτονται"),
+    "History of the terms": ("条款变更历史", "Ιστορικό των όρων"),
+    "Number": ("编号", "Αριθμός"),
+    "Total": ("合计", "Σύνολο"),
+    "No invoices yet.": ("暂无发票。", "Δεν υπάρχουν ακόμη τιμολόγια."),
+    "credits": ("冲销", "πιστώνει"),
+    "Invoice": ("发票", "Τιμολόγιο"),
+    "Credit note": ("红字发票", "Πιστωτικό σημείωμα"),
+    "Managed IT services": ("IT 托管服务", "Διαχειριζόμενες υπηρεσίες πληροφορικής"),
+    "Issued": ("开具日期", "Έκδοση"),
+    "Draft: not a valid invoice": ("草稿：不是有效发票", "Πρόχειρο: δεν είναι έγκυρο τιμολόγιο"),
+    "Bill to": ("付款方", "Χρέωση προς"),
+    "Agreement": ("协议", "Σύμβαση"),
+    "Credits": ("冲销", "Πιστώνει"),
+    "Quantity": ("数量", "Ποσότητα"),
+    "Unit price": ("单价", "Τιμή μονάδας"),
+    "Amount": ("金额", "Ποσό"),
+    "Every line is traceable to the tickets and time entries it bills; ask us for the detail "
+    "or see it in your portal.": (
+        "每一行都可追溯到对应的工单和工时记录；如需明细请联系我们，或在门户中查看。",
+        "Κάθε γραμμή αντιστοιχεί στα αιτήματα και στις καταγραφές χρόνου που χρεώνει· "
+        "ζητήστε μας τις λεπτομέρειες ή δείτε τις στην πύλη σας.",
+    ),
+    "What the agreement is worth": ("协议的价值", "Τι αξίζει η σύμβαση"),
+    "%(s)s to %(e)s: what was paid, what break-fix or a managed agreement would have cost, and "
+    "the work lost to outages.": (
+        "%(s)s 至 %(e)s：实际支付、按次维修或托管协议各需花费多少，以及停机造成的工作损失。",
+        "%(s)s έως %(e)s: τι πληρώθηκε, τι θα κόστιζε η χρέωση ανά επέμβαση ή μια σύμβαση "
+        "διαχείρισης, και η εργασία που χάθηκε από διακοπές.",
+    ),
+    "Paid under the agreement": ("按协议已支付", "Πληρώθηκαν βάσει της σύμβασης"),
+    "The same work at break-fix rates": (
+        "同样工作按次计费",
+        "Η ίδια εργασία με χρέωση ανά επέμβαση",
+    ),
+    "A managed agreement for every user": (
+        "所有用户的托管协议",
+        "Σύμβαση διαχείρισης για κάθε χρήστη",
+    ),
+    "Work lost to outages": ("停机造成的工作损失", "Εργασία που χάθηκε από διακοπές"),
+    "Time logged": ("已记录工时", "Καταγεγραμμένος χρόνος"),
+    "Break-fix: time × rate (out of hours ×1.5)": (
+        "按次计费：工时 × 费率（非工作时间 ×1.5）",
+        "Ανά επέμβαση: χρόνος × χρέωση (εκτός ωραρίου ×1,5)",
+    ),
+    "Managed: users × price × months": (
+        "托管：用户数 × 单价 × 月数",
+        "Διαχείριση: χρήστες × τιμή × μήνες",
+    ),
+    "Outages: hours × people stopped × cost of an hour": (
+        "停机：小时数 × 受影响人数 × 每小时成本",
+        "Διακοπές: ώρες × άτομα που σταμάτησαν × κόστος μιας ώρας",
+    ),
+    "Break-fix bill plus lost work": (
+        "按次计费账单加工作损失",
+        "Λογαριασμός ανά επέμβαση και χαμένη εργασία",
+    ),
+    "Industry studies put the repair bill at only about 12% of what an outage costs a "
+    "business; the rest is work that stops.": (
+        "行业研究表明，维修费用只占停机给企业造成总损失的约 12%；其余是停下来的工作。",
+        "Μελέτες του κλάδου δείχνουν ότι ο λογαριασμός της επισκευής είναι μόνο περίπου το 12% "
+        "του κόστους μιας διακοπής· το υπόλοιπο είναι εργασία που σταματά.",
+    ),
+    "Inputs": ("输入", "Δεδομένα"),
+    "Recalculate": ("重新计算", "Επανυπολογισμός"),
+    "Outages counted": ("计入的停机", "Διακοπές που μετρήθηκαν"),
+    "From": ("从", "Από"),
+    "To": ("至", "Έως"),
+    "Break-fix rate per hour": ("按次计费每小时费率", "Χρέωση ανά ώρα (ανά επέμβαση)"),
+    "Managed price per user and month": (
+        "托管每用户每月价格",
+        "Τιμή διαχείρισης ανά χρήστη και μήνα",
+    ),
+    "Cost of an hour of a person's work": (
+        "每人每小时工作成本",
+        "Κόστος μιας ώρας εργασίας ενός ατόμου",
+    ),
+    "People stopped by an outage": ("停机影响的人数", "Άτομα που σταματούν σε μια διακοπή"),
+    "The period ends before it starts.": (
+        "结束时间早于开始时间。",
+        "Η περίοδος τελειώνει πριν αρχίσει.",
+    ),
+    "Thank you: your decision is recorded.": (
+        "谢谢：您的决定已记录。",
+        "Ευχαριστούμε: η απόφασή σας καταγράφηκε.",
+    ),
+    "%(percent)d%% of your support hours used: %(agreement)s": (
+        "支持工时已使用 %(percent)d%%：%(agreement)s",
+        "Χρησιμοποιήθηκε το %(percent)d%% των ωρών υποστήριξης: %(agreement)s",
+    ),
+    "Approval needed: ": ("需要您批准：", "Χρειάζεται έγκριση: "),
+    'Your agreement "%(name)s" includes a block of support hours each month.': (
+        "您的协议“%(name)s”每月包含一定的支持工时。",
+        "Η σύμβασή σας «%(name)s» περιλαμβάνει ένα πακέτο ωρών υποστήριξης κάθε μήνα.",
+    ),
+    "Used this month: %(used)s of %(available)s hours (%(threshold)s%%).": (
+        "本月已用：%(used)s / %(available)s 小时（%(threshold)s%%）。",
+        "Χρησιμοποιήθηκαν αυτόν τον μήνα: %(used)s από %(available)s ώρες (%(threshold)s%%).",
+    ),
+    "Further work this month is billed at the agreement's hourly rate.": (
+        "本月后续工作将按协议的小时费率计费。",
+        "Η περαιτέρω εργασία αυτόν τον μήνα χρεώνεται με την ωριαία χρέωση της σύμβασης.",
+    ),
+    "See your agreement and hours": ("查看您的协议和工时", "Δείτε τη σύμβαση και τις ώρες σας"),
+    "Request %(number)s needs work that your agreement does not cover.": (
+        "请求 %(number)s 需要协议范围以外的工作。",
+        "Το αίτημα %(number)s χρειάζεται εργασία που δεν καλύπτει η σύμβασή σας.",
+    ),
+    "Approve or decline it in the portal": (
+        "在门户中批准或拒绝",
+        "Εγκρίνετε ή απορρίψτε το στην πύλη",
+    ),
+    "Or reply to this email with APPROVE or DECLINE on the first line.": (
+        "或回复此邮件，在第一行写 APPROVE（批准）或 DECLINE（拒绝）。",
+        "Ή απαντήστε σε αυτό το μήνυμα με APPROVE ή DECLINE στην πρώτη γραμμή.",
+    ),
 }
 
 

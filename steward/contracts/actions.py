@@ -137,7 +137,7 @@ def scope_of(ticket: Ticket) -> Scope:
     if agreement is None:
         return Scope(False, "No agreement was in force when the ticket was opened.")
     if agreement.billing == Billing.BREAK_FIX:
-        return Scope(False, "Break-fix agreement: all work is billed by the hour.")
+        return Scope(True, "Break-fix agreement: all work is billed by the hour.")
     if ticket.service_id is None:
         return Scope(True, "Covered by the agreement (no specific service).")
     covered = agreement.covered.filter(service_id=ticket.service_id).exists()

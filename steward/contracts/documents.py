@@ -56,6 +56,7 @@ def invoice_html(invoice: Invoice, language: str) -> str:
                 "lines": invoice.lines.prefetch_related("tickets"),
                 "provider": settings.SITE_NAME,
                 "organization": invoice.organization,
+                "language": language,
             },
         )
 

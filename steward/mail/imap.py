@@ -126,6 +126,10 @@ def _idle(client: BaseMailBox, stop: threading.Event, seconds: float) -> None:
     while not stop.is_set() and waited < seconds:
         if client.idle.wait(timeout=IDLE_ROUND):
             return
+        # Mail that arrived between the last fetch and IDLE is announced as the IDLE
+        # starts, in a response imaplib files away instead of returning: look there too.
+        if client.client.untagged_responses.pop("EXISTS", None):
+            return
         waited += IDLE_ROUND
 
 

@@ -17,7 +17,7 @@ from steward.api import api
 from steward.test import COVERAGE
 
 WRITES = {"POST", "PATCH", "PUT", "DELETE"}
-HTML_NAMESPACES = ("desk", "portal", "accounts", "mail")
+HTML_NAMESPACES = ("desk", "portal", "accounts", "mail", "billing", "billing_portal")
 # Pages that change something (a POST form); their tests must show who may not.
 HTML_WRITES = {
     "desk:bulk_assign",
@@ -35,6 +35,14 @@ HTML_WRITES = {
     "mail:retry",
     "mail:mailbox_new",
     "mail:mailbox",
+    "billing:invoice_draft",
+    "billing:invoice_issue",
+    "billing:invoice_credit",
+    "billing:time",
+    "billing:timer",
+    "billing:scope",
+    "billing:quote",
+    "billing_portal:quote_decide",
 }
 
 

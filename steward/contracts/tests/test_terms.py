@@ -115,7 +115,8 @@ def test_it_defaults_scope_from_the_covered_services(w: World) -> None:
     out = actions.scope_of(make_ticket(w.acme, service=printers))
     assert not out.in_scope and "Printers is not among" in out.reason
     actions.revise(agreement, w.manager, {"billing": Billing.BREAK_FIX})
-    assert not actions.scope_of(make_ticket(w.acme, service=backup)).in_scope
+    break_fix = actions.scope_of(make_ticket(w.acme, service=printers))
+    assert break_fix.in_scope and "billed by the hour" in break_fix.reason
 
 
 def test_staff_override_scope_with_a_reason(w: World) -> None:

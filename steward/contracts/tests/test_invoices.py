@@ -1,0 +1,239 @@
+"""Monthly invoices: each billing model, lines traced to time, gapless numbers, credit notes,
+CSV and PDF."""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+
+from steward.accounts.models import Role
+from steward.contracts import actions, documents
+from steward.contracts.actions import ContractError
+from steward.contracts.models import Agreement, Billing, Invoice, InvoiceState, Service
+from steward.test import World, make_agreement, make_org, make_policy, make_ticket, make_user, world
+
+pytestmark = pytest.mark.django_db
+ATHENS = ZoneInfo("Europe/Athens")
+NOV = date(2026, 11, 1)
+
+
+@pytest.fixture
+def w() -> World:
+    return world()
+
+
+def _at(day: int, hour: int = 10) -> datetime:
+    return datetime(2026, 11, day, hour, tzinfo=ATHENS)
+
+
+def _set(w: World, **terms: object) -> Agreement:
+    agreement = Agreement.objects.get(organization=w.acme)
+    actions.revise(agreement, w.manager, terms)
+    return agreement
+
+
+def _lines(invoice: Invoice) -> list[tuple[str, str, str, str]]:
+    return [
+        (line.kind, str(line.quantity), str(line.unit_price), str(line.amount))
+        for line in invoice.lines.all()
+    ]
+
+
+def test_it_bills_managed_per_user_counted_at_the_period_start(w: World) -> None:
+    agreement = _set(
+        w, billing=Billing.MANAGED_USER, unit_price=Decimal("45.00"), hourly_rate=Decimal("90")
+    )
+    for person in (w.acme_admin, w.acme_user):
+        person.date_joined = datetime(2026, 10, 1, tzinfo=ATHENS)
+        person.save()
+    late = make_user(Role.CLIENT_USER, w.acme)
+    late.date_joined = _at(15)
+    late.save()
+    invoice = actions.draft_invoice(agreement, NOV)
+    # Alice and Andy were there on 1 November; the one who joined on the 15th is not counted.
+    assert _lines(invoice) == [("managed", "2.00", "45.00", "90.00")]
+    assert invoice.total == Decimal("90.00") and invoice.state == InvoiceState.DRAFT
+    assert invoice.version is not None and invoice.version.number == 2
+
+
+def test_it_bills_add_on_services_and_overage_beyond_included_hours(w: World) -> None:
+    Service.objects.create(code="backup", name="Backup monitoring")
+    agreement = _set(
+        w,
+        billing=Billing.MANAGED_DEVICE,
+        unit_price=Decimal("12.50"),
+        devices=10,
+        included_hours=Decimal("2"),
+        hourly_rate=Decimal("80.00"),
+    )
+    actions.set_services(agreement, {"backup": Decimal("30.00")})
+    ticket = make_ticket(w.acme)
+    first = actions.log_time(ticket, w.tech, 90, "Printer", started_at=_at(3))
+    second = actions.log_time(ticket, w.tech, 50, "Laptop", started_at=_at(4))  # billed 60
+    invoice = actions.draft_invoice(agreement, NOV)
+    assert _lines(invoice) == [
+        ("managed", "10.00", "12.50", "125.00"),
+        ("service", "1.00", "30.00", "30.00"),
+        ("overage", "0.50", "80.00", "40.00"),
+    ]
+    overage = invoice.lines.get(kind="overage")
+    assert list(overage.time_entries.all()) == [second]
+    assert [t.number for t in overage.tickets.all()] == [ticket.number]
+    assert first not in overage.time_entries.all()
+    assert invoice.total == sum(line.amount for line in invoice.lines.all())
+
+
+def test_it_draws_block_hours_and_bills_the_overage(w: World) -> None:
+    agreement = _set(
+        w,
+        billing=Billing.BLOCK_HOURS,
+        monthly_fee=Decimal("800.00"),
+        block_hours=Decimal("10"),
+        hourly_rate=Decimal("95.00"),
+        rollover=True,
+    )
+    ticket = make_ticket(w.acme)
+    actions.log_time(
+        ticket, w.tech, 4 * 60, "October work", started_at=datetime(2026, 10, 5, 10, tzinfo=ATHENS)
+    )
+    actions.log_time(ticket, w.tech, 15 * 60 + 30, "Migration", started_at=_at(9))
+    invoice = actions.draft_invoice(agreement, NOV)
+    # 10 hours this month + 6 unused from October = 16; 15.5 used: no overage yet.
+    assert actions.block_balance(agreement, NOV).available == Decimal("16.00")
+    assert _lines(invoice) == [("fee", "1.00", "800.00", "800.00")]
+    actions.log_time(ticket, w.tech, 90, "More", started_at=_at(20))
+    invoice = actions.draft_invoice(agreement, NOV)
+    assert _lines(invoice)[-1] == ("overage", "1.00", "95.00", "95.00")
+
+
+def test_it_bills_break_fix_with_the_out_of_hours_rate(w: World) -> None:
+    agreement = _set(
+        w,
+        billing=Billing.BREAK_FIX,
+        hourly_rate=Decimal("100.00"),
+        out_of_hours_multiplier=Decimal("1.50"),
+        increment_minutes=30,
+    )
+    ticket = make_ticket(w.acme)
+    actions.log_time(ticket, w.tech, 40, "Office hours", started_at=_at(10, 11))  # -> 60
+    actions.log_time(ticket, w.tech, 20, "Late call", started_at=_at(10, 22))  # -> 30
+    actions.log_time(ticket, w.tech, 45, "Free", started_at=_at(11), billable=False)
+    invoice = actions.draft_invoice(agreement, NOV)
+    assert _lines(invoice) == [
+        ("time", "1.00", "100.00", "100.00"),
+        ("time_out_of_hours", "0.50", "150.00", "75.00"),
+    ]
+
+
+def test_it_bills_approved_out_of_scope_work(w: World) -> None:
+    agreement = _set(
+        w, billing=Billing.MANAGED_USER, unit_price=Decimal("0"), hourly_rate=Decimal("90")
+    )
+    hourly = make_ticket(w.acme)
+    fixed = make_ticket(w.acme)
+    for ticket in (hourly, fixed):
+        actions.decide_scope(ticket, False, "Project", w.tech)
+    q1 = actions.request_quote(hourly, w.tech, "Cabling", Decimal("2"))
+    q2 = actions.request_quote(fixed, w.tech, "New switch", fixed_price=Decimal("450"))
+    actions.decide_quote(q1, w.acme_admin, True)
+    actions.decide_quote(q2, w.acme_admin, True)
+    actions.log_time(hourly, w.tech, 120, "Cabling", started_at=_at(12))
+    actions.log_time(fixed, w.tech, 200, "Switch", started_at=_at(13))
+    invoice = actions.draft_invoice(agreement, NOV)
+    kinds = {line.kind: line for line in invoice.lines.all()}
+    assert kinds["time"].amount == Decimal("180.00")
+    assert kinds["quote"].amount == Decimal("450.00")
+    assert "New switch" in kinds["quote"].description
+    assert [t.number for t in kinds["time"].tickets.all()] == [hourly.number]
+
+
+def test_issuing_numbers_invoices_without_gaps_and_freezes_them(w: World) -> None:
+    agreement = _set(w, monthly_fee=Decimal("100.00"))
+    globex = Agreement.objects.get(organization=w.globex)
+    actions.revise(globex, w.manager, {"monthly_fee": Decimal("50.00")})
+    a = actions.issue(actions.draft_invoice(agreement, NOV), w.manager)
+    b = actions.issue(actions.draft_invoice(globex, NOV), w.manager)
+    assert (a.number, b.number) == (1, 2)
+    assert a.display_number == "INV-000001"
+    with pytest.raises(ContractError, match="credit note"):
+        actions.draft_invoice(agreement, NOV)
+    with pytest.raises(ContractError, match="already issued"):
+        actions.issue(a, w.manager)
+    with pytest.raises(ContractError):
+        actions.issue(actions.draft_invoice(agreement, date(2026, 12, 1)), w.tech)
+
+
+def test_a_credit_note_cancels_an_issued_invoice(w: World) -> None:
+    agreement = _set(w, monthly_fee=Decimal("100.00"))
+    invoice = actions.issue(actions.draft_invoice(agreement, NOV), w.manager)
+    with pytest.raises(ContractError):
+        actions.credit_note(invoice, w.manager, " ")
+    note = actions.credit_note(invoice, w.manager, "Fee waived for November")
+    assert note.credits == invoice and note.state == InvoiceState.ISSUED
+    assert note.number == invoice.number + 1 and note.display_number.startswith("CN-")
+    assert note.total == -invoice.total
+    invoice.refresh_from_db()
+    assert invoice.total == Decimal("100.00")  # The original is never edited.
+    with pytest.raises(ContractError):
+        actions.credit_note(note, w.manager, "again")
+
+
+def test_it_exports_csv_and_a_pdf(w: World) -> None:
+    agreement = _set(w, billing=Billing.BREAK_FIX, monthly_fee=Decimal("1234.50"))
+    invoice = actions.issue(actions.draft_invoice(agreement, NOV), w.manager)
+    rows = list(
+        csv.reader(io.StringIO(documents.csv_response(invoice).content.decode("utf-8-sig")))
+    )
+    assert rows[0][:5] == ["invoice", "period_start", "period_end", "currency", "line"]
+    assert rows[1][4] == "Monthly fee" and rows[1][8] == "1234.50"
+    assert rows[-1][4] == "Total" and rows[-1][8] == "1234.50"
+    pdf = documents.pdf_bytes(invoice)
+    assert pdf.startswith(b"%PDF") and len(pdf) > 2000
+    html = documents.invoice_html(invoice, "el")
+    assert "Τιμολόγιο" in html and "INV-000001" in html
+    assert "1234,50" in html  # Greek writes a decimal comma.
+
+
+@pytest.mark.django_db(transaction=True)
+def test_invoice_numbers_stay_unique_and_gapless_under_concurrency() -> None:
+    policy = make_policy()
+    agreements = []
+    for n in range(6):
+        org = make_org(f"RACE{n}")
+        agreements.append(make_agreement(org, policy, monthly_fee=Decimal("10.00")))
+    admin = make_user(Role.ADMIN)
+    drafts = [actions.draft_invoice(a, NOV) for a in agreements]
+    barrier = threading.Barrier(len(drafts))
+    errors: list[BaseException] = []
+
+    def issue(invoice: Invoice) -> None:
+        try:
+            barrier.wait()
+            for attempt in range(50):
+                try:
+                    actions.issue(invoice, admin)
+                    return
+                except Exception as exc:  # SQLite: "database is locked" under contention.
+                    if "locked" not in str(exc) or attempt == 49:
+                        raise
+                    threading.Event().wait(0.05)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=issue, args=(d,)) for d in drafts]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    numbers = sorted(Invoice.objects.values_list("number", flat=True))
+    assert numbers == list(range(1, len(drafts) + 1))

@@ -1,0 +1,246 @@
+"""The billing pages of the desk and the client's agreement pages in the portal."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+
+from steward.contracts import actions
+from steward.contracts.models import Agreement, Billing, Invoice, Quote, QuoteState, TimeEntry
+from steward.desk.models import Ticket
+from steward.test import ScanningClient, World, covers, make_ticket, world
+
+pytestmark = pytest.mark.django_db
+NOV = date(2026, 11, 1)
+
+
+@pytest.fixture
+def w() -> World:
+    return world()
+
+
+def _globex(w: World) -> tuple[Agreement, Ticket, Invoice, Quote]:
+    agreement = Agreement.objects.get(organization=w.globex)
+    actions.revise(agreement, w.manager, {"monthly_fee": Decimal("300.00")})
+    ticket = make_ticket(w.globex, requester=w.globex_user)
+    actions.decide_scope(ticket, False, "Project", w.admin)
+    quote = actions.request_quote(ticket, w.admin, "New server", fixed_price=Decimal("900"))
+    invoice = actions.issue(actions.draft_invoice(agreement, NOV), w.admin)
+    return agreement, ticket, invoice, quote
+
+
+def _pages(a: Agreement, t: Ticket, i: Invoice, q: Quote) -> dict[str, tuple[str, str]]:
+    return {
+        "billing:agreements": ("get", reverse("billing:agreements")),
+        "billing:agreement": ("get", reverse("billing:agreement", args=[a.pk])),
+        "billing:invoice_draft": ("post", reverse("billing:invoice_draft", args=[a.pk])),
+        "billing:invoice": ("get", reverse("billing:invoice", args=[i.pk])),
+        "billing:invoice_issue": ("post", reverse("billing:invoice_issue", args=[i.pk])),
+        "billing:invoice_credit": ("post", reverse("billing:invoice_credit", args=[i.pk])),
+        "billing:invoice_pdf": ("get", reverse("billing:invoice_pdf", args=[i.pk])),
+        "billing:invoice_csv": ("get", reverse("billing:invoice_csv", args=[i.pk])),
+        "billing:value": ("get", reverse("billing:value", args=[a.organization_id])),
+        "billing:time": ("post", reverse("billing:time", args=[t.number])),
+        "billing:timer": ("post", reverse("billing:timer", args=[t.number])),
+        "billing:scope": ("post", reverse("billing:scope", args=[t.number])),
+        "billing:quote": ("post", reverse("billing:quote", args=[t.number])),
+        "billing_portal:agreements": ("get", reverse("billing_portal:agreements")),
+        "billing_portal:invoices": ("get", reverse("billing_portal:invoices")),
+        "billing_portal:invoice_pdf": ("get", reverse("billing_portal:invoice_pdf", args=[i.pk])),
+        "billing_portal:invoice_csv": ("get", reverse("billing_portal:invoice_csv", args=[i.pk])),
+        "billing_portal:quote_decide": (
+            "post",
+            reverse("billing_portal:quote_decide", args=[q.pk]),
+        ),
+        "billing_portal:value": ("get", reverse("billing_portal:value")),
+    }
+
+
+ALL = [
+    "billing:agreements", "billing:agreement", "billing:invoice_draft", "billing:invoice",
+    "billing:invoice_issue", "billing:invoice_credit", "billing:invoice_pdf", "billing:invoice_csv",
+    "billing:value", "billing:time", "billing:timer", "billing:scope", "billing:quote",
+    "billing_portal:agreements", "billing_portal:invoices", "billing_portal:invoice_pdf",
+    "billing_portal:invoice_csv", "billing_portal:quote_decide", "billing_portal:value",
+]  # fmt: skip
+
+
+@covers(*ALL, kinds=("login",))
+def test_it_requires_login(w: World) -> None:
+    for name, (method, url) in _pages(*_globex(w)).items():
+        response = getattr(Client(), method)(url)
+        assert response.status_code == 302, name
+        assert response["Location"].startswith(reverse("account_login")), name
+
+
+@covers(*ALL, kinds=("tenancy",))
+def test_it_hides_other_organizations(w: World) -> None:
+    pages = _pages(*_globex(w))
+    # The Acme technician and Acme's client administrator: Globex's rows do not exist.
+    tech = ScanningClient(w.tech)
+    for name in (
+        "billing:agreement",
+        "billing:invoice",
+        "billing:invoice_pdf",
+        "billing:invoice_csv",
+        "billing:value",
+        "billing:invoice_draft",
+        "billing:invoice_issue",
+        "billing:invoice_credit",
+        "billing:time",
+        "billing:timer",
+        "billing:scope",
+        "billing:quote",
+    ):
+        method, url = pages[name]
+        assert getattr(tech, method)(url).status_code == 404, name
+    assert "globex" not in tech.get(pages["billing:agreements"][1]).content.decode().lower()
+    acme_admin = ScanningClient(w.acme_admin)
+    for name in (
+        "billing_portal:invoice_pdf",
+        "billing_portal:invoice_csv",
+        "billing_portal:quote_decide",
+    ):
+        method, url = pages[name]
+        assert getattr(acme_admin, method)(url).status_code == 404, name
+    for name in ("billing_portal:agreements", "billing_portal:invoices", "billing_portal:value"):
+        assert acme_admin.get(pages[name][1]).status_code == 200, name  # Scanned: no Globex.
+    # Globex's contacts see their own issued invoice; plain contacts not the billing pages.
+    assert ScanningClient(w.globex_user).get(pages["billing_portal:invoices"][1]).status_code == 404
+
+
+@covers(
+    "billing:invoice_draft",
+    "billing:invoice_issue",
+    "billing:invoice_credit",
+    "billing:time",
+    "billing:timer",
+    "billing:scope",
+    "billing:quote",
+    "billing_portal:quote_decide",
+    kinds=("role",),
+)
+def test_it_requires_write_role(w: World) -> None:
+    agreement, ticket, invoice, quote = _globex(w)
+    pages = _pages(agreement, ticket, invoice, quote)
+    for user in (w.globex_user, w.acme_admin):
+        client = ScanningClient(user)
+        for name in (
+            "billing:invoice_draft",
+            "billing:invoice_issue",
+            "billing:invoice_credit",
+            "billing:time",
+            "billing:timer",
+            "billing:scope",
+            "billing:quote",
+        ):
+            assert client.post(pages[name][1]).status_code in (302, 404), (user.role, name)
+            assert client.post(pages[name][1]).status_code != 200
+    # Provider technicians do their work but do not bill.
+    acme_agreement = Agreement.objects.get(organization=w.acme)
+    tech = ScanningClient(w.tech)
+    assert (
+        tech.post(
+            reverse("billing:invoice_draft", args=[acme_agreement.pk]), {"month": "2026-11"}
+        ).status_code
+        == 404
+    )
+    # A plain Globex contact may not decide a quote (only the client's administrators).
+    assert (
+        ScanningClient(w.globex_user)
+        .post(pages["billing_portal:quote_decide"][1], {"approve": "1"})
+        .status_code
+        == 404
+    )
+    quote.refresh_from_db()
+    assert quote.state == QuoteState.PENDING
+    assert Invoice.objects.count() == 1 and TimeEntry.objects.count() == 0
+
+
+def test_staff_log_time_and_run_the_timer_from_the_ticket_page(w: World) -> None:
+    ticket = make_ticket(w.acme, requester=w.acme_user)
+    tech = ScanningClient(w.tech)
+    page = tech.get(ticket.get_absolute_url()).content.decode()
+    assert "Time and scope" in page and "In scope" in page
+    response = tech.post(
+        reverse("billing:time", args=[ticket.number]),
+        {"minutes": 35, "description": "Replaced toner", "billable": "on"},
+    )
+    assert response.status_code == 302 and response["Location"].endswith("#billing")
+    tech.post(reverse("billing:timer", args=[ticket.number]), {"description": "Watching the queue"})
+    page = tech.get(ticket.get_absolute_url()).content.decode()
+    assert "Replaced toner" in page and "Stop timer" in page
+    tech.post(reverse("billing:timer", args=[ticket.number]), {"action": "stop"})
+    assert TimeEntry.objects.running().count() == 0 and TimeEntry.objects.count() == 2
+    bad = tech.post(
+        reverse("billing:time", args=[ticket.number]),
+        {"minutes": 0, "description": ""},
+        follow=True,
+    )
+    assert "Ensure this value is greater than or equal to 1" in bad.content.decode()
+    assert TimeEntry.objects.count() == 2
+
+
+def test_a_client_admin_sees_terms_history_and_approves_a_quote(w: World) -> None:
+    agreement = Agreement.objects.get(organization=w.acme)
+    actions.revise(
+        agreement,
+        w.manager,
+        {"billing": Billing.BLOCK_HOURS, "block_hours": Decimal("8")},
+        note="Moved to a block of hours",
+    )
+    ticket = make_ticket(w.acme, requester=w.acme_admin)
+    actions.decide_scope(ticket, False, "Project", w.tech)
+    quote = actions.request_quote(ticket, w.tech, "Wire the meeting room", Decimal("3"))
+    admin = ScanningClient(w.acme_admin)
+    page = admin.get(reverse("billing_portal:agreements")).content.decode()
+    assert "Moved to a block of hours" in page and "Wire the meeting room" in page
+    assert "block_hours" in page and "Hours used this month" in page
+    admin.post(
+        reverse("billing_portal:quote_decide", args=[quote.pk]), {"approve": "1", "note": "OK"}
+    )
+    quote.refresh_from_db()
+    assert quote.state == QuoteState.APPROVED and quote.decided_by == w.acme_admin
+
+
+def test_managers_draft_issue_and_credit_from_the_desk(w: World) -> None:
+    agreement = Agreement.objects.get(organization=w.acme)
+    actions.revise(
+        agreement, w.manager, {"monthly_fee": Decimal("250.00"), "billing": Billing.BREAK_FIX}
+    )
+    manager = ScanningClient(w.manager)
+    response = manager.post(
+        reverse("billing:invoice_draft", args=[agreement.pk]), {"month": "2026-11"}
+    )
+    invoice = Invoice.objects.get()
+    assert response["Location"] == reverse("billing:invoice", args=[invoice.pk])
+    manager.post(reverse("billing:invoice_issue", args=[invoice.pk]))
+    invoice.refresh_from_db()
+    assert invoice.number == 1
+    page = manager.get(reverse("billing:invoice", args=[invoice.pk])).content.decode()
+    assert "INV-000001" in page and "250.00" in page
+    manager.post(reverse("billing:invoice_credit", args=[invoice.pk]), {"reason": "Duplicate"})
+    assert Invoice.objects.filter(credits=invoice).get().total == Decimal("-250.00")
+    pdf = manager.get(reverse("billing:invoice_pdf", args=[invoice.pk]))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+@time_machine.travel(datetime(2026, 11, 24, 12, tzinfo=ZoneInfo("Europe/Athens")), tick=False)
+def test_the_value_page_shows_the_comparison_and_takes_inputs(w: World) -> None:
+    ticket = make_ticket(w.acme, impact="high", requester=w.acme_user)
+    actions.log_time(ticket, w.tech, 60, "Fix")  # 11:00-12:00 Athens: office hours.
+    manager = ScanningClient(w.manager)
+    page = manager.get(
+        reverse("billing:value", args=[w.acme.pk]),
+        {"break_fix_rate": "100", "hourly_cost_per_user": "40", "affected_users": "10"},
+    ).content.decode()
+    assert "1.00 h × 100.00 = 100.00" in page
+    assert ticket.number in page  # The outage counted, by name.
+    bad = manager.get(reverse("billing:value", args=[w.acme.pk]), {"break_fix_rate": "-1"})
+    assert bad.status_code == 200 and "greater than or equal to 0" in bad.content.decode()
