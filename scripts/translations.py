@@ -533,6 +533,34 @@ T: dict[str, tuple[str, str]] = {
         "或回复此邮件，在第一行写 APPROVE（批准）或 DECLINE（拒绝）。",
         "Ή απαντήστε σε αυτό το μήνυμα με APPROVE ή DECLINE στην πρώτη γραμμή.",
     ),
+    # Agreement terms as the client reads them (model labels, version history)
+    "Managed, per user": ("托管，按用户", "Διαχείριση, ανά χρήστη"),
+    "Managed, per device": ("托管，按设备", "Διαχείριση, ανά συσκευή"),
+    "Block of prepaid hours": ("预付工时包", "Πακέτο προπληρωμένων ωρών"),
+    "Break-fix, hourly": ("按次维修，按小时", "Ανά επέμβαση, με την ώρα"),
+    "billing": ("计费方式", "χρέωση"),
+    "currency": ("币种", "νόμισμα"),
+    "monthly fee": ("月费", "μηνιαία αμοιβή"),
+    "price per user or device": ("每用户或设备价格", "τιμή ανά χρήστη ή συσκευή"),
+    "devices covered": ("涵盖设备数", "συσκευές που καλύπτονται"),
+    "hourly rate": ("小时费率", "ωριαία χρέωση"),
+    "out-of-hours multiplier": ("非工作时间倍数", "συντελεστής εκτός ωραρίου"),
+    "hours included per month": ("每月包含工时", "ώρες που περιλαμβάνονται ανά μήνα"),
+    "hours in the monthly block": ("每月预付工时", "ώρες του μηνιαίου πακέτου"),
+    "unused block hours roll over one month": (
+        "未用工时顺延一个月",
+        "οι αχρησιμοποίητες ώρες μεταφέρονται έναν μήνα",
+    ),
+    "billing increment (minutes)": ("计费单位（分钟）", "βήμα χρέωσης (λεπτά)"),
+    "not covered": ("不包含", "δεν καλύπτεται"),
+    "covered": ("包含", "καλύπτεται"),
+    "KPI targets": ("KPI 目标", "Στόχοι KPI"),
+    "yes": ("是", "ναι"),
+    "no": ("否", "όχι"),
+    "%s business minutes": ("%s 个工作分钟", "%s εργάσιμα λεπτά"),
+    "first response": ("首次响应", "πρώτη απόκριση"),
+    "next update": ("下次更新", "επόμενη ενημέρωση"),
+    "resolution": ("解决", "επίλυση"),
 }
 
 
@@ -560,10 +588,13 @@ def fill(po_path: Path, column: int) -> int:
         if "%%" in msgid:
             value = value.replace("%", "%%")
         filled += 1
+        # A fuzzy guess made by msgmerge, with the "#|" lines naming what it guessed from,
+        # gives way to the table's translation.
+        flags = re.sub(r"#\|[^\n]*\n", "", flags)
         flags = re.sub(r", fuzzy|#, fuzzy\n", "", flags)
         return f"{flags}msgid {msgid_block}msgstr {_quote(value)}\n"
 
-    pattern = re.compile(r'(#,[^\n]*\n)?msgid ((?:"[^\n]*"\n)+)msgstr ((?:"[^\n]*"\n)+)')
+    pattern = re.compile(r'((?:#[,|][^\n]*\n)*)msgid ((?:"[^\n]*"\n)+)msgstr ((?:"[^\n]*"\n)+)')
     po_path.write_text(pattern.sub(replace, text))
     return filled
 

@@ -245,3 +245,31 @@ def test_it_checks_time_input_through_the_api(w: World) -> None:
     assert ok.status_code == 201  # type: ignore[attr-defined]
     assert ok.json()["minutes"] == 25 and ok.json()["in_scope"] is True  # type: ignore[attr-defined]
     assert TimeEntry.objects.count() == 1
+
+
+def test_the_history_reads_as_sentences_in_the_clients_language(w: World) -> None:
+    from django.utils import translation
+
+    from steward.contracts.templatetags.contract_tags import change_lines
+    from steward.sla.models import SlaPolicy
+
+    agreement = _acme(w)
+    Service.objects.create(code="backup", name="Backup monitoring")
+    slower = SlaPolicy.objects.create(
+        name="Slower",
+        targets={**agreement.sla_policy.targets, "P1": {"first_response": 120, "resolution": 480}},
+    )
+    version = actions.revise(
+        agreement,
+        w.manager,
+        {"billing": Billing.BLOCK_HOURS, "sla_policy": slower},
+        services={"backup": Decimal("10.00")},
+    )
+    lines = change_lines(version.changes)
+    assert ("Billing", "Managed, per user", "Block of prepaid hours") in lines
+    assert ("Backup monitoring", "not covered", "covered") in lines
+    before = agreement.versions.get(number=1).terms["sla_targets"]["P1"]["first_response"]
+    assert ("P1 first response", f"{before} business minutes", "120 business minutes") in lines
+    with translation.override("el"):
+        greek = change_lines(version.changes)
+    assert ("Χρέωση", "Διαχείριση, ανά χρήστη", "Πακέτο προπληρωμένων ωρών") in greek

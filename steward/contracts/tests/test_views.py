@@ -201,7 +201,7 @@ def test_a_client_admin_sees_terms_history_and_approves_a_quote(w: World) -> Non
     admin = ScanningClient(w.acme_admin)
     page = admin.get(reverse("billing_portal:agreements")).content.decode()
     assert "Moved to a block of hours" in page and "Wire the meeting room" in page
-    assert "block_hours" in page and "Hours used this month" in page
+    assert "Block of prepaid hours" in page and "Hours used this month" in page
     admin.post(
         reverse("billing_portal:quote_decide", args=[quote.pk]), {"approve": "1", "note": "OK"}
     )

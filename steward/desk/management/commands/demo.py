@@ -29,10 +29,14 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
         started = time.monotonic()
-        logins = seed()
+        seed()
+        from steward.contracts.demo import seed as seed_contracts
+        from steward.desk.demo import logins as demo_logins
         from steward.mail.demo import seed as seed_mail
 
+        seed_contracts()
         seed_mail()
+        logins = demo_logins()
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({time.monotonic() - started:.1f} s).")
         )

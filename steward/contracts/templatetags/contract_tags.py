@@ -1,0 +1,86 @@
+"""How a version's changes read to a person: labels and values, not field names and JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.translation import gettext as _
+
+from steward.contracts.models import Agreement, Billing, Service
+
+register = template.Library()
+
+CLOCKS = {
+    "first_response": "first response",
+    "next_update": "next update",
+    "resolution": "resolution",
+}
+
+
+def _label(field: str) -> str:
+    if field == "sla_policy":
+        return str(_("SLA policy"))
+    try:
+        name = getattr(Agreement._meta.get_field(field), "verbose_name", field)
+    except Exception:
+        name = field.replace("_", " ")
+    return str(name).capitalize()
+
+
+def _value(field: str, value: Any) -> str:
+    if value in (None, "", {}, []):
+        return "—"
+    if field == "billing":
+        return str(Billing(value).label) if value in Billing.values else str(value)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    return str(value)
+
+
+def _minutes(value: Any) -> str:
+    return "—" if value is None else _("%s business minutes") % value
+
+
+@register.filter
+def change_lines(changes: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """(what, before, after) for each change a person would care about."""
+    names = dict(Service.objects.values_list("code", "name"))
+    lines: list[tuple[str, str, str]] = []
+    for change in changes:
+        field, before, after = change["field"], change.get("from"), change.get("to")
+        if field == "sla_targets":
+            before, after = before or {}, after or {}
+            for priority in sorted(set(before) | set(after)):
+                old, new = before.get(priority, {}), after.get(priority, {})
+                for clock in ("first_response", "next_update", "resolution"):
+                    if old.get(clock) != new.get(clock):
+                        what = f"{priority} {_(CLOCKS[clock])}"
+                        lines.append((what, _minutes(old.get(clock)), _minutes(new.get(clock))))
+        elif field == "services":
+            before, after = before or {}, after or {}
+            for code in sorted(set(before) | set(after)):
+                if before.get(code) != after.get(code):
+                    lines.append(
+                        (
+                            names.get(code, code),
+                            _("covered") if code in before else _("not covered"),
+                            _("covered") if code in after else _("not covered"),
+                        )
+                    )
+        elif field == "kpi_targets":
+            before, after = before or {}, after or {}
+            for key in sorted(set(before) | set(after)):
+                if before.get(key) != after.get(key):
+                    lines.append(
+                        (
+                            key.replace("_", " "),
+                            _value(key, before.get(key)),
+                            _value(key, after.get(key)),
+                        )
+                    )
+        else:
+            lines.append((_label(field), _value(field, before), _value(field, after)))
+    return lines
