@@ -324,6 +324,23 @@ def assign(
     return ticket
 
 
+def set_service(ticket: Ticket, service: Service | None, actor: User | None) -> Ticket:
+    """File the ticket under a catalogue service: what decides its default scope."""
+    if service == ticket.service:
+        return ticket
+    with transaction.atomic():
+        _record(
+            ticket,
+            EventKind.SERVICE,
+            actor,
+            to=service.code if service else None,
+            name=service.name if service else "",
+        )
+        ticket.service = service
+        ticket.save(update_fields=["service", "updated_at"])
+    return ticket
+
+
 def set_queue(ticket: Ticket, queue: Queue | None, actor: User | None) -> Ticket:
     if queue == ticket.queue:
         return ticket

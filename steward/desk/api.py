@@ -13,6 +13,7 @@ from ninja.responses import Status as HttpStatus
 from pydantic import EmailStr
 
 from steward.accounts.models import Organization, User
+from steward.contracts.models import Service
 from steward.desk import actions
 from steward.desk.models import EventKind, Level, Message, Queue, Source, Status, Ticket
 from steward.desk.queries import (
@@ -50,6 +51,7 @@ class TicketIn(Schema):
     source: Source | None = None
     assignee: int | None = None
     queue: int | None = None
+    service: str | None = Field(None, max_length=40)
 
 
 class TicketPatch(Schema):
@@ -59,6 +61,7 @@ class TicketPatch(Schema):
     assignee: int | None = None
     queue: int | None = None
     title: str | None = Field(None, min_length=1, max_length=200)
+    service: str | None = Field(None, max_length=40)
 
 
 class MessageIn(Schema):
@@ -103,6 +106,7 @@ def ticket_out(ticket: Ticket, user: User, now: datetime) -> dict[str, Any]:
         "assignee": ticket.assignee_id,
         "assignee_name": str(ticket.assignee) if ticket.assignee else None,
         "agreement": ticket.agreement_id,
+        "service": ticket.service.code if ticket.service else None,
         "created_at": ticket.created_at.isoformat(),
         "updated_at": ticket.updated_at.isoformat(),
         "sla": sla_out(ticket, now),
@@ -204,6 +208,7 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[dict[st
         requester = User.objects.filter(email=email, organization=org).first()
     assignee = _staff(payload.assignee) if payload.assignee is not None else None
     queue = _queue(payload.queue) if payload.queue is not None else None
+    service = _service(payload.service) if payload.service else None
     source = payload.source or Source.API
     ticket = actions.open_ticket(
         actions.NewTicket(
@@ -218,6 +223,7 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[dict[st
             requester_email=email or (requester.email if requester else ""),
             queue=queue,
             assignee=assignee,
+            service=service,
         ),
         actor=user,
     )
@@ -229,6 +235,13 @@ def _staff(user_id: int) -> User:
     if staff is None:
         raise ApiError(422, "assignee: no such provider staff member.", "assignee")
     return staff
+
+
+def _service(code: str) -> Service:
+    service = Service.objects.filter(code=code, active=True).first()
+    if service is None:
+        raise ApiError(422, "service: no such service in the catalogue.", "service")
+    return service
 
 
 def _queue(queue_id: int) -> Queue:
@@ -262,6 +275,7 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) ->
     # Check every input before changing anything: a bad field must not leave a partial write.
     assignee = _staff(data["assignee"]) if data.get("assignee") is not None else None
     queue = _queue(data["queue"]) if data.get("queue") is not None else None
+    service = _service(data["service"]) if data.get("service") else None
     try:
         if "title" in data and data["title"] != ticket.title:
             ticket.title = data["title"]
@@ -277,6 +291,8 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) ->
             actions.assign(ticket, assignee, user)
         if "queue" in data:
             actions.set_queue(ticket, queue, user)
+        if "service" in data:
+            actions.set_service(ticket, service, user)
         if "status" in data:
             actions.change_status(ticket, data["status"], user)
     except actions.TicketError as exc:

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from steward.accounts.models import Organization, User
+from steward.contracts.models import Service
 from steward.desk.models import Kind, Level, Priority, Queue, Status
 
 
@@ -90,6 +91,12 @@ class UpdateForm(forms.Form):
     )
     queue = forms.ModelChoiceField(
         Queue.objects.all(), required=False, empty_label=_("No queue"), label=_("Queue")
+    )
+    service = forms.ModelChoiceField(
+        Service.objects.filter(active=True),
+        required=False,
+        empty_label=_("No specific service"),
+        label=_("Service"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

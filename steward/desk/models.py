@@ -244,6 +244,7 @@ class EventKind(models.TextChoices):
     SLA_BREACHED = "sla_breached", _("SLA breached")
     NOTIFIED = "notified", _("Notification sent")
     MAIL_BOUNCED = "mail_bounced", _("Email bounced")
+    SERVICE = "service", _("Service changed")
 
 
 class TicketEventQuerySet(TenantQuerySet["TicketEvent"]):

@@ -126,7 +126,7 @@ def with_related(qs: QuerySet[Ticket], events: bool = False) -> QuerySet[Ticket]
     # to drive the plan from organizations and sort every matching ticket for each page.
     qs = qs.select_related(
         "assignee", "requester", "queue", "sla_policy", "sla_policy__calendar"
-    ).prefetch_related("organization__calendar")
+    ).prefetch_related("organization__calendar", "service")
     if events:
         qs = qs.prefetch_related(
             Prefetch(

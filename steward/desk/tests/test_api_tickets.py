@@ -383,3 +383,19 @@ def test_it_refuses_a_forged_cursor(w: World) -> None:
         response = client.get(f"/api/v1/tickets?cursor={forged}")
         assert response.status_code == 400, forged
         assert response.json()["field"] == "cursor"
+
+
+def test_it_files_a_ticket_under_a_catalogue_service(w: World) -> None:
+    from steward.contracts.models import Service
+
+    Service.objects.create(code="backup", name="Backup monitoring")
+    client = api_client(w.tech)
+    bad = _create(client, organization=w.acme.pk, title="Backup failed", service="nope")
+    assert bad.status_code == 422 and bad.json()["field"] == "service"
+    created = _create(client, organization=w.acme.pk, title="Backup failed", service="backup")
+    assert created.status_code == 201 and created.json()["service"] == "backup"
+    ticket_id = created.json()["id"]
+    cleared = patch_json(client, f"/api/v1/tickets/{ticket_id}", {"service": None})
+    assert cleared.json()["service"] is None
+    kinds = [e["kind"] for e in client.get(f"/api/v1/tickets/{ticket_id}/events").json()["items"]]
+    assert "service" in kinds

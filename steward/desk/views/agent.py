@@ -155,6 +155,7 @@ def _ticket_context(t: Ticket, user: User | None = None, **extra: object) -> dic
                 "urgency": t.urgency,
                 "assignee": t.assignee_id,
                 "queue": t.queue_id,
+                "service": t.service_id,
             }
         ),
         "now": timezone.now(),
@@ -213,6 +214,7 @@ def update(request: HttpRequest, number: str) -> HttpResponse:
         actions.change_priority(t, data["impact"], data["urgency"], user)
         actions.assign(t, data["assignee"], user)
         actions.set_queue(t, data["queue"], user)
+        actions.set_service(t, data["service"], user)
         actions.change_status(t, data["status"], user)
     except actions.TicketError as exc:
         messages.error(request, str(exc))
