@@ -157,12 +157,20 @@ class Agreement(models.Model):
             "sla_policy": self.sla_policy_id,
             # The promised targets themselves, so a version shows "P1 response 1 h -> 2 h".
             "sla_targets": self.sla_policy.targets if self.sla_policy_id else {},
-            **{field: _plain(getattr(self, field)) for field in TERM_FIELDS},
+            **{field: self._term(field) for field in TERM_FIELDS},
             "services": {
                 str(c.service.code): str(c.price)
                 for c in self.covered.select_related("service").order_by("service__code")
             },
         }
+
+    def _term(self, field: str) -> object:
+        value = getattr(self, field)
+        if isinstance(value, Decimal):
+            # As stored: 90 set in code and 90.00 read back are the same term.
+            places = getattr(self._meta.get_field(field), "decimal_places", 2)
+            return str(value.quantize(Decimal(1).scaleb(-places)))
+        return value
 
     def current_version(self) -> AgreementVersion | None:
         return self.versions.order_by("-number").first()
@@ -183,10 +191,6 @@ TERM_FIELDS = [
     "exclusions",
     "kpi_targets",
 ]
-
-
-def _plain(value: object) -> object:
-    return str(value) if isinstance(value, Decimal) else value
 
 
 class CoveredService(models.Model):
