@@ -10,6 +10,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from steward.accounts.models import Organization
+from steward.contracts.models import Agreement, Service
+
 
 class TimeForm(forms.Form):
     minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=1440)
@@ -116,3 +119,75 @@ class ComparisonForm(forms.Form):
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             raise forms.ValidationError(_("The period ends before it starts."))
         return data
+
+
+class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The terms; each covered service is a checkbox with its monthly price."""
+
+    note = forms.CharField(
+        label=_("What changed and why (kept in the history)"), max_length=500, required=False
+    )
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "organization",
+            "name",
+            "starts",
+            "ends",
+            "sla_policy",
+            "billing",
+            "currency",
+            "monthly_fee",
+            "unit_price",
+            "devices",
+            "hourly_rate",
+            "out_of_hours_multiplier",
+            "included_hours",
+            "block_hours",
+            "rollover",
+            "increment_minutes",
+            "exclusions",
+        ]
+        widgets = {
+            "starts": forms.DateInput(attrs={"type": "date"}),
+            "ends": forms.DateInput(attrs={"type": "date"}),
+            "exclusions": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.visible_to(user)  # type: ignore[attr-defined]
+        if self.instance.pk:
+            # Who the agreement is with and when it began are not terms: they do not change.
+            del self.fields["organization"]
+            del self.fields["starts"]
+        covered = (
+            {c.service_id: c.price for c in self.instance.covered.all()} if self.instance.pk else {}
+        )
+        self.services = list(Service.objects.filter(active=True))
+        for service in self.services:
+            self.fields[f"covers_{service.code}"] = forms.BooleanField(
+                label=service.name, required=False, initial=service.pk in covered
+            )
+            self.fields[f"price_{service.code}"] = forms.DecimalField(
+                label=_("%s per month") % service.name,
+                required=False,
+                min_value=Decimal(0),
+                max_digits=12,
+                decimal_places=2,
+                initial=covered.get(service.pk, Decimal("0.00")),
+            )
+
+    def service_prices(self) -> dict[str, Decimal]:
+        return {
+            s.code: self.cleaned_data.get(f"price_{s.code}") or Decimal("0.00")
+            for s in self.services
+            if self.cleaned_data.get(f"covers_{s.code}")
+        }
+
+    def term_fields(self) -> list[Any]:
+        return [f for f in self if not f.name.startswith(("covers_", "price_", "note"))]
+
+    def service_fields(self) -> list[tuple[Any, Any]]:
+        return [(self[f"covers_{s.code}"], self[f"price_{s.code}"]) for s in self.services]

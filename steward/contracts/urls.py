@@ -10,7 +10,9 @@ app_name = "billing"
 
 urlpatterns = [
     path("agreements/", views.agreements, name="agreements"),
+    path("agreements/new/", views.edit_agreement, name="agreement_new"),
     path("agreements/<int:pk>/", views.agreement, name="agreement"),
+    path("agreements/<int:pk>/edit/", views.edit_agreement, name="agreement_edit"),
     path("agreements/<int:pk>/draft/", views.draft_invoice, name="invoice_draft"),
     path("invoices/<int:pk>/", views.invoice, name="invoice"),
     path("invoices/<int:pk>/issue/", views.issue_invoice, name="invoice_issue"),

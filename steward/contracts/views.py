@@ -20,6 +20,7 @@ from steward.accounts.models import Organization, Role, User
 from steward.contracts import actions, documents
 from steward.contracts.actions import ContractError
 from steward.contracts.forms import (
+    AgreementForm,
     ComparisonForm,
     CreditForm,
     DecisionForm,
@@ -198,6 +199,42 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
             "month_form": MonthForm(initial={"month": timezone.localdate().strftime("%Y-%m")}),
             "can_bill": user_of(request).can_manage_settings,
         },
+    )
+
+
+@manager_view
+def edit_agreement(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """Make an agreement, or change its terms: every change is a new version."""
+    from django.db import transaction
+
+    user = user_of(request)
+    row = _visible_agreement(request, pk) if pk is not None else None
+    form = AgreementForm(request.POST or None, instance=row, user=user)
+    if request.method == "POST" and form.is_valid():
+        if row is None:
+            with transaction.atomic():
+                created = form.save()
+                actions.set_services(created, form.service_prices())
+                actions.record_version(created, user, form.cleaned_data["note"] or "agreement made")
+            return redirect("billing:agreement", pk=created.pk)
+        before = Agreement.objects.get(pk=row.pk)
+        changes = {
+            name: form.cleaned_data[name]
+            for name in form.Meta.fields
+            if name in form.cleaned_data and form.cleaned_data[name] != getattr(before, name)
+        }
+        try:
+            actions.revise(before, user, changes, form.service_prices(), form.cleaned_data["note"])
+        except ContractError as exc:
+            _refused(request, exc)
+        else:
+            messages.success(request, _("Saved; the change is in the history."))
+            return redirect("billing:agreement", pk=row.pk)
+    return render(
+        request,
+        "contracts/agreement_form.html",
+        {"form": form, "agreement": row},
+        status=400 if form.errors else 200,
     )
 
 

@@ -36,6 +36,8 @@ HTML_WRITES = {
     "mail:mailbox_new",
     "mail:mailbox",
     "billing:invoice_draft",
+    "billing:agreement_new",
+    "billing:agreement_edit",
     "billing:invoice_issue",
     "billing:invoice_credit",
     "billing:time",

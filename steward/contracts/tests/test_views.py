@@ -39,6 +39,8 @@ def _pages(a: Agreement, t: Ticket, i: Invoice, q: Quote) -> dict[str, tuple[str
     return {
         "billing:agreements": ("get", reverse("billing:agreements")),
         "billing:agreement": ("get", reverse("billing:agreement", args=[a.pk])),
+        "billing:agreement_new": ("get", reverse("billing:agreement_new")),
+        "billing:agreement_edit": ("post", reverse("billing:agreement_edit", args=[a.pk])),
         "billing:invoice_draft": ("post", reverse("billing:invoice_draft", args=[a.pk])),
         "billing:invoice": ("get", reverse("billing:invoice", args=[i.pk])),
         "billing:invoice_issue": ("post", reverse("billing:invoice_issue", args=[i.pk])),
@@ -63,7 +65,8 @@ def _pages(a: Agreement, t: Ticket, i: Invoice, q: Quote) -> dict[str, tuple[str
 
 
 ALL = [
-    "billing:agreements", "billing:agreement", "billing:invoice_draft", "billing:invoice",
+    "billing:agreements", "billing:agreement", "billing:agreement_new", "billing:agreement_edit",
+    "billing:invoice_draft", "billing:invoice",
     "billing:invoice_issue", "billing:invoice_credit", "billing:invoice_pdf", "billing:invoice_csv",
     "billing:value", "billing:time", "billing:timer", "billing:scope", "billing:quote",
     "billing_portal:agreements", "billing_portal:invoices", "billing_portal:invoice_pdf",
@@ -116,6 +119,8 @@ def test_it_hides_other_organizations(w: World) -> None:
 
 
 @covers(
+    "billing:agreement_new",
+    "billing:agreement_edit",
     "billing:invoice_draft",
     "billing:invoice_issue",
     "billing:invoice_credit",
@@ -244,3 +249,58 @@ def test_the_value_page_shows_the_comparison_and_takes_inputs(w: World) -> None:
     assert ticket.number in page  # The outage counted, by name.
     bad = manager.get(reverse("billing:value", args=[w.acme.pk]), {"break_fix_rate": "-1"})
     assert bad.status_code == 200 and "greater than or equal to 0" in bad.content.decode()
+
+
+def test_managers_make_and_change_agreements_from_the_desk(w: World) -> None:
+    from steward.contracts.models import Service
+
+    Service.objects.create(code="backup", name="Backup monitoring")
+    manager = ScanningClient(w.manager)
+    terms = {
+        "name": "Backup only, to start with",
+        "sla_policy": w.policy.pk,
+        "billing": "break_fix",
+        "currency": "EUR",
+        "monthly_fee": "0",
+        "unit_price": "0",
+        "devices": "0",
+        "hourly_rate": "80",
+        "out_of_hours_multiplier": "1.5",
+        "included_hours": "0",
+        "block_hours": "0",
+        "increment_minutes": "15",
+        "exclusions": "",
+    }
+    bad = manager.post(
+        reverse("billing:agreement_new"),
+        {**terms, "organization": w.globex.pk, "starts": "2027-01-01", "hourly_rate": "-1"},
+    )
+    assert bad.status_code == 400 and Agreement.objects.filter(organization=w.globex).count() == 1
+    response = manager.post(
+        reverse("billing:agreement_new"),
+        {
+            **terms,
+            "organization": w.globex.pk,
+            "starts": "2027-01-01",
+            "covers_backup": "on",
+            "price_backup": "25",
+        },
+    )
+    made = Agreement.objects.get(name="Backup only, to start with")
+    assert response["Location"] == reverse("billing:agreement", args=[made.pk])
+    assert made.versions.get().terms["services"] == {"backup": "25.00"}
+    manager.post(
+        reverse("billing:agreement_edit", args=[made.pk]),
+        {
+            **terms,
+            "billing": "managed_user",
+            "unit_price": "40",
+            "covers_backup": "on",
+            "price_backup": "0",
+            "note": "Moved to managed",
+        },
+    )
+    latest = made.versions.order_by("-number").first()
+    assert latest is not None and latest.number == 2 and latest.note == "Moved to managed"
+    changed = {c["field"] for c in latest.changes}
+    assert changed == {"billing", "unit_price", "services"}
