@@ -561,6 +561,30 @@ T: dict[str, tuple[str, str]] = {
     "first response": ("首次响应", "πρώτη απόκριση"),
     "next update": ("下次更新", "επόμενη ενημέρωση"),
     "resolution": ("解决", "επίλυση"),
+    # Invoice lines, written in the client's language when the month is drafted
+    "Managed service, per user": ("托管服务，按用户", "Υπηρεσία διαχείρισης, ανά χρήστη"),
+    "Managed service, per device": ("托管服务，按设备", "Υπηρεσία διαχείρισης, ανά συσκευή"),
+    "user": ("用户", "χρήστης"),
+    "device": ("设备", "συσκευή"),
+    "job": ("项", "εργασία"),
+    "h": ("小时", "ώρ."),
+    "Block of %s hours": ("%s 小时预付工时包", "Πακέτο %s ωρών"),
+    "Support time": ("支持工时", "Χρόνος υποστήριξης"),
+    "Approved work outside the agreement": (
+        "已批准的协议外工作",
+        "Εγκεκριμένη εργασία εκτός σύμβασης",
+    ),
+    "%(label)s, out of hours (x%(factor)s)": (
+        "%(label)s，非工作时间（×%(factor)s）",
+        "%(label)s, εκτός ωραρίου (×%(factor)s)",
+    ),
+    "Fixed-price work: %s": ("固定价格工作：%s", "Εργασία σταθερής τιμής: %s"),
+    "Hours beyond the %s included": (
+        "超出所含 %s 小时的工时",
+        "Ώρες πέρα από τις %s που περιλαμβάνονται",
+    ),
+    "Credit: %s": ("冲销：%s", "Πίστωση: %s"),
+    "Reason: %s": ("原因：%s", "Αιτία: %s"),
 }
 
 

@@ -14,7 +14,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from steward.accounts.models import Role, User
 from steward.contracts.models import (
@@ -440,7 +441,7 @@ def _time_lines(agreement: Agreement, entries: list[TimeEntry], label: str) -> l
                 "time",
                 label,
                 sum((hours(_billed_minutes(e, agreement)) for e in normal), ZERO),
-                "h",
+                _("h"),
                 agreement.hourly_rate,
                 normal,
             )
@@ -449,9 +450,10 @@ def _time_lines(agreement: Agreement, entries: list[TimeEntry], label: str) -> l
         lines.append(
             Line(
                 "time_out_of_hours",
-                f"{label}, out of hours (x{agreement.out_of_hours_multiplier})",
+                _("%(label)s, out of hours (x%(factor)s)")
+                % {"label": label, "factor": agreement.out_of_hours_multiplier},
                 sum((hours(_billed_minutes(e, agreement)) for e in late), ZERO),
-                "h",
+                _("h"),
                 money(agreement.hourly_rate * agreement.out_of_hours_multiplier),
                 late,
             )
@@ -467,34 +469,40 @@ def invoice_lines(agreement: Agreement, month: date) -> list[Line]:
         count = users_at(agreement, start)
         lines.append(
             Line(
-                "managed", "Managed service, per user", Decimal(count), "user", agreement.unit_price
+                "managed",
+                _("Managed service, per user"),
+                Decimal(count),
+                _("user"),
+                agreement.unit_price,
             )
         )
     elif agreement.billing == Billing.MANAGED_DEVICE:
         lines.append(
             Line(
                 "managed",
-                "Managed service, per device",
+                _("Managed service, per device"),
                 Decimal(agreement.devices),
-                "device",
+                _("device"),
                 agreement.unit_price,
             )
         )
     if agreement.monthly_fee > 0:
         label = (
-            f"Block of {agreement.block_hours} hours"
+            _("Block of %s hours") % agreement.block_hours
             if agreement.billing == Billing.BLOCK_HOURS
-            else "Monthly fee"
+            else _("Monthly fee")
         )
-        lines.append(Line("fee", label, Decimal(1), "month", agreement.monthly_fee))
+        lines.append(Line("fee", label, Decimal(1), _("month"), agreement.monthly_fee))
     for covered in agreement.covered.select_related("service").order_by("service__name"):
         if covered.price > 0:
-            lines.append(Line("service", covered.service.name, Decimal(1), "month", covered.price))
+            lines.append(
+                Line("service", covered.service.name, Decimal(1), _("month"), covered.price)
+            )
     entries = _entries(agreement, start, end)
     scoped = [e for e in entries if e.in_scope]
     extra = [e for e in entries if not e.in_scope]
     if agreement.billing == Billing.BREAK_FIX:
-        lines += _time_lines(agreement, entries, "Support time")
+        lines += _time_lines(agreement, entries, _("Support time"))
         extra = []
     elif agreement.billing == Billing.BLOCK_HOURS:
         lines += _overage(agreement, scoped, block_balance(agreement, month).available)
@@ -508,16 +516,16 @@ def invoice_lines(agreement: Agreement, month: date) -> list[Line]:
             fixed.setdefault(entry.quote_id or 0, []).append(entry)
         else:
             by_hours.append(entry)
-    lines += _time_lines(agreement, by_hours, "Approved work outside the agreement")
+    lines += _time_lines(agreement, by_hours, _("Approved work outside the agreement"))
     for group in fixed.values():
         quote = group[0].quote
         assert quote is not None and quote.fixed_price is not None
         lines.append(
             Line(
                 "quote",
-                f"Fixed-price work: {quote.description[:200]}",
+                _("Fixed-price work: %s") % quote.description[:200],
                 Decimal(1),
-                "job",
+                _("job"),
                 quote.fixed_price,
                 group,
             )
@@ -543,9 +551,9 @@ def _overage(agreement: Agreement, entries: list[TimeEntry], allowance: Decimal)
     return [
         Line(
             "overage",
-            f"Hours beyond the {allowance} included",
+            _("Hours beyond the %s included") % allowance,
             over_hours,
-            "h",
+            _("h"),
             agreement.hourly_rate,
             over,
         )
@@ -577,7 +585,10 @@ def draft_invoice(agreement: Agreement, month: date) -> Invoice:
         else:
             invoice.lines.all().delete()
             invoice.version = version_of(agreement)
-        _write_lines(invoice, invoice_lines(agreement, month))
+        # Lines are written in the client's language: the invoice is theirs.
+        with translation.override(agreement.organization.language):
+            lines = invoice_lines(agreement, month)
+        _write_lines(invoice, lines)
     return invoice
 
 
@@ -646,22 +657,24 @@ def credit_note(invoice: Invoice, by: User, reason: str) -> Invoice:
             currency=invoice.currency,
             credits=invoice,
         )
-        lines = [
-            Line(
-                row.kind,
-                f"Credit: {row.description}"[:300],
-                row.quantity,
-                row.unit,
-                row.unit_price,
-                list(row.time_entries.all()),
-            )
-            for row in invoice.lines.all()
-        ]
-        _write_lines(note, lines, sign=-1)
+        with translation.override(invoice.organization.language):
+            credit_lines = [
+                Line(
+                    row.kind,
+                    (_("Credit: %s") % row.description)[:300],
+                    row.quantity,
+                    row.unit,
+                    row.unit_price,
+                    list(row.time_entries.all()),
+                )
+                for row in invoice.lines.all()
+            ]
+            reason_text = (_("Reason: %s") % reason.strip())[:300]
+        _write_lines(note, credit_lines, sign=-1)
         InvoiceLine.objects.create(
             invoice=note,
             kind="note",
-            description=f"Reason: {reason.strip()}"[:300],
+            description=reason_text,
             quantity=Decimal(0),
             unit="",
             unit_price=ZERO,

@@ -53,6 +53,10 @@ def seed(now: datetime | None = None) -> None:
             )
             for code, name, text, price in SERVICES
         }
+        # The demo's people have been clients for a while: per-user billing counts them.
+        User.objects.filter(organization__isnull=False).update(
+            date_joined=now - timedelta(days=400)
+        )
         orgs = {o.code: o for o in Organization.objects.all()}
         _terms(orgs, admin)
         _bakery(now, admin)

@@ -237,3 +237,12 @@ def test_invoice_numbers_stay_unique_and_gapless_under_concurrency() -> None:
     assert errors == []
     numbers = sorted(Invoice.objects.values_list("number", flat=True))
     assert numbers == list(range(1, len(drafts) + 1))
+
+
+def test_lines_are_written_in_the_clients_language(w: World) -> None:
+    globex = Agreement.objects.get(organization=w.globex)  # Globex reads Simplified Chinese.
+    actions.revise(globex, w.manager, {"billing": Billing.BREAK_FIX, "monthly_fee": Decimal("500")})
+    invoice = actions.draft_invoice(globex, NOV)
+    assert [(line.description, line.unit) for line in invoice.lines.all()] == [("月费", "月")]
+    html = documents.invoice_html(invoice, "zh-hans")
+    assert "发票" in html and "月费" in html
