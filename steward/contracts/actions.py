@@ -322,6 +322,11 @@ def stop_timer(user: User, billable: bool = True) -> TimeEntry:
         raise ContractError("No timer is running.", "ticket")
     elapsed = timezone.now() - entry.started_at
     minutes = max(1, -(-int(elapsed.total_seconds()) // 60))
+    # A timer run on out-of-scope work without an approved quote still records the work,
+    # as not billable, rather than refusing to stop.
+    ticket = entry.ticket
+    if billable and not scope_of(ticket).in_scope and not ticket.quotes.approved().exists():
+        billable = False
     with transaction.atomic():
         entry.delete()
         return log_time(

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from steward.accounts.models import Organization
-from steward.contracts.models import Agreement, Service
+from steward.contracts.models import TERM_FIELDS, Agreement, Service
 
 
 class TimeForm(forms.Form):
@@ -130,24 +130,14 @@ class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = Agreement
+        # The terms a person edits here; KPI targets go through the API for now.
         fields = [
             "organization",
             "name",
             "starts",
             "ends",
             "sla_policy",
-            "billing",
-            "currency",
-            "monthly_fee",
-            "unit_price",
-            "devices",
-            "hourly_rate",
-            "out_of_hours_multiplier",
-            "included_hours",
-            "block_hours",
-            "rollover",
-            "increment_minutes",
-            "exclusions",
+            *[name for name in TERM_FIELDS if name != "kpi_targets"],
         ]
         widgets = {
             "starts": forms.DateInput(attrs={"type": "date"}),

@@ -339,21 +339,25 @@ def _reply(
         at=now,
         files=files,
     )
-    _quote_decision(ticket, user, parsed.reply)
+    _quote_decision(ticket, user, parsed)
     return Placement(InboundState.REPLY, ticket=ticket, message=message)
 
 
-_APPROVE = ("APPROVE", "APPROVED", "YES", "同意", "批准", "ΕΓΚΡΙΝΩ", "ΝΑΙ")
-_DECLINE = ("DECLINE", "DECLINED", "NO", "拒绝", "不同意", "ΑΠΟΡΡΙΠΤΩ", "ΟΧΙ")
+_APPROVE = ("APPROVE", "APPROVED", "同意", "批准", "ΕΓΚΡΙΝΩ", "ΕΓΚΡΙΣΗ")
+_DECLINE = ("DECLINE", "DECLINED", "拒绝", "不同意", "ΑΠΟΡΡΙΠΤΩ", "ΑΠΟΡΡΙΨΗ")
 
 
-def _quote_decision(ticket: Ticket, user: User | None, reply: str) -> None:
-    """A client admin answering a quote mail with APPROVE or DECLINE on the first line."""
+def _quote_decision(ticket: Ticket, user: User | None, parsed: ParsedMail) -> None:
+    """A client admin answering the quote's own email with APPROVE or DECLINE on the first
+    line; an answer to any other mail of the ticket decides nothing."""
     if user is None or user.role != Role.CLIENT_ADMIN:
         return
-    first = (reply.strip().splitlines() or [""])[0].strip().strip(".!").upper()
+    first = (parsed.reply.strip().splitlines() or [""])[0].strip().strip(".!").upper()
     approve = first in _APPROVE
     if not approve and first not in _DECLINE:
+        return
+    answered = [*parsed.in_reply_to, *parsed.references]
+    if not Outbound.objects.filter(ticket=ticket, kind="quote", msgid__in=answered).exists():
         return
     quote = ticket.quotes.filter(state=QuoteState.PENDING).order_by("-created_at").first()
     if quote is not None:

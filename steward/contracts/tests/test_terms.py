@@ -273,3 +273,21 @@ def test_the_history_reads_as_sentences_in_the_clients_language(w: World) -> Non
     with translation.override("el"):
         greek = change_lines(version.changes)
     assert ("Χρέωση", "Διαχείριση, ανά χρήστη", "Πακέτο προπληρωμένων ωρών") in greek
+
+
+def test_only_an_answer_to_the_quote_mail_decides_it(w: World) -> None:
+    ticket = make_ticket(w.acme, requester=w.acme_admin)
+    ack = Outbound.objects.get(ticket=ticket, kind="acknowledgement")
+    actions.decide_scope(ticket, False, "Project work", w.tech)
+    quote = actions.request_quote(ticket, w.tech, "New switch", fixed_price=Decimal("450"))
+    inbound.receive(make_mail(body="Approve", sender=w.acme_admin.email, in_reply_to=ack.msgid))
+    quote.refresh_from_db()
+    assert quote.state == QuoteState.PENDING  # An answer to the acknowledgement, not the quote.
+
+
+def test_a_timer_on_unapproved_out_of_scope_work_stops_as_not_billable(w: World) -> None:
+    ticket = make_ticket(w.acme)
+    actions.decide_scope(ticket, False, "Project work", w.tech)
+    actions.start_timer(ticket, w.tech)
+    entry = actions.stop_timer(w.tech)
+    assert not entry.billable and TimeEntry.objects.running().count() == 0
