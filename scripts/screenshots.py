@@ -35,6 +35,9 @@ def main() -> None:
         shot(browser, "manager@provider.example", "/desk/", "dashboard")
         shot(browser, "olivia@thames.example", "/portal/", "portal")
         shot(browser, "eleni@acropolis.example", "/portal/tickets/new/", "portal_new_el")
+        shot(browser, "eleni@acropolis.example", "/portal/agreements/", "agreement_el")
+        shot(browser, "manager@provider.example", "/desk/mail/?state=", "mail")
+        shot(browser, "maria@hermes.example", "/portal/agreements/value/", "value_el")
         browser.close()
 
 
