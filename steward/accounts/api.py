@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -26,6 +27,7 @@ class OrganizationIn(Schema):
     calendar: int | None = None
     it_manager: int | None = None
     status: str = "active"
+    hourly_cost_per_user: Decimal = Field(Decimal("30.00"), ge=0, le=100_000, decimal_places=2)
 
 
 class OrganizationPatch(Schema):
@@ -36,6 +38,7 @@ class OrganizationPatch(Schema):
     calendar: int | None = None
     it_manager: int | None = None
     status: str | None = None
+    hourly_cost_per_user: Decimal | None = Field(None, ge=0, le=100_000, decimal_places=2)
 
 
 class OrganizationOut(Schema):
@@ -47,6 +50,7 @@ class OrganizationOut(Schema):
     calendar: int | None
     it_manager: int | None
     status: str
+    hourly_cost_per_user: str
 
 
 class UserIn(Schema):
@@ -96,6 +100,7 @@ def _org_out(org: Organization) -> dict[str, Any]:
         "calendar": org.calendar_id,
         "it_manager": org.it_manager_id,
         "status": org.status,
+        "hourly_cost_per_user": str(org.hourly_cost_per_user),
     }
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Self
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
-from django.core.validators import RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.timezone import now
@@ -91,6 +92,14 @@ class Organization(models.Model):
     )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE
+    )
+    # What an hour of one person's work costs the business: prices the work lost to outages.
+    hourly_cost_per_user = models.DecimalField(
+        _("cost of an hour of a person's work"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("30.00"),
+        validators=[MinValueValidator(Decimal(0))],
     )
     ticket_seq = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(default=now)

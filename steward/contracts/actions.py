@@ -709,6 +709,8 @@ class Comparison:
     hourly_cost_per_user: Decimal
     productivity_lost: Decimal
     outages: list[Any]
+    currency: str = "EUR"
+    out_of_hours_multiplier: Decimal = Decimal("1.50")
 
     @property
     def break_fix_total(self) -> Decimal:
@@ -730,7 +732,7 @@ def compare_costs(
     end: date,
     break_fix_rate: Decimal | None = None,
     managed_price_per_user: Decimal | None = None,
-    hourly_cost_per_user: Decimal = Decimal("30.00"),
+    hourly_cost_per_user: Decimal | None = None,
     affected_users: int | None = None,
 ) -> Comparison:
     """`start` and `end` are first days of months (end inclusive). Outages are the
@@ -750,6 +752,11 @@ def compare_costs(
         if managed_price_per_user is not None
         else (agreement.unit_price if agreement and agreement.unit_price else Decimal("45.00"))
     )
+    multiplier = agreement.out_of_hours_multiplier if agreement else Decimal("1.50")
+    increment = agreement.increment_minutes if agreement else 15
+    cost_of_hour = (
+        hourly_cost_per_user if hourly_cost_per_user is not None else org.hourly_cost_per_user
+    )
     users = User.objects.filter(organization=org, is_active=True).count()
     paid = total(
         list(
@@ -762,9 +769,9 @@ def compare_costs(
     logged_minutes = 0
     break_fix = ZERO
     for entry in entries:
-        minutes = billable_minutes(entry.minutes or 0, 15)
+        minutes = billable_minutes(entry.minutes or 0, increment)
         logged_minutes += minutes
-        factor = Decimal("1.5") if entry.out_of_hours else Decimal(1)
+        factor = multiplier if entry.out_of_hours else Decimal(1)
         break_fix += hours(minutes) * rate * factor
     ticket_model = org.tickets.model
     outages = list(
@@ -776,7 +783,7 @@ def compare_costs(
     now = timezone.now()
     outage_hours = sum(
         (
-            Decimal((min(t.resolved_at or now, last) - t.created_at).total_seconds() / 3600)
+            Decimal(int((min(t.resolved_at or now, last) - t.created_at).total_seconds())) / 3600
             for t in outages
         ),
         Decimal(0),
@@ -793,7 +800,9 @@ def compare_costs(
         managed_cost=money(per_user * users * months),
         outage_hours=outage_hours,
         affected_users=affected,
-        hourly_cost_per_user=money(hourly_cost_per_user),
-        productivity_lost=money(outage_hours * affected * hourly_cost_per_user),
+        hourly_cost_per_user=money(cost_of_hour),
+        productivity_lost=money(outage_hours * affected * cost_of_hour),
         outages=outages,
+        currency=agreement.currency if agreement else "EUR",
+        out_of_hours_multiplier=multiplier,
     )

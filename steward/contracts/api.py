@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Model
+from django.db.models import Max, Model
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
@@ -52,7 +52,7 @@ class TermsIn(Schema):
     rollover: bool | None = None
     increment_minutes: int | None = Field(None, ge=1, le=240)
     exclusions: str | None = Field(None, max_length=10_000)
-    kpi_targets: dict[str, float] | None = None
+    kpi_targets: dict[str, Any] | None = None  # checked against KPIS by the model
     services: dict[str, Decimal] | None = None
 
 
@@ -155,12 +155,14 @@ def create_service(request: HttpRequest, payload: ServiceIn) -> Status[dict[str,
 
 
 def agreement_out(agreement: Agreement) -> dict[str, Any]:
-    terms = agreement.terms()
+    number = getattr(agreement, "version_number", None)
+    if number is None:
+        number = actions.version_of(agreement).number
     return {
         "id": agreement.pk,
         "organization": agreement.organization_id,
-        **terms,
-        "version": (agreement.current_version() or actions.version_of(agreement)).number,
+        **agreement.terms(),
+        "version": number,
     }
 
 
@@ -175,7 +177,13 @@ def _terms(payload: TermsIn) -> tuple[dict[str, Any], dict[str, Decimal] | None]
 def list_agreements(
     request: HttpRequest, limit: int = 50, offset: int = 0, organization: int | None = None
 ) -> dict[str, Any]:
-    qs = Agreement.objects.visible_to(api_user(request)).order_by("-starts", "-pk")
+    qs = (
+        Agreement.objects.visible_to(api_user(request))
+        .select_related("sla_policy")
+        .prefetch_related("covered__service")
+        .annotate(version_number=Max("versions__number"))
+        .order_by("-starts", "-pk")
+    )
     if organization is not None:
         qs = qs.filter(organization_id=organization)
     return paginate(qs, limit, offset, agreement_out)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from steward.accounts.models import Organization
-from steward.contracts.models import TERM_FIELDS, Agreement, Service
+from steward.contracts.models import KPIS, TERM_FIELDS, Agreement, Service
 
 
 class TimeForm(forms.Form):
@@ -130,7 +130,7 @@ class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = Agreement
-        # The terms a person edits here; KPI targets go through the API for now.
+        # KPI targets are a field per KPI below, gathered into kpi_targets.
         fields = [
             "organization",
             "name",
@@ -168,6 +168,29 @@ class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
                 decimal_places=2,
                 initial=covered.get(service.pk, Decimal("0.00")),
             )
+        targets = self.instance.kpi_targets if self.instance.pk else {}
+        for key, kpi in KPIS.items():
+            self.fields[f"kpi_{key}"] = forms.DecimalField(
+                label=kpi.label,
+                help_text=kpi.phrase("…"),
+                required=False,
+                min_value=kpi.low,
+                max_value=kpi.high,
+                max_digits=8,
+                decimal_places=2,
+                initial=targets.get(key),
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # JSON numbers: whole targets as int, others as float (KPI targets are not money).
+        data["kpi_targets"] = {
+            key: int(value) if value == value.to_integral_value() else float(value)
+            for key in KPIS
+            if (value := data.get(f"kpi_{key}")) is not None
+        }
+        self.instance.kpi_targets = data["kpi_targets"]  # not a form field: set here
+        return data
 
     def service_prices(self) -> dict[str, Decimal]:
         return {
@@ -177,7 +200,10 @@ class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
         }
 
     def term_fields(self) -> list[Any]:
-        return [f for f in self if not f.name.startswith(("covers_", "price_", "note"))]
+        return [f for f in self if not f.name.startswith(("covers_", "price_", "kpi_", "note"))]
+
+    def kpi_fields(self) -> list[Any]:
+        return [self[f"kpi_{key}"] for key in KPIS]
 
     def service_fields(self) -> list[tuple[Any, Any]]:
         return [(self[f"covers_{s.code}"], self[f"price_{s.code}"]) for s in self.services]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Self
+from typing import Any, NamedTuple, Self
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -17,6 +17,63 @@ from django.utils.translation import gettext_lazy as _
 from steward.accounts.models import Organization, TenantQuerySet
 
 MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
+
+
+class Kpi(NamedTuple):
+    label: Any
+    unit: Any
+    better: str  # ">=" (a floor the provider must reach) or "<=" (a ceiling)
+    low: Decimal
+    high: Decimal
+
+    def phrase(self, target: object) -> str:
+        """ "at least 95 %", "at most 30 business minutes" """
+        if self.better == ">=":
+            text = _("at least %(target)s %(unit)s")
+        else:
+            text = _("at most %(target)s %(unit)s")
+        return (str(text) % {"target": target, "unit": self.unit}).strip()
+
+
+# The targets a provider can commit to; the scorecard measures these keys.
+KPIS: dict[str, Kpi] = {
+    "sla_compliance": Kpi(
+        _("Tickets within their SLA targets"), "%", ">=", Decimal(0), Decimal(100)
+    ),
+    "median_first_response_minutes": Kpi(
+        _("Median first response"), _("business minutes"), "<=", Decimal(0), Decimal(100_000)
+    ),
+    "median_resolution_hours": Kpi(
+        _("Median resolution"), _("business hours"), "<=", Decimal(0), Decimal(10_000)
+    ),
+    "csat": Kpi(_("Client satisfaction, 1 to 5"), "", ">=", Decimal(1), Decimal(5)),
+    "reopened_percent": Kpi(_("Tickets reopened"), "%", "<=", Decimal(0), Decimal(100)),
+}
+
+
+def validate_kpi_targets(value: Any) -> None:
+    if not isinstance(value, dict):
+        raise ValidationError(_("KPI targets are an object of target names and numbers."))
+    for key, target in value.items():
+        kpi = KPIS.get(key)
+        if kpi is None:
+            raise ValidationError(
+                _("%(key)s is not a KPI; the KPIs are %(known)s."),
+                params={"key": key, "known": ", ".join(KPIS)},
+            )
+        if isinstance(target, bool) or not isinstance(target, int | float | str | Decimal):
+            raise ValidationError(_("%(key)s: the target is a number."), params={"key": key})
+        try:
+            number = Decimal(str(target))
+        except ArithmeticError:
+            raise ValidationError(
+                _("%(key)s: the target is a number."), params={"key": key}
+            ) from None
+        if not number.is_finite() or not kpi.low <= number <= kpi.high:
+            raise ValidationError(
+                _("%(key)s: the target is between %(low)s and %(high)s."),
+                params={"key": key, "low": kpi.low, "high": kpi.high},
+            )
 
 
 class Billing(models.TextChoices):
@@ -111,7 +168,9 @@ class Agreement(models.Model):
         _("billing increment (minutes)"), default=15, validators=[MinValueValidator(1)]
     )
     exclusions = models.TextField(_("not covered"), blank=True)
-    kpi_targets = models.JSONField(_("KPI targets"), default=dict, blank=True)
+    kpi_targets = models.JSONField(
+        _("KPI targets"), default=dict, blank=True, validators=[validate_kpi_targets]
+    )
     services = models.ManyToManyField(
         Service, through="CoveredService", related_name="agreements", blank=True
     )
@@ -158,11 +217,13 @@ class Agreement(models.Model):
             # The promised targets themselves, so a version shows "P1 response 1 h -> 2 h".
             "sla_targets": self.sla_policy.targets if self.sla_policy_id else {},
             **{field: self._term(field) for field in TERM_FIELDS},
-            "services": {
-                str(c.service.code): str(c.price)
-                for c in self.covered.select_related("service").order_by("service__code")
-            },
+            "services": dict(sorted((str(c.service.code), str(c.price)) for c in self._covered())),
         }
+
+    def _covered(self) -> Any:
+        if "covered" in getattr(self, "_prefetched_objects_cache", {}):
+            return self.covered.all()  # a list prefetched "covered__service"
+        return self.covered.select_related("service")
 
     def _term(self, field: str) -> object:
         value = getattr(self, field)
@@ -174,6 +235,11 @@ class Agreement(models.Model):
 
     def current_version(self) -> AgreementVersion | None:
         return self.versions.order_by("-number").first()
+
+    def kpi_lines(self) -> list[tuple[Kpi, Any]]:
+        """The committed targets in the catalogue's order, for pages and the scorecard."""
+        targets = self.kpi_targets
+        return [(kpi, targets[key]) for key, kpi in KPIS.items() if key in targets]
 
 
 TERM_FIELDS = [
@@ -284,7 +350,8 @@ class QuoteQuerySet(TenantQuerySet["Quote"]):
 class Quote(models.Model):
     """An estimate for out-of-scope work (hours or a fixed price) the client approves first."""
 
-    ticket = models.ForeignKey("desk.Ticket", on_delete=models.CASCADE, related_name="quotes")
+    # PROTECT: a ticket with a client's decision or billed time is a record, not deleted.
+    ticket = models.ForeignKey("desk.Ticket", on_delete=models.PROTECT, related_name="quotes")
     description = models.TextField(_("work"))
     hours = models.DecimalField(
         _("estimated hours"),
@@ -331,7 +398,7 @@ class TimeEntryQuerySet(TenantQuerySet["TimeEntry"]):
 class TimeEntry(models.Model):
     """Work done on a ticket: who, when, how long, what, and whether the client pays."""
 
-    ticket = models.ForeignKey("desk.Ticket", on_delete=models.CASCADE, related_name="time")
+    ticket = models.ForeignKey("desk.Ticket", on_delete=models.PROTECT, related_name="time")
     user = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     started_at = models.DateTimeField(_("started"))
     minutes = models.PositiveIntegerField(_("minutes"), null=True, blank=True)

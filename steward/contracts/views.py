@@ -220,7 +220,7 @@ def edit_agreement(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         before = Agreement.objects.get(pk=row.pk)
         changes = {
             name: form.cleaned_data[name]
-            for name in form.Meta.fields
+            for name in [*form.Meta.fields, "kpi_targets"]
             if name in form.cleaned_data and form.cleaned_data[name] != getattr(before, name)
         }
         try:
@@ -333,7 +333,7 @@ def _comparison(request: HttpRequest, org: Organization) -> dict[str, Any]:
         end,
         break_fix_rate=data.get("break_fix_rate"),
         managed_price_per_user=data.get("managed_price_per_user"),
-        hourly_cost_per_user=data.get("hourly_cost_per_user") or Decimal("30.00"),
+        hourly_cost_per_user=data.get("hourly_cost_per_user"),
         affected_users=data.get("affected_users"),
     )
     if not form.is_bound or not form.is_valid():

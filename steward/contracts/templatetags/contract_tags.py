@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import template
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from steward.contracts.models import Agreement, Billing, Service
+from steward.contracts.models import KPIS, Agreement, Billing, Kpi, Service
 
 register = template.Library()
 
 CLOCKS = {
-    "first_response": "first response",
-    "next_update": "next update",
-    "resolution": "resolution",
+    "first_response": gettext_noop("first response"),
+    "next_update": gettext_noop("next update"),
+    "resolution": gettext_noop("resolution"),
 }
 
 
@@ -38,6 +40,24 @@ def _value(field: str, value: Any) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{k}: {v}" for k, v in value.items())
     return str(value)
+
+
+def _covered(services: dict[str, str], code: str) -> str:
+    if code not in services:
+        return _("not covered")
+    price = services[code]
+    return _("covered, %s a month") % price if price and Decimal(price) else _("covered")
+
+
+def _target(kpi: Kpi | None, value: Any) -> str:
+    if value is None:
+        return _("no target")
+    return kpi.phrase(value) if kpi else str(value)
+
+
+@register.filter
+def kpi_phrase(kpi: Kpi, target: Any) -> str:
+    return kpi.phrase(target)
 
 
 def _minutes(value: Any) -> str:
@@ -64,21 +84,18 @@ def change_lines(changes: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
             for code in sorted(set(before) | set(after)):
                 if before.get(code) != after.get(code):
                     lines.append(
-                        (
-                            names.get(code, code),
-                            _("covered") if code in before else _("not covered"),
-                            _("covered") if code in after else _("not covered"),
-                        )
+                        (names.get(code, code), _covered(before, code), _covered(after, code))
                     )
         elif field == "kpi_targets":
             before, after = before or {}, after or {}
             for key in sorted(set(before) | set(after)):
                 if before.get(key) != after.get(key):
+                    kpi = KPIS.get(key)
                     lines.append(
                         (
-                            key.replace("_", " "),
-                            _value(key, before.get(key)),
-                            _value(key, after.get(key)),
+                            str(kpi.label) if kpi else key.replace("_", " "),
+                            _target(kpi, before.get(key)),
+                            _target(kpi, after.get(key)),
                         )
                     )
         else:

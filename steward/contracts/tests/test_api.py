@@ -126,3 +126,19 @@ def test_it_applies_the_agreement_in_force_to_new_tickets(w: World) -> None:
     make_agreement(w.acme, fast, starts=date(2020, 6, 1))
     ticket = make_ticket(w.acme)
     assert ticket.sla_policy == fast
+
+
+def test_the_list_costs_the_same_queries_for_many_agreements(
+    w: World, django_assert_max_num_queries: Any
+) -> None:
+    from datetime import date
+
+    client = api_client(w.manager)
+    client.get("/api/v1/agreements")  # warm the session and token lookups
+    from steward.contracts import actions
+
+    for year in range(2030, 2040):
+        actions.record_version(make_agreement(w.acme, starts=date(year, 1, 1)), w.manager)
+    with django_assert_max_num_queries(6):
+        body = client.get("/api/v1/agreements?limit=50").json()
+    assert len(body["items"]) >= 10

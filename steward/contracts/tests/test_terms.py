@@ -267,7 +267,7 @@ def test_the_history_reads_as_sentences_in_the_clients_language(w: World) -> Non
     )
     lines = change_lines(version.changes)
     assert ("Billing", "Managed, per user", "Block of prepaid hours") in lines
-    assert ("Backup monitoring", "not covered", "covered") in lines
+    assert ("Backup monitoring", "not covered", "covered, 10.00 a month") in lines
     before = agreement.versions.get(number=1).terms["sla_targets"]["P1"]["first_response"]
     assert ("P1 first response", f"{before} business minutes", "120 business minutes") in lines
     with translation.override("el"):
@@ -291,3 +291,58 @@ def test_a_timer_on_unapproved_out_of_scope_work_stops_as_not_billable(w: World)
     actions.start_timer(ticket, w.tech)
     entry = actions.stop_timer(w.tech)
     assert not entry.billable and TimeEntry.objects.running().count() == 0
+
+
+def test_kpi_targets_are_the_known_kpis_within_their_range(w: World) -> None:
+    from steward.contracts.templatetags.contract_tags import change_lines
+
+    agreement = _acme(w)
+    client = api_client(w.manager)
+    url = f"/api/v1/agreements/{agreement.pk}"
+    for targets in ({"uptime": 99}, {"csat": 7}, {"sla_compliance": "lots"}, {"csat": True}):
+        bad = client.patch(
+            url, json.dumps({"kpi_targets": targets}), content_type="application/json"
+        )
+        assert bad.status_code == 422, targets
+        assert bad.json()["field"] == "kpi_targets", bad.json()
+    assert "sla_compliance" in bad.json()["detail"] or "number" in bad.json()["detail"]
+    ok = client.patch(
+        url,
+        json.dumps({"kpi_targets": {"sla_compliance": 95, "median_first_response_minutes": 30}}),
+        content_type="application/json",
+    )
+    assert ok.status_code == 200 and ok.json()["kpi_targets"]["sla_compliance"] == 95
+    version = agreement.versions.order_by("-number").first()
+    assert version is not None
+    assert ("Tickets within their SLA targets", "no target", "at least 95 %") in change_lines(
+        version.changes
+    )
+
+
+def test_a_ticket_with_billed_time_or_a_quote_is_not_deleted(w: World) -> None:
+    from django.db.models import ProtectedError
+
+    ticket = make_ticket(w.acme)
+    actions.log_time(ticket, w.tech, 30, "Fix")
+    with pytest.raises(ProtectedError):
+        ticket.delete()
+    assert TimeEntry.objects.filter(ticket=ticket).count() == 1
+
+
+def test_changing_an_sla_policy_in_the_admin_makes_a_version_of_its_agreements(w: World) -> None:
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    from steward.sla.models import SlaPolicy
+
+    agreement = _acme(w)
+    actions.version_of(agreement)
+    policy = SlaPolicy.objects.get(pk=agreement.sla_policy_id)
+    policy.targets = {**policy.targets, "P1": {**policy.targets["P1"], "first_response": 120}}
+    request = RequestFactory().post("/")
+    request.user = w.admin
+    admin.site._registry[SlaPolicy].save_model(request, policy, None, True)
+    latest = agreement.versions.order_by("-number").first()
+    assert latest is not None and latest.number == 2 and latest.created_by == w.admin
+    assert [c["field"] for c in latest.changes] == ["sla_targets"]
+    assert latest.terms["sla_targets"]["P1"]["first_response"] == 120

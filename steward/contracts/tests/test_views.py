@@ -251,6 +251,23 @@ def test_the_value_page_shows_the_comparison_and_takes_inputs(w: World) -> None:
     assert bad.status_code == 200 and "greater than or equal to 0" in bad.content.decode()
 
 
+@time_machine.travel(datetime(2026, 11, 24, 21, tzinfo=ZoneInfo("Europe/Athens")), tick=False)
+def test_the_value_page_starts_from_the_organizations_own_figures(w: World) -> None:
+    agreement = Agreement.objects.get(organization=w.acme)
+    actions.revise(
+        agreement,
+        w.manager,
+        {"hourly_rate": Decimal("80.00"), "out_of_hours_multiplier": Decimal("2.00")},
+    )
+    w.acme.hourly_cost_per_user = Decimal("55.00")
+    w.acme.save()
+    ticket = make_ticket(w.acme, requester=w.acme_user)
+    actions.log_time(ticket, w.tech, 60, "Restore")  # 20:00-21:00 Athens: out of hours.
+    page = ScanningClient(w.acme_admin).get(reverse("billing_portal:value")).content.decode()
+    assert "1.00 h × 80.00 = 160.00 EUR" in page  # the agreement's rate and its ×2
+    assert 'value="55.00"' in page  # the organization's cost of an hour, editable
+
+
 def test_managers_make_and_change_agreements_from_the_desk(w: World) -> None:
     from steward.contracts.models import Service
 
@@ -304,3 +321,17 @@ def test_managers_make_and_change_agreements_from_the_desk(w: World) -> None:
     assert latest is not None and latest.number == 2 and latest.note == "Moved to managed"
     changed = {c["field"] for c in latest.changes}
     assert changed == {"billing", "unit_price", "services"}
+    # KPI targets: one field each, out-of-range refused, kept as a change of terms.
+    url = reverse("billing:agreement_edit", args=[made.pk])
+    bad = manager.post(url, {**terms, "billing": "managed_user", "kpi_csat": "9"})
+    assert bad.status_code == 400 and made.versions.count() == 2
+    manager.post(
+        url,
+        {**terms, "billing": "managed_user", "unit_price": "40", "covers_backup": "on",
+         "price_backup": "0", "kpi_sla_compliance": "95", "kpi_csat": "4.5"},
+    )  # fmt: skip
+    made.refresh_from_db()
+    assert made.kpi_targets == {"sla_compliance": 95, "csat": 4.5}
+    assert {c["field"] for c in made.versions.get(number=3).changes} == {"kpi_targets"}
+    page = manager.get(reverse("billing:agreement", args=[made.pk])).content.decode()
+    assert "at least 95 %" in page and "at least 4.5" in page
