@@ -700,6 +700,7 @@ class Comparison:
     users: int
     paid: Decimal
     hours_logged: Decimal
+    hours_out_of_hours: Decimal
     break_fix_rate: Decimal
     break_fix_cost: Decimal
     managed_price_per_user: Decimal
@@ -711,6 +712,10 @@ class Comparison:
     outages: list[Any]
     currency: str = "EUR"
     out_of_hours_multiplier: Decimal = Decimal("1.50")
+
+    @property
+    def hours_in_office(self) -> Decimal:
+        return self.hours_logged - self.hours_out_of_hours
 
     @property
     def break_fix_total(self) -> Decimal:
@@ -766,13 +771,14 @@ def compare_costs(
         )
     )
     entries = TimeEntry.objects.done().filter(ticket__organization=org).between(first, last)
-    logged_minutes = 0
-    break_fix = ZERO
+    office_minutes = out_of_hours_minutes = 0
     for entry in entries:
         minutes = billable_minutes(entry.minutes or 0, increment)
-        logged_minutes += minutes
-        factor = multiplier if entry.out_of_hours else Decimal(1)
-        break_fix += hours(minutes) * rate * factor
+        if entry.out_of_hours:
+            out_of_hours_minutes += minutes
+        else:
+            office_minutes += minutes
+    break_fix = hours(office_minutes) * rate + hours(out_of_hours_minutes) * rate * multiplier
     ticket_model = org.tickets.model
     outages = list(
         ticket_model.objects.filter(
@@ -793,7 +799,8 @@ def compare_costs(
         months=months,
         users=users,
         paid=paid,
-        hours_logged=hours(logged_minutes),
+        hours_logged=hours(office_minutes + out_of_hours_minutes),
+        hours_out_of_hours=hours(out_of_hours_minutes),
         break_fix_rate=money(rate),
         break_fix_cost=money(break_fix),
         managed_price_per_user=money(per_user),
