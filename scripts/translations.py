@@ -556,6 +556,7 @@ T: dict[str, tuple[str, str]] = {
     "covered": ("包含", "καλύπτεται"),
     "covered, %s a month": ("包含，每月 %s", "καλύπτεται, %s τον μήνα"),
     "no target": ("无目标", "χωρίς στόχο"),
+    "cancelled by a credit note": ("已由贷项通知单取消", "ακυρώθηκε με πιστωτικό σημείωμα"),
     "%(h)s h out of hours": ("其中 %(h)s 小时为非工作时间", "%(h)s ώρ. εκτός ωραρίου"),
     "SLA policy": ("SLA 政策", "Πολιτική SLA"),
     "starts": ("开始", "έναρξη"),

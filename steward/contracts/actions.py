@@ -234,7 +234,11 @@ def log_time(
         raise ContractError("minutes: between 1 and 1440.", "minutes")
     if not description.strip():
         raise ContractError("description: say what was done.", "description")
-    started_at = started_at or timezone.now() - timedelta(minutes=minutes)
+    now = timezone.now()
+    started_at = started_at or now - timedelta(minutes=minutes)
+    if started_at + timedelta(minutes=minutes) > now + timedelta(minutes=5):
+        raise ContractError("started_at: work logged has to be done already.", "started_at")
+    _refuse_invoiced_period(ticket, started_at)
     scope = scope_of(ticket)
     quote = None
     if billable and not scope.in_scope:
@@ -260,6 +264,30 @@ def log_time(
             zone = zoneinfo.ZoneInfo(ticket.organization.timezone)
             check_block(ticket.agreement, timezone.localtime(started_at, zone).date())
     return entry
+
+
+def _refuse_invoiced_period(ticket: Ticket, started_at: datetime) -> None:
+    """Time in a month already invoiced would never be billed: say so instead."""
+    if ticket.agreement_id is None:
+        return
+    day = timezone.localtime(started_at, zoneinfo.ZoneInfo(ticket.organization.timezone)).date()
+    issued = (
+        Invoice.objects.issued()
+        .filter(
+            agreement_id=ticket.agreement_id,
+            credits__isnull=True,
+            credited=False,
+            period_start__lte=day,
+            period_end__gte=day,
+        )
+        .first()
+    )
+    if issued is not None:
+        raise ContractError(
+            f"started_at: {day:%B %Y} is invoiced ({issued.display_number}); log the time in "
+            "an open month, or credit the invoice first.",
+            "started_at",
+        )
 
 
 BLOCK_THRESHOLDS = (80, 100)
@@ -571,7 +599,12 @@ def draft_invoice(agreement: Agreement, month: date) -> Invoice:
     with transaction.atomic():
         invoice = (
             Invoice.objects.select_for_update()
-            .filter(agreement=agreement, period_start=start.date(), credits__isnull=True)
+            .filter(
+                agreement=agreement,
+                period_start=start.date(),
+                credits__isnull=True,
+                credited=False,
+            )
             .first()
         )
         if invoice is not None and invoice.state == InvoiceState.ISSUED:
@@ -653,6 +686,11 @@ def credit_note(invoice: Invoice, by: User, reason: str) -> Invoice:
     if not reason.strip():
         raise ContractError("reason: say why the invoice is credited.", "reason")
     with transaction.atomic():
+        locked = Invoice.objects.select_for_update().get(pk=invoice.pk)
+        if locked.credited:
+            raise ContractError(f"{locked.display_number} is already credited.", "invoice")
+        locked.credited = True
+        locked.save(update_fields=["credited"])
         note = Invoice.objects.create(
             organization=invoice.organization,
             agreement=invoice.agreement,

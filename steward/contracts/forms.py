@@ -17,6 +17,10 @@ from steward.contracts.models import KPIS, TERM_FIELDS, Agreement, Service
 class TimeForm(forms.Form):
     minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=1440)
     description = forms.CharField(label=_("What was done"), max_length=500)
+    # Empty: the work just ended. Read in the viewer's time zone.
+    started_at = forms.DateTimeField(
+        label=_("Started"), required=False, input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+    )
     billable = forms.BooleanField(label=_("Billable"), required=False, initial=True)
 
 

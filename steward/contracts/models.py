@@ -466,6 +466,8 @@ class Invoice(models.Model):
     credits = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="credit_notes"
     )
+    # Cancelled in full by a credit note: the month may be invoiced again, correctly.
+    credited = models.BooleanField(default=False)
     total = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("0.00"))
     created_at = models.DateTimeField(default=timezone.now)
     issued_at = models.DateTimeField(null=True, blank=True)
@@ -478,10 +480,11 @@ class Invoice(models.Model):
     class Meta:
         ordering = ["-period_start", "-id"]
         constraints = [
-            # One draft or invoice per agreement and month; credit notes are extra.
+            # One draft or invoice per agreement and month in force; credit notes, and
+            # invoices they cancelled, are extra.
             models.UniqueConstraint(
                 fields=["agreement", "period_start"],
-                condition=Q(credits__isnull=True),
+                condition=Q(credits__isnull=True, credited=False),
                 name="one_invoice_per_month",
             )
         ]

@@ -89,6 +89,7 @@ def log_time(request: HttpRequest, number: str) -> HttpResponse:
             user_of(request),
             form.cleaned_data["minutes"],
             form.cleaned_data["description"],
+            started_at=form.cleaned_data["started_at"],
             billable=form.cleaned_data["billable"],
         )
     except ContractError as exc:

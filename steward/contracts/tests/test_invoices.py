@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -183,6 +183,35 @@ def test_a_credit_note_cancels_an_issued_invoice(w: World) -> None:
     assert invoice.total == Decimal("100.00")  # The original is never edited.
     with pytest.raises(ContractError):
         actions.credit_note(note, w.manager, "again")
+    with pytest.raises(ContractError, match="already credited"):
+        actions.credit_note(invoice, w.manager, "twice")
+    assert Invoice.objects.filter(credits=invoice).count() == 1
+
+
+def test_a_credited_month_is_invoiced_again_with_the_time_it_missed(w: World) -> None:
+    agreement = _set(w, billing=Billing.BREAK_FIX, hourly_rate=Decimal("100.00"))
+    ticket = make_ticket(w.acme)
+    actions.log_time(ticket, w.tech, 60, "Printer", started_at=_at(3))
+    first = actions.issue(actions.draft_invoice(agreement, NOV), w.manager)
+    # Time found later for an invoiced month is refused, not silently left unbilled...
+    with pytest.raises(ContractError, match=r"November 2026 is invoiced \(INV-000001\)"):
+        actions.log_time(ticket, w.tech, 30, "Forgotten visit", started_at=_at(4))
+    # ...until the invoice is credited; then the month is billed again, with everything.
+    actions.credit_note(first, w.manager, "Visit on the 4th was missing")
+    actions.log_time(ticket, w.tech, 30, "Forgotten visit", started_at=_at(4))
+    second = actions.issue(actions.draft_invoice(agreement, NOV), w.manager)
+    assert second.number == 3 and second.total == Decimal("150.00")
+    assert second.lines.get().time_entries.count() == 2
+
+
+def test_time_cannot_be_logged_for_work_not_yet_done(w: World) -> None:
+    from django.utils import timezone
+
+    ticket = make_ticket(w.acme)
+    tomorrow = timezone.now() + timedelta(days=1)
+    with pytest.raises(ContractError, match="done already") as refused:
+        actions.log_time(ticket, w.tech, 30, "Future", started_at=tomorrow)
+    assert refused.value.field == "started_at"
 
 
 def test_it_exports_csv_and_a_pdf(w: World) -> None:

@@ -232,6 +232,14 @@ def test_managers_draft_issue_and_credit_from_the_desk(w: World) -> None:
     assert "INV-000001" in page and "250.00" in page
     manager.post(reverse("billing:invoice_credit", args=[invoice.pk]), {"reason": "Duplicate"})
     assert Invoice.objects.filter(credits=invoice).get().total == Decimal("-250.00")
+    page = manager.get(reverse("billing:invoice", args=[invoice.pk])).content.decode()
+    assert "credited by" in page and "CN-000002" in page
+    assert "Issue a credit note" not in page  # once is all
+    again = manager.post(
+        reverse("billing:invoice_draft", args=[agreement.pk]), {"month": "2026-11"}
+    )
+    redone = Invoice.objects.get(agreement=agreement, credited=False, credits__isnull=True)
+    assert again["Location"] == reverse("billing:invoice", args=[redone.pk])
     pdf = manager.get(reverse("billing:invoice_pdf", args=[invoice.pk]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 
