@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from steward.accounts.models import Role, User
 from steward.contracts.models import (
+    FIRST_VERSION,
     TERM_FIELDS,
     Agreement,
     AgreementVersion,
@@ -80,7 +81,7 @@ def record_version(agreement: Agreement, by: User | None, note: str = "") -> Agr
 
 def version_of(agreement: Agreement) -> AgreementVersion:
     """The version in force now; agreements made before versions existed get their first."""
-    return agreement.current_version() or record_version(agreement, None, "first version")
+    return agreement.current_version() or record_version(agreement, None, FIRST_VERSION)
 
 
 def set_services(agreement: Agreement, prices: dict[str, Decimal]) -> None:

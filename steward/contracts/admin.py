@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from steward.contracts import actions
-from steward.contracts.models import Agreement
+from steward.contracts.models import CHANGED_IN_ADMIN, POLICY_CHANGED, Agreement
 from steward.sla.admin import SlaPolicyAdmin
 from steward.sla.models import SlaPolicy
 
@@ -19,7 +19,7 @@ class AgreementAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         # A change made here is a change of terms like any other: it is a new version.
         super().save_related(request, form, formsets, change)
-        actions.record_version(form.instance, request.user, "changed in the admin")  # type: ignore[arg-type]
+        actions.record_version(form.instance, request.user, CHANGED_IN_ADMIN)  # type: ignore[arg-type]
 
 
 # The SLA policy's targets are part of every agreement's terms: changing them makes a new
@@ -33,4 +33,4 @@ class PolicyAdmin(SlaPolicyAdmin):
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         for agreement in Agreement.objects.filter(sla_policy=obj):
-            actions.record_version(agreement, request.user, "SLA policy changed")  # type: ignore[arg-type]
+            actions.record_version(agreement, request.user, POLICY_CHANGED)  # type: ignore[arg-type]

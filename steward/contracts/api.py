@@ -17,6 +17,7 @@ from steward.accounts.models import Organization, User
 from steward.contracts import actions, documents
 from steward.contracts.actions import ContractError
 from steward.contracts.models import (
+    AGREEMENT_MADE,
     Agreement,
     AgreementVersion,
     Billing,
@@ -222,7 +223,7 @@ def create_agreement(request: HttpRequest, payload: AgreementIn) -> Status[dict[
             agreement.save()
             if services:
                 actions.set_services(agreement, services)
-            actions.record_version(agreement, user, "agreement made")
+            actions.record_version(agreement, user, AGREEMENT_MADE)
     except ContractError as exc:
         raise _fail(exc) from None
     return Status(201, agreement_out(agreement))

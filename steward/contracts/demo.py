@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from steward.accounts.models import Organization, Role, User
 from steward.contracts import actions
-from steward.contracts.models import Agreement, Billing, Invoice, Service
+from steward.contracts.models import AGREEMENT_MADE, Agreement, Billing, Invoice, Service
 
 SERVICES = [
     ("backup", "Backup monitoring", "Daily check of every backup job; restores tested monthly.", "25.00"),
@@ -150,7 +150,7 @@ def _bakery(now: datetime, admin: User | None) -> None:
         out_of_hours_multiplier=Decimal("1.50"),
         increment_minutes=30,
     )
-    actions.record_version(agreement, admin, "agreement made")
+    actions.record_version(agreement, admin, AGREEMENT_MADE)
     tech = User.objects.filter(email="tess@provider.example").first()
     for days, title, minutes in (
         (75, "Ο υπολογιστής του ταμείου δεν ανοίγει", 150),

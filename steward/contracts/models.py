@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from steward.accounts.models import Organization, TenantQuerySet
 
@@ -241,6 +242,13 @@ class Agreement(models.Model):
         targets = self.kpi_targets
         return [(kpi, targets[key]) for key, kpi in KPIS.items() if key in targets]
 
+
+# Notes Steward itself writes on versions: stored in English, shown in the reader's language.
+FIRST_VERSION = gettext_noop("first version")
+AGREEMENT_MADE = gettext_noop("agreement made")
+CHANGED_IN_ADMIN = gettext_noop("changed in the admin")
+POLICY_CHANGED = gettext_noop("SLA policy changed")
+SYSTEM_NOTES = {FIRST_VERSION, AGREEMENT_MADE, CHANGED_IN_ADMIN, POLICY_CHANGED}
 
 TERM_FIELDS = [
     "billing",

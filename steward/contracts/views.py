@@ -30,7 +30,15 @@ from steward.contracts.forms import (
     TimeForm,
     TimerForm,
 )
-from steward.contracts.models import Agreement, Billing, Invoice, Quote, QuoteState, TimeEntry
+from steward.contracts.models import (
+    AGREEMENT_MADE,
+    Agreement,
+    Billing,
+    Invoice,
+    Quote,
+    QuoteState,
+    TimeEntry,
+)
 
 
 def _ticket(request: HttpRequest, number: str) -> Any:
@@ -216,7 +224,7 @@ def edit_agreement(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             with transaction.atomic():
                 created = form.save()
                 actions.set_services(created, form.service_prices())
-                actions.record_version(created, user, form.cleaned_data["note"] or "agreement made")
+                actions.record_version(created, user, form.cleaned_data["note"] or AGREEMENT_MADE)
             return redirect("billing:agreement", pk=created.pk)
         before = Agreement.objects.get(pk=row.pk)
         changes = {

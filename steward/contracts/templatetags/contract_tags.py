@@ -9,7 +9,7 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from steward.contracts.models import KPIS, Agreement, Billing, Kpi, Service
+from steward.contracts.models import KPIS, SYSTEM_NOTES, Agreement, Billing, Kpi, Service
 
 register = template.Library()
 
@@ -53,6 +53,12 @@ def _target(kpi: Kpi | None, value: Any) -> str:
     if value is None:
         return _("no target")
     return kpi.phrase(value) if kpi else str(value)
+
+
+@register.filter
+def version_note(note: str) -> str:
+    """A note Steward wrote, in the reader's language; a person's note as they wrote it."""
+    return _(note) if note in SYSTEM_NOTES else note
 
 
 @register.filter

@@ -230,6 +230,38 @@ def test_it_exports_csv_and_a_pdf(w: World) -> None:
     assert "1234,50" in html  # Greek writes a decimal comma.
 
 
+def _pdf_fonts(pdf: bytes) -> set[str]:
+    """The fonts a PDF embeds (their dictionaries may sit in compressed object streams)."""
+    import re
+    import zlib
+
+    parts = [pdf]
+    for stream in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            parts.append(zlib.decompress(stream.group(1)))
+        except zlib.error:
+            continue
+    return {
+        name.decode() for part in parts for name in re.findall(rb"/BaseFont\s*/([\w+-]+)", part)
+    }
+
+
+def test_a_chinese_clients_invoice_is_drawn_with_a_chinese_font(w: World) -> None:
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    fonts = fc_list and subprocess.run([fc_list, ":lang=zh"], capture_output=True, text=True)
+    if not fonts or not fonts.stdout.strip():
+        pytest.skip("No font with Chinese characters here (Debian: fonts-noto-cjk).")
+    w.acme.language = "zh-hans"
+    w.acme.save()
+    agreement = _set(w, monthly_fee=Decimal("100.00"))
+    invoice = actions.issue(actions.draft_invoice(agreement, NOV), w.manager)
+    assert "月费" in documents.invoice_html(invoice, "zh-hans")
+    assert any("CJK" in name for name in _pdf_fonts(documents.pdf_bytes(invoice)))
+
+
 @pytest.mark.django_db(transaction=True)
 def test_invoice_numbers_stay_unique_and_gapless_under_concurrency() -> None:
     policy = make_policy()
