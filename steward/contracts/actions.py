@@ -263,7 +263,9 @@ def log_time(
         )
         if billable and ticket.agreement is not None:
             zone = zoneinfo.ZoneInfo(ticket.organization.timezone)
-            check_block(ticket.agreement, timezone.localtime(started_at, zone).date())
+            day = timezone.localtime(started_at, zone).date()
+            check_block(ticket.agreement, day)
+            refresh_draft(ticket.agreement, day)
     return entry
 
 
@@ -624,11 +626,50 @@ def draft_invoice(agreement: Agreement, month: date) -> Invoice:
         else:
             invoice.lines.all().delete()
             invoice.version = version_of(agreement)
-        # Lines are written in the client's language: the invoice is theirs.
-        with translation.override(agreement.organization.language):
-            lines = invoice_lines(agreement, month)
-        _write_lines(invoice, lines)
+        _write_lines(invoice, _lines_for(agreement, month))
     return invoice
+
+
+def _lines_for(agreement: Agreement, month: date) -> list[Line]:
+    # Lines are written in the client's language: the invoice is theirs.
+    with translation.override(agreement.organization.language):
+        return invoice_lines(agreement, month)
+
+
+def _shape(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    return [
+        (kind, str(text)[:300], Decimal(q), str(unit), Decimal(p), ids)
+        for kind, text, q, unit, p, ids in rows
+    ]
+
+
+def is_stale(invoice: Invoice) -> bool:
+    """Whether the draft no longer says what the month costs: time logged, changed or
+    removed, or the terms revised, since it was made."""
+    month = invoice.period_start
+    fresh = [
+        (line.kind, line.description, line.quantity, line.unit, line.unit_price,
+         sorted(e.pk for e in line.entries))
+        for line in _lines_for(invoice.agreement, month)
+    ]  # fmt: skip
+    stored = [
+        (row.kind, row.description, row.quantity, row.unit, row.unit_price,
+         sorted(e.pk for e in row.time_entries.all()))
+        for row in invoice.lines.prefetch_related("time_entries").order_by("id")
+    ]  # fmt: skip
+    return _shape(fresh) != _shape(stored)
+
+
+def refresh_draft(agreement: Agreement | None, day: date) -> None:
+    """Keep the month's draft, if there is one, in step with the time logged for it."""
+    if agreement is None:
+        return
+    month = day.replace(day=1)
+    drafts = Invoice.objects.filter(
+        agreement=agreement, period_start=month, state=InvoiceState.DRAFT, credits__isnull=True
+    )
+    if drafts.exists():
+        draft_invoice(agreement, month)
 
 
 def _write_lines(invoice: Invoice, lines: list[Line], sign: int = 1) -> None:
@@ -668,6 +709,14 @@ def issue(invoice: Invoice, by: User) -> Invoice:
     """Give the draft the next number and freeze it."""
     if not by.can_manage_settings:
         raise ContractError("Only provider admins and managers issue invoices.", forbidden=True)
+    if invoice.state == InvoiceState.DRAFT and not invoice.is_credit_note and is_stale(invoice):
+        # Never issue what the manager did not see: remake it and let them look again.
+        draft_invoice(invoice.agreement, invoice.period_start)
+        raise ContractError(
+            "The month changed since this draft was made (time or terms); it has been "
+            "drafted again. Review it, then issue.",
+            "state",
+        )
     with transaction.atomic():
         locked = Invoice.objects.select_for_update().get(pk=invoice.pk)
         if locked.state == InvoiceState.ISSUED:

@@ -204,6 +204,25 @@ def test_a_credited_month_is_invoiced_again_with_the_time_it_missed(w: World) ->
     assert second.lines.get().time_entries.count() == 2
 
 
+def test_a_draft_keeps_up_with_time_and_a_stale_one_is_never_issued(w: World) -> None:
+    agreement = _set(w, billing=Billing.BREAK_FIX, hourly_rate=Decimal("100.00"))
+    ticket = make_ticket(w.acme)
+    actions.log_time(ticket, w.tech, 60, "Printer", started_at=_at(3))
+    draft = actions.draft_invoice(agreement, NOV)
+    # Time logged after the draft was made is on it at once...
+    actions.log_time(ticket, w.tech, 60, "Printer again", started_at=_at(5))
+    draft.refresh_from_db()
+    assert draft.total == Decimal("200.00") and draft.lines.get().time_entries.count() == 2
+    # ...and a draft the terms have overtaken is remade, not issued.
+    actions.revise(agreement, w.manager, {"hourly_rate": Decimal("120.00")})
+    with pytest.raises(ContractError, match="drafted again"):
+        actions.issue(draft, w.manager)
+    draft.refresh_from_db()
+    assert draft.state == InvoiceState.DRAFT and draft.total == Decimal("240.00")
+    issued = actions.issue(draft, w.manager)
+    assert issued.number == 1 and issued.total == Decimal("240.00")
+
+
 def test_time_cannot_be_logged_for_work_not_yet_done(w: World) -> None:
     from django.utils import timezone
 
