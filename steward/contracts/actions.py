@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from django.apps import apps
 from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -267,6 +268,119 @@ def log_time(
             check_block(ticket.agreement, day)
             refresh_draft(ticket.agreement, day)
     return entry
+
+
+def _billed_on(entry: TimeEntry) -> Invoice | None:
+    line = (
+        InvoiceLine.objects.filter(
+            time_entries=entry,
+            invoice__state=InvoiceState.ISSUED,
+            invoice__credits__isnull=True,
+            invoice__credited=False,
+        )
+        .select_related("invoice")
+        .first()
+    )
+    return line.invoice if line else None
+
+
+def _may_correct(entry: TimeEntry, user: User) -> None:
+    if not user.is_provider:
+        raise ContractError("Only provider staff correct time.", forbidden=True)
+    if entry.user_id != user.pk and not user.can_manage_settings:
+        raise ContractError(
+            "Only the person who logged the time, or a manager, corrects it.", forbidden=True
+        )
+    invoice = _billed_on(entry)
+    if invoice is not None:
+        raise ContractError(
+            f"This time is billed on {invoice.display_number}; credit the invoice first.",
+            "minutes",
+        )
+
+
+def _note_correction(entry: TimeEntry, user: User, **data: Any) -> None:
+    # desk comes after contracts in the import order: the event model is looked up by name.
+    event_model: Any = apps.get_model("desk", "TicketEvent")
+    event_model.objects.create(
+        ticket_id=entry.ticket_id, kind="time", actor=user, data={"entry": entry.pk, **data}
+    )
+
+
+def _after_correction(entry: TimeEntry) -> None:
+    ticket = entry.ticket
+    if ticket.agreement is not None:
+        zone = zoneinfo.ZoneInfo(ticket.organization.timezone)
+        day = timezone.localtime(entry.started_at, zone).date()
+        check_block(ticket.agreement, day)
+        refresh_draft(ticket.agreement, day)
+
+
+def correct_time(
+    entry: TimeEntry,
+    user: User,
+    minutes: int | None = None,
+    description: str | None = None,
+    billable: bool | None = None,
+) -> TimeEntry:
+    """Correct a logged entry (not a running timer, not time already invoiced); the ticket's
+    history records what it was."""
+    _may_correct(entry, user)
+    if entry.minutes is None:
+        raise ContractError("This timer is running: stop it first.", "minutes")
+    if minutes is not None and not 1 <= minutes <= 24 * 60:
+        raise ContractError("minutes: between 1 and 1440.", "minutes")
+    if description is not None and not description.strip():
+        raise ContractError("description: say what was done.", "description")
+    quote = entry.quote
+    if billable and not entry.billable and not entry.in_scope and quote is None:
+        quote = entry.ticket.quotes.approved().order_by("-decided_at").first()
+        if quote is None:
+            raise ContractError(
+                "This ticket is out of scope: billable time needs a quote the client approved.",
+                "billable",
+            )
+    before = {
+        "minutes": entry.minutes,
+        "description": entry.description,
+        "billable": entry.billable,
+    }
+    with transaction.atomic():
+        if minutes is not None:
+            entry.minutes = minutes
+        if description is not None:
+            entry.description = description.strip()[:500]
+        if billable is not None:
+            entry.billable = billable
+        entry.quote = quote
+        entry.save(update_fields=["minutes", "description", "billable", "quote"])
+        after = {
+            "minutes": entry.minutes,
+            "description": entry.description,
+            "billable": entry.billable,
+        }
+        changed = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
+        if changed:
+            _note_correction(entry, user, action="changed", changes=changed)
+            _after_correction(entry)
+    return entry
+
+
+def remove_time(entry: TimeEntry, user: User) -> None:
+    """Remove an entry logged by mistake, or discard a running timer; not time already
+    invoiced. The ticket's history keeps what was removed."""
+    _may_correct(entry, user)
+    with transaction.atomic():
+        _note_correction(
+            entry,
+            user,
+            action="removed",
+            minutes=entry.minutes,
+            description=entry.description,
+            started_at=entry.started_at.isoformat(),
+        )
+        entry.delete()
+        _after_correction(entry)
 
 
 def _refuse_invoiced_period(ticket: Ticket, started_at: datetime) -> None:

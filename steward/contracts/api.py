@@ -96,6 +96,12 @@ class TimeIn(Schema):
     billable: bool = True
 
 
+class TimePatch(Schema):
+    minutes: int | None = Field(None, ge=1, le=1440)
+    description: str | None = Field(None, min_length=1, max_length=500)
+    billable: bool | None = None
+
+
 class TimerIn(Schema):
     ticket: int
     description: str = Field("", max_length=500)
@@ -439,6 +445,37 @@ def stop_timer(request: HttpRequest) -> dict[str, Any]:
         return time_out(actions.stop_timer(user))
     except ContractError as exc:
         raise _fail(exc) from None
+
+
+# After the timer's routes: "/time-entries/{entry_id}" would otherwise catch ".../timer".
+def _entry(request: HttpRequest, entry_id: int) -> TimeEntry:
+    return get_visible(
+        TimeEntry.objects.select_related("ticket__organization", "ticket__agreement", "quote"),
+        api_user(request),
+        "time entry",
+        pk=entry_id,
+    )
+
+
+@router.patch("/time-entries/{entry_id}", response=dict[str, Any])
+def correct_time(request: HttpRequest, entry_id: int, payload: TimePatch) -> dict[str, Any]:
+    """Correct minutes, description or billable; refused once the time is invoiced."""
+    entry = _entry(request, entry_id)
+    try:
+        return time_out(actions.correct_time(entry, api_user(request), **payload.dict()))
+    except ContractError as exc:
+        raise _fail(exc) from None
+
+
+@router.delete("/time-entries/{entry_id}", response={204: None})
+def remove_time(request: HttpRequest, entry_id: int) -> Status[None]:
+    """Remove an entry (or discard a running timer); refused once the time is invoiced."""
+    entry = _entry(request, entry_id)
+    try:
+        actions.remove_time(entry, api_user(request))
+    except ContractError as exc:
+        raise _fail(exc) from None
+    return Status(204, None)
 
 
 # Invoices

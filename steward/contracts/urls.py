@@ -21,6 +21,7 @@ urlpatterns = [
     path("invoices/<int:pk>/csv/", views.invoice_csv, name="invoice_csv"),
     path("organizations/<int:org_id>/value/", views.value, name="value"),
     path("tickets/<str:number>/time/", views.log_time, name="time"),
+    path("tickets/<str:number>/time/<int:pk>/remove/", views.remove_time, name="time_remove"),
     path("tickets/<str:number>/timer/", views.timer, name="timer"),
     path("tickets/<str:number>/scope/", views.decide_scope, name="scope"),
     path("tickets/<str:number>/quote/", views.request_quote, name="quote"),

@@ -35,6 +35,7 @@ from steward.contracts.models import (
     Agreement,
     Billing,
     Invoice,
+    InvoiceState,
     Quote,
     QuoteState,
     TimeEntry,
@@ -58,6 +59,18 @@ def _ticket(request: HttpRequest, number: str) -> Any:
 def ticket_panel(ticket: Any, user: User) -> dict[str, Any]:
     """What the desk's ticket page shows of scope, quotes and time (called by the desk)."""
     entries = list(ticket.time.select_related("user").order_by("-started_at", "-id"))
+    billed = set(
+        ticket.time.filter(
+            invoice_lines__invoice__state=InvoiceState.ISSUED,
+            invoice_lines__invoice__credits__isnull=True,
+            invoice_lines__invoice__credited=False,
+        ).values_list("pk", flat=True)
+    )
+    for entry in entries:
+        entry.billed = entry.pk in billed  # type: ignore[attr-defined]
+        entry.removable = entry.pk not in billed and (  # type: ignore[attr-defined]
+            entry.user_id == user.pk or user.can_manage_settings
+        )
     return {
         "scope": actions.scope_of(ticket),
         "quotes": list(ticket.quotes.select_related("decided_by")),
@@ -104,6 +117,22 @@ def log_time(request: HttpRequest, number: str) -> HttpResponse:
         _refused(request, exc)
     else:
         messages.success(request, _("Time logged."))
+    return _back(ticket)
+
+
+@require_POST
+@staff_view
+def remove_time(request: HttpRequest, number: str, pk: int) -> HttpResponse:
+    ticket = _ticket(request, number)
+    entry = TimeEntry.objects.filter(ticket=ticket, pk=pk).select_related("ticket").first()
+    if entry is None:
+        raise Http404
+    try:
+        actions.remove_time(entry, user_of(request))
+    except ContractError as exc:
+        _refused(request, exc)
+    else:
+        messages.success(request, _("Time entry removed; the ticket's history keeps it."))
     return _back(ticket)
 
 

@@ -245,6 +245,7 @@ class EventKind(models.TextChoices):
     NOTIFIED = "notified", _("Notification sent")
     MAIL_BOUNCED = "mail_bounced", _("Email bounced")
     SERVICE = "service", _("Service changed")
+    TIME = "time", _("Time corrected")
 
 
 class TicketEventQuerySet(TenantQuerySet["TicketEvent"]):

@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 
 from steward.contracts import actions
-from steward.contracts.models import Agreement, Invoice, Quote, Service
+from steward.contracts.models import Agreement, Invoice, Quote, Service, TimeEntry
 from steward.desk.models import Ticket
 from steward.test import World, api_client, covers, make_ticket, world
 
@@ -30,6 +30,7 @@ class Rows:
     globex_agreement: Agreement
     globex_quote: Quote
     globex_invoice: Invoice
+    globex_entry: TimeEntry
 
 
 @pytest.fixture
@@ -44,13 +45,17 @@ def rows() -> Rows:
     quote = actions.request_quote(globex_ticket, w.admin, "Replace the fuser", Decimal("2"))
     invoice = actions.draft_invoice(globex_agreement, date(2026, 10, 1))
     actions.issue(invoice, w.admin)
-    return Rows(w, service, acme_ticket, globex_ticket, globex_agreement, quote, invoice)
+    entry = actions.log_time(globex_ticket, w.admin, 15, "Looked at it", billable=False)
+    return Rows(w, service, acme_ticket, globex_ticket, globex_agreement, quote, invoice, entry)
 
 
 def _routes(r: Rows) -> list[tuple[str, str, str, Any]]:
     """(route as the OpenAPI names it, method, url, body) aimed at Globex's rows."""
     t, a, q, i = r.globex_ticket.pk, r.globex_agreement.pk, r.globex_quote.pk, r.globex_invoice.pk
+    e = r.globex_entry.pk
     return [
+        ("PATCH /api/v1/time-entries/{entry_id}", "patch", f"{P}/time-entries/{e}", {"minutes": 5}),
+        ("DELETE /api/v1/time-entries/{entry_id}", "delete", f"{P}/time-entries/{e}", None),
         ("PATCH /api/v1/agreements/{agreement_id}", "patch", f"{P}/agreements/{a}", {"note": "x"}),
         ("GET /api/v1/agreements/{agreement_id}/versions", "get", f"{P}/agreements/{a}/versions", None),
         ("GET /api/v1/tickets/{ticket_id}/scope", "get", f"{P}/tickets/{t}/scope", None),
@@ -91,6 +96,8 @@ WRITES_WITHOUT_ID = ["POST /api/v1/services", "POST /api/v1/time-entries/timer/s
     "POST /api/v1/quotes/{quote_id}/decision",
     "POST /api/v1/time-entries",
     "POST /api/v1/time-entries/timer",
+    "PATCH /api/v1/time-entries/{entry_id}",
+    "DELETE /api/v1/time-entries/{entry_id}",
     "GET /api/v1/invoices/{invoice_id}",
     "POST /api/v1/invoices/{invoice_id}/issue",
     "POST /api/v1/invoices/{invoice_id}/credit-note",
@@ -161,6 +168,8 @@ def test_it_hides_other_organizations(rows: Rows) -> None:
     "POST /api/v1/time-entries",
     "POST /api/v1/time-entries/timer",
     "POST /api/v1/time-entries/timer/stop",
+    "PATCH /api/v1/time-entries/{entry_id}",
+    "DELETE /api/v1/time-entries/{entry_id}",
     "POST /api/v1/invoices",
     "POST /api/v1/invoices/{invoice_id}/issue",
     "POST /api/v1/invoices/{invoice_id}/credit-note",
@@ -176,6 +185,8 @@ def test_it_requires_write_role(rows: Rows) -> None:
         ("post", f"{P}/time-entries", {"ticket": t, "minutes": 5, "description": "d"}),
         ("post", f"{P}/time-entries/timer", {"ticket": t}),
         ("post", f"{P}/time-entries/timer/stop", None),
+        ("patch", f"{P}/time-entries/{rows.globex_entry.pk}", {"minutes": 5}),
+        ("delete", f"{P}/time-entries/{rows.globex_entry.pk}", None),
     ]
     managers_only = [
         ("post", f"{P}/services", {"code": "new", "name": "New"}),

@@ -346,3 +346,38 @@ def test_changing_an_sla_policy_in_the_admin_makes_a_version_of_its_agreements(w
     assert latest is not None and latest.number == 2 and latest.created_by == w.admin
     assert [c["field"] for c in latest.changes] == ["sla_targets"]
     assert latest.terms["sla_targets"]["P1"]["first_response"] == 120
+
+
+def test_time_is_corrected_through_the_api_until_it_is_invoiced(w: World) -> None:
+    from steward.accounts.models import Membership, Role
+    from steward.desk.models import TicketEvent
+    from steward.test import make_user
+
+    agreement = _acme(w)
+    actions.revise(agreement, w.manager, {"billing": Billing.BREAK_FIX})
+    ticket = make_ticket(w.acme)
+    at = datetime(2026, 11, 2, 10, tzinfo=ATHENS)
+    entry = actions.log_time(ticket, w.tech, 600, "Network", started_at=at)
+    url = f"/api/v1/time-entries/{entry.pk}"
+    tech = api_client(w.tech)
+
+    def patch(client: object, body: object) -> object:
+        return client.patch(url, json.dumps(body), content_type="application/json")  # type: ignore[attr-defined]
+
+    bad = patch(tech, {"minutes": 0})
+    assert bad.status_code == 422 and bad.json()["field"] == "minutes"  # type: ignore[attr-defined]
+    other = make_user(Role.TECHNICIAN, name="Olly Other")
+    Membership.objects.create(user=other, organization=w.acme)
+    assert patch(api_client(other), {"minutes": 60}).status_code == 403  # type: ignore[attr-defined]
+    ok = patch(tech, {"minutes": 60, "description": "Network switch"})
+    assert ok.status_code == 200 and ok.json()["minutes"] == 60  # type: ignore[attr-defined]
+    event = TicketEvent.objects.get(ticket=ticket, kind="time")
+    assert event.data["changes"]["minutes"] == [600, 60]
+    invoice = actions.issue(actions.draft_invoice(agreement, at.date()), w.manager)
+    refused = patch(api_client(w.manager), {"minutes": 30})
+    assert refused.status_code == 422 and invoice.display_number in refused.json()["detail"]  # type: ignore[attr-defined]
+    assert api_client(w.manager).delete(url).status_code == 422
+    # A timer started by mistake is discarded.
+    running = actions.start_timer(ticket, w.tech)
+    assert tech.delete(f"/api/v1/time-entries/{running.pk}").status_code == 204
+    assert not TimeEntry.objects.running().exists()

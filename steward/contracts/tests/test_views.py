@@ -31,6 +31,7 @@ def _globex(w: World) -> tuple[Agreement, Ticket, Invoice, Quote]:
     ticket = make_ticket(w.globex, requester=w.globex_user)
     actions.decide_scope(ticket, False, "Project", w.admin)
     quote = actions.request_quote(ticket, w.admin, "New server", fixed_price=Decimal("900"))
+    actions.log_time(ticket, w.admin, 20, "Site survey", billable=False)
     invoice = actions.issue(actions.draft_invoice(agreement, NOV), w.admin)
     return agreement, ticket, invoice, quote
 
@@ -52,6 +53,10 @@ def _pages(a: Agreement, t: Ticket, i: Invoice, q: Quote) -> dict[str, tuple[str
         "billing:timer": ("post", reverse("billing:timer", args=[t.number])),
         "billing:scope": ("post", reverse("billing:scope", args=[t.number])),
         "billing:quote": ("post", reverse("billing:quote", args=[t.number])),
+        "billing:time_remove": (
+            "post",
+            reverse("billing:time_remove", args=[t.number, TimeEntry.objects.get(ticket=t).pk]),
+        ),
         "billing_portal:agreements": ("get", reverse("billing_portal:agreements")),
         "billing_portal:invoices": ("get", reverse("billing_portal:invoices")),
         "billing_portal:invoice_pdf": ("get", reverse("billing_portal:invoice_pdf", args=[i.pk])),
@@ -69,8 +74,9 @@ ALL = [
     "billing:invoice_draft", "billing:invoice",
     "billing:invoice_issue", "billing:invoice_credit", "billing:invoice_pdf", "billing:invoice_csv",
     "billing:value", "billing:time", "billing:timer", "billing:scope", "billing:quote",
-    "billing_portal:agreements", "billing_portal:invoices", "billing_portal:invoice_pdf",
-    "billing_portal:invoice_csv", "billing_portal:quote_decide", "billing_portal:value",
+    "billing:time_remove", "billing_portal:agreements", "billing_portal:invoices",
+    "billing_portal:invoice_pdf", "billing_portal:invoice_csv", "billing_portal:quote_decide",
+    "billing_portal:value",
 ]  # fmt: skip
 
 
@@ -100,6 +106,7 @@ def test_it_hides_other_organizations(w: World) -> None:
         "billing:timer",
         "billing:scope",
         "billing:quote",
+        "billing:time_remove",
     ):
         method, url = pages[name]
         assert getattr(tech, method)(url).status_code == 404, name
@@ -128,6 +135,7 @@ def test_it_hides_other_organizations(w: World) -> None:
     "billing:timer",
     "billing:scope",
     "billing:quote",
+    "billing:time_remove",
     "billing_portal:quote_decide",
     kinds=("role",),
 )
@@ -144,6 +152,7 @@ def test_it_requires_write_role(w: World) -> None:
             "billing:timer",
             "billing:scope",
             "billing:quote",
+            "billing:time_remove",
         ):
             assert client.post(pages[name][1]).status_code in (302, 404), (user.role, name)
             assert client.post(pages[name][1]).status_code != 200
@@ -165,7 +174,35 @@ def test_it_requires_write_role(w: World) -> None:
     )
     quote.refresh_from_db()
     assert quote.state == QuoteState.PENDING
-    assert Invoice.objects.count() == 1 and TimeEntry.objects.count() == 0
+    assert Invoice.objects.count() == 1 and TimeEntry.objects.count() == 1
+
+
+def test_time_is_corrected_by_whoever_logged_it_or_a_manager_until_invoiced(w: World) -> None:
+    from steward.desk.models import TicketEvent
+
+    ticket = make_ticket(w.acme, requester=w.acme_user)
+    entry = actions.log_time(ticket, w.tech, 600, "Typo: meant 60", billable=False)
+    url = reverse("billing:time_remove", args=[ticket.number, entry.pk])
+    page = ScanningClient(w.tech).get(reverse("desk:ticket", args=[ticket.number]))
+    assert url in page.content.decode()
+    ScanningClient(w.tech).post(url)
+    assert not TimeEntry.objects.filter(pk=entry.pk).exists()
+    event = TicketEvent.objects.get(ticket=ticket, kind="time")
+    assert event.actor == w.tech and event.data["minutes"] == 600
+    page = ScanningClient(w.manager).get(reverse("desk:ticket", args=[ticket.number]))
+    assert "removed: 600 min, Typo: meant 60" in page.content.decode()
+    # Invoiced time stays as billed: the page says so and a removal is refused.
+    agreement = Agreement.objects.get(organization=w.acme)
+    actions.revise(agreement, w.manager, {"billing": Billing.BREAK_FIX})
+    athens = ZoneInfo("Europe/Athens")
+    billed = actions.log_time(
+        ticket, w.tech, 60, "Fix", started_at=datetime(2026, 11, 2, 10, tzinfo=athens)
+    )
+    actions.issue(actions.draft_invoice(agreement, NOV), w.manager)
+    page = ScanningClient(w.manager).get(reverse("desk:ticket", args=[ticket.number]))
+    assert "invoiced" in page.content.decode()
+    ScanningClient(w.manager).post(reverse("billing:time_remove", args=[ticket.number, billed.pk]))
+    assert TimeEntry.objects.filter(pk=billed.pk).exists()
 
 
 def test_staff_log_time_and_run_the_timer_from_the_ticket_page(w: World) -> None:
