@@ -128,6 +128,8 @@ def test_it_requires_login(rows: Rows) -> None:
     "POST /api/v1/time-entries",
     "POST /api/v1/time-entries/timer",
     "POST /api/v1/time-entries/timer/stop",
+    "PATCH /api/v1/time-entries/{entry_id}",
+    "DELETE /api/v1/time-entries/{entry_id}",
     "GET /api/v1/invoices/{invoice_id}",
     "POST /api/v1/invoices/{invoice_id}/issue",
     "POST /api/v1/invoices/{invoice_id}/credit-note",
