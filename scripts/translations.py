@@ -605,6 +605,10 @@ T: dict[str, tuple[str, str]] = {
     "job": ("项", "εργασία"),
     "h": ("小时", "ώρ."),
     "Block of %s hours": ("%s 小时预付工时包", "Πακέτο %s ωρών"),
+    "Hours used from the block (%s available)": (
+        "从工时包中使用的小时（可用 %s 小时）",
+        "Ώρες από το πακέτο (διαθέσιμες %s)",
+    ),
     "Support time": ("支持工时", "Χρόνος υποστήριξης"),
     "Approved work outside the agreement": (
         "已批准的协议外工作",

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from django.apps import apps
 from django.db import connection, transaction
 from django.utils import timezone, translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from steward.accounts.models import Role, User
@@ -573,6 +574,13 @@ class Line:
         return line_amount(self.quantity, self.unit_price)
 
 
+def _number(value: Decimal) -> str:
+    """10 or 12,5 as the client's language writes it (for line descriptions)."""
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    return str(number_format(value, use_l10n=True))
+
+
 def users_at(agreement: Agreement, at: datetime) -> int:
     """Client users counted for per-user billing: active accounts that existed at `at`."""
     return User.objects.filter(
@@ -638,7 +646,7 @@ def invoice_lines(agreement: Agreement, month: date) -> list[Line]:
         )
     if agreement.monthly_fee > 0:
         label = (
-            _("Block of %s hours") % agreement.block_hours
+            _("Block of %s hours") % _number(agreement.block_hours)
             if agreement.billing == Billing.BLOCK_HOURS
             else _("Monthly fee")
         )
@@ -655,7 +663,20 @@ def invoice_lines(agreement: Agreement, month: date) -> list[Line]:
         lines += _time_lines(agreement, entries, _("Support time"))
         extra = []
     elif agreement.billing == Billing.BLOCK_HOURS:
-        lines += _overage(agreement, scoped, block_balance(agreement, month).available)
+        available = block_balance(agreement, month).available
+        if scoped:
+            used = sum((hours(_billed_minutes(e, agreement)) for e in scoped), ZERO)
+            lines.append(
+                Line(
+                    "drawdown",
+                    _("Hours used from the block (%s available)") % _number(available),
+                    used,
+                    _("h"),
+                    ZERO,
+                    scoped,
+                )
+            )
+        lines += _overage(agreement, scoped, available)
     elif agreement.included_hours > 0:
         # Managed with a cap on included hours; 0 means support is unlimited.
         lines += _overage(agreement, scoped, agreement.included_hours)
@@ -701,7 +722,7 @@ def _overage(agreement: Agreement, entries: list[TimeEntry], allowance: Decimal)
     return [
         Line(
             "overage",
-            _("Hours beyond the %s included") % allowance,
+            _("Hours beyond the %s included") % _number(allowance),
             over_hours,
             _("h"),
             agreement.hourly_rate,

@@ -107,7 +107,14 @@ def test_it_draws_block_hours_and_bills_the_overage(w: World) -> None:
     invoice = actions.draft_invoice(agreement, NOV)
     # 10 hours this month + 6 unused from October = 16; 15.5 used: no overage yet.
     assert actions.block_balance(agreement, NOV).available == Decimal("16.00")
-    assert _lines(invoice) == [("fee", "1.00", "800.00", "800.00")]
+    # The drawdown is on the invoice, at no charge, with the time it was spent on.
+    assert _lines(invoice) == [
+        ("fee", "1.00", "800.00", "800.00"),
+        ("drawdown", "15.50", "0.00", "0.00"),
+    ]
+    drawdown = invoice.lines.get(kind="drawdown")
+    assert drawdown.description == "Hours used from the block (16 available)"
+    assert drawdown.time_entries.count() == 1
     actions.log_time(ticket, w.tech, 90, "More", started_at=_at(20))
     invoice = actions.draft_invoice(agreement, NOV)
     assert _lines(invoice)[-1] == ("overage", "1.00", "95.00", "95.00")
