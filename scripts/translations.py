@@ -605,6 +605,10 @@ T: dict[str, tuple[str, str]] = {
     "job": ("项", "εργασία"),
     "h": ("小时", "ώρ."),
     "Block of %s hours": ("%s 小时预付工时包", "Πακέτο %s ωρών"),
+    "%(label)s, at the rate of terms version %(n)s": (
+        "%(label)s，按第 %(n)s 版条款费率",
+        "%(label)s, με τη χρέωση της έκδοσης όρων %(n)s",
+    ),
     "Hours used from the block (%s available)": (
         "从工时包中使用的小时（可用 %s 小时）",
         "Ώρες από το πακέτο (διαθέσιμες %s)",

@@ -503,13 +503,43 @@ def _entries(agreement: Agreement, start: datetime, end: datetime) -> list[TimeE
         TimeEntry.objects.done()
         .filter(ticket__agreement=agreement, billable=True)
         .between(start, end)
-        .select_related("ticket", "quote")
+        .select_related("ticket__agreement_version", "quote")
         .order_by("started_at", "id")
     )
 
 
+@dataclass(frozen=True)
+class Rate:
+    """What an hour costs on a ticket: the terms of the version it was opened under."""
+
+    hourly: Decimal
+    factor: Decimal
+    increment: int
+    version: int | None = None  # set when these are not the agreement's terms today
+
+
+def rate_of(entry: TimeEntry, agreement: Agreement) -> Rate:
+    today = Rate(
+        agreement.hourly_rate, agreement.out_of_hours_multiplier, agreement.increment_minutes
+    )
+    version = entry.ticket.agreement_version if entry.ticket.agreement_version_id else None
+    if version is None or version.agreement_id != agreement.pk:
+        return today
+    try:
+        kept = Rate(
+            Decimal(version.terms["hourly_rate"]),
+            Decimal(version.terms["out_of_hours_multiplier"]),
+            int(version.terms["increment_minutes"]),
+        )
+    except (KeyError, TypeError, ValueError, ArithmeticError):
+        return today  # a version recorded before these terms existed
+    if kept == today:
+        return today
+    return Rate(kept.hourly, kept.factor, kept.increment, version.number)
+
+
 def _billed_minutes(entry: TimeEntry, agreement: Agreement) -> int:
-    return billable_minutes(entry.minutes or 0, agreement.increment_minutes)
+    return billable_minutes(entry.minutes or 0, rate_of(entry, agreement).increment)
 
 
 @dataclass
@@ -578,6 +608,8 @@ def _number(value: Decimal) -> str:
     """10 or 12,5 as the client's language writes it (for line descriptions)."""
     if value == value.to_integral_value():
         value = value.quantize(Decimal(1))
+    else:
+        value = value.normalize()
     return str(number_format(value, use_l10n=True))
 
 
@@ -589,31 +621,34 @@ def users_at(agreement: Agreement, at: datetime) -> int:
 
 
 def _time_lines(agreement: Agreement, entries: list[TimeEntry], label: str) -> list[Line]:
-    """Time at the hourly rate, out-of-hours at the multiplier, one line each."""
-    normal = [e for e in entries if not e.out_of_hours]
-    late = [e for e in entries if e.out_of_hours]
+    """Time at the hourly rate, out-of-hours at the multiplier, one line each; tickets
+    opened under earlier terms keep their rate, on lines of their own."""
+    groups: dict[tuple[Rate, bool], list[TimeEntry]] = {}
+    for entry in entries:
+        groups.setdefault((rate_of(entry, agreement), entry.out_of_hours), []).append(entry)
     lines = []
-    if normal:
+    order = sorted(groups, key=lambda k: (k[0].version is not None, k[0].version or 0, k[1]))
+    for rate, late in order:
+        group = groups[(rate, late)]
+        text = label
+        if rate.version is not None:
+            text = _("%(label)s, at the rate of terms version %(n)s") % {
+                "label": label,
+                "n": rate.version,
+            }
+        if late:
+            text = _("%(label)s, out of hours (x%(factor)s)") % {
+                "label": text,
+                "factor": _number(rate.factor),
+            }
         lines.append(
             Line(
-                "time",
-                label,
-                sum((hours(_billed_minutes(e, agreement)) for e in normal), ZERO),
+                "time_out_of_hours" if late else "time",
+                text,
+                sum((hours(billable_minutes(e.minutes or 0, rate.increment)) for e in group), ZERO),
                 _("h"),
-                agreement.hourly_rate,
-                normal,
-            )
-        )
-    if late:
-        lines.append(
-            Line(
-                "time_out_of_hours",
-                _("%(label)s, out of hours (x%(factor)s)")
-                % {"label": label, "factor": agreement.out_of_hours_multiplier},
-                sum((hours(_billed_minutes(e, agreement)) for e in late), ZERO),
-                _("h"),
-                money(agreement.hourly_rate * agreement.out_of_hours_multiplier),
-                late,
+                money(rate.hourly * rate.factor) if late else rate.hourly,
+                group,
             )
         )
     return lines

@@ -221,13 +221,36 @@ def test_a_draft_keeps_up_with_time_and_a_stale_one_is_never_issued(w: World) ->
     draft.refresh_from_db()
     assert draft.total == Decimal("200.00") and draft.lines.get().time_entries.count() == 2
     # ...and a draft the terms have overtaken is remade, not issued.
-    actions.revise(agreement, w.manager, {"hourly_rate": Decimal("120.00")})
+    actions.revise(agreement, w.manager, {"monthly_fee": Decimal("50.00")})
     with pytest.raises(ContractError, match="drafted again"):
         actions.issue(draft, w.manager)
     draft.refresh_from_db()
-    assert draft.state == InvoiceState.DRAFT and draft.total == Decimal("240.00")
+    assert draft.state == InvoiceState.DRAFT and draft.total == Decimal("250.00")
     issued = actions.issue(draft, w.manager)
-    assert issued.number == 1 and issued.total == Decimal("240.00")
+    assert issued.number == 1 and issued.total == Decimal("250.00")
+
+
+def test_time_on_a_ticket_is_billed_at_the_terms_it_was_opened_under(w: World) -> None:
+    agreement = _set(w, billing=Billing.BREAK_FIX, hourly_rate=Decimal("100.00"))
+    old = make_ticket(w.acme)
+    actions.revise(
+        agreement,
+        w.manager,
+        {"hourly_rate": Decimal("120.00"), "out_of_hours_multiplier": Decimal("2.00")},
+    )
+    new = make_ticket(w.acme)
+    for ticket in (old, new):
+        actions.log_time(ticket, w.tech, 60, "Work", started_at=_at(10, 11))
+        actions.log_time(ticket, w.tech, 60, "Late", started_at=_at(10, 22))
+    invoice = actions.draft_invoice(agreement, NOV)
+    version = old.agreement_version.number  # type: ignore[union-attr]
+    assert [(line.description, str(line.unit_price)) for line in invoice.lines.all()] == [
+        ("Support time", "120.00"),
+        ("Support time, out of hours (x2)", "240.00"),
+        (f"Support time, at the rate of terms version {version}", "100.00"),
+        (f"Support time, at the rate of terms version {version}, out of hours (x1.5)", "150.00"),
+    ]
+    assert invoice.total == Decimal("610.00")
 
 
 def test_time_cannot_be_logged_for_work_not_yet_done(w: World) -> None:
