@@ -37,6 +37,15 @@ def test_it_creates_an_organization(w: World) -> None:
     assert {"id", "name", "code", "timezone", "language", "calendar"} <= set(body)
 
 
+def test_an_organization_keeps_its_cost_of_an_hour(w: World) -> None:
+    url = f"/api/v1/organizations/{w.acme.pk}"
+    assert api_client(w.manager).get(url).json()["hourly_cost_per_user"] == "30.00"
+    response = patch_json(api_client(w.manager), url, {"hourly_cost_per_user": "42.50"})
+    assert response.status_code == 200 and response.json()["hourly_cost_per_user"] == "42.50"
+    w.acme.refresh_from_db()
+    assert str(w.acme.hourly_cost_per_user) == "42.50"
+
+
 @pytest.mark.parametrize(
     ("data", "field", "status"),
     [
@@ -45,6 +54,8 @@ def test_it_creates_an_organization(w: World) -> None:
         ({"code": "a"}, "code", 422),
         ({"code": "ACME"}, "code", 409),
         ({"calendar": 424242}, "calendar", 422),
+        ({"hourly_cost_per_user": "-1"}, "hourly_cost_per_user", 422),
+        ({"hourly_cost_per_user": "12.345"}, "hourly_cost_per_user", 422),
     ],
 )
 def test_it_names_the_bad_organization_field(
