@@ -272,17 +272,7 @@ def log_time(
 
 
 def _billed_on(entry: TimeEntry) -> Invoice | None:
-    line = (
-        InvoiceLine.objects.filter(
-            time_entries=entry,
-            invoice__state=InvoiceState.ISSUED,
-            invoice__credits__isnull=True,
-            invoice__credited=False,
-        )
-        .select_related("invoice")
-        .first()
-    )
-    return line.invoice if line else None
+    return Invoice.objects.issued().standing().filter(lines__time_entries=entry).first()
 
 
 def _may_correct(entry: TimeEntry, user: User) -> None:
@@ -391,13 +381,8 @@ def _refuse_invoiced_period(ticket: Ticket, started_at: datetime) -> None:
     day = timezone.localtime(started_at, zoneinfo.ZoneInfo(ticket.organization.timezone)).date()
     issued = (
         Invoice.objects.issued()
-        .filter(
-            agreement_id=ticket.agreement_id,
-            credits__isnull=True,
-            credited=False,
-            period_start__lte=day,
-            period_end__gte=day,
-        )
+        .standing()
+        .filter(agreement_id=ticket.agreement_id, period_start__lte=day, period_end__gte=day)
         .first()
     )
     if issued is not None:
@@ -772,12 +757,8 @@ def draft_invoice(agreement: Agreement, month: date) -> Invoice:
     with transaction.atomic():
         invoice = (
             Invoice.objects.select_for_update()
-            .filter(
-                agreement=agreement,
-                period_start=start.date(),
-                credits__isnull=True,
-                credited=False,
-            )
+            .standing()
+            .filter(agreement=agreement, period_start=start.date())
             .first()
         )
         if invoice is not None and invoice.state == InvoiceState.ISSUED:
@@ -835,8 +816,8 @@ def refresh_draft(agreement: Agreement | None, day: date) -> None:
     if agreement is None:
         return
     month = day.replace(day=1)
-    drafts = Invoice.objects.filter(
-        agreement=agreement, period_start=month, state=InvoiceState.DRAFT, credits__isnull=True
+    drafts = Invoice.objects.standing().filter(
+        agreement=agreement, period_start=month, state=InvoiceState.DRAFT
     )
     if drafts.exists():
         draft_invoice(agreement, month)

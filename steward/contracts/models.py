@@ -402,6 +402,13 @@ class TimeEntryQuerySet(TenantQuerySet["TimeEntry"]):
     def between(self, start: datetime, end: datetime) -> Self:
         return self.filter(started_at__gte=start, started_at__lt=end)
 
+    def invoiced(self) -> Self:
+        """On an issued invoice that stands: billed, so no longer corrected."""
+        return self.filter(
+            invoice_lines__invoice__state=InvoiceState.ISSUED,
+            **{f"invoice_lines__invoice__{k}": v for k, v in STANDING.items()},
+        )
+
 
 class TimeEntry(models.Model):
     """Work done on a ticket: who, when, how long, what, and whether the client pays."""
@@ -435,6 +442,10 @@ class TimeEntry(models.Model):
         return f"{self.user_id} on {self.ticket_id}: {self.minutes} min"
 
 
+# An invoice that stands for its month: neither a credit note nor cancelled by one.
+STANDING: dict[str, Any] = {"credits__isnull": True, "credited": False}
+
+
 class InvoiceState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     ISSUED = "issued", _("Issued")
@@ -443,6 +454,10 @@ class InvoiceState(models.TextChoices):
 class InvoiceQuerySet(TenantQuerySet["Invoice"]):
     def issued(self) -> Self:
         return self.filter(state=InvoiceState.ISSUED)
+
+    def standing(self) -> Self:
+        """The month's own invoice (draft or issued): not a credit note, not credited."""
+        return self.filter(**STANDING)
 
 
 class InvoiceCounter(models.Model):
@@ -492,7 +507,7 @@ class Invoice(models.Model):
             # invoices they cancelled, are extra.
             models.UniqueConstraint(
                 fields=["agreement", "period_start"],
-                condition=Q(credits__isnull=True, credited=False),
+                condition=Q(**STANDING),
                 name="one_invoice_per_month",
             )
         ]

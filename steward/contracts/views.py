@@ -35,7 +35,6 @@ from steward.contracts.models import (
     Agreement,
     Billing,
     Invoice,
-    InvoiceState,
     Quote,
     QuoteState,
     TimeEntry,
@@ -59,13 +58,7 @@ def _ticket(request: HttpRequest, number: str) -> Any:
 def ticket_panel(ticket: Any, user: User) -> dict[str, Any]:
     """What the desk's ticket page shows of scope, quotes and time (called by the desk)."""
     entries = list(ticket.time.select_related("user").order_by("-started_at", "-id"))
-    billed = set(
-        ticket.time.filter(
-            invoice_lines__invoice__state=InvoiceState.ISSUED,
-            invoice_lines__invoice__credits__isnull=True,
-            invoice_lines__invoice__credited=False,
-        ).values_list("pk", flat=True)
-    )
+    billed = set(ticket.time.invoiced().values_list("pk", flat=True))
     for entry in entries:
         entry.billed = entry.pk in billed  # type: ignore[attr-defined]
         entry.removable = entry.pk not in billed and (  # type: ignore[attr-defined]
