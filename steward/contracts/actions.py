@@ -243,14 +243,7 @@ def log_time(
         raise ContractError("started_at: work logged has to be done already.", "started_at")
     _refuse_invoiced_period(ticket, started_at)
     scope = scope_of(ticket)
-    quote = None
-    if billable and not scope.in_scope:
-        quote = ticket.quotes.approved().order_by("-decided_at").first()
-        if quote is None:
-            raise ContractError(
-                "This ticket is out of scope: billable time needs a quote the client approved.",
-                "billable",
-            )
+    quote = _approved_quote(ticket) if billable and not scope.in_scope else None
     with transaction.atomic():
         entry = TimeEntry.objects.create(
             ticket=ticket,
@@ -263,12 +256,35 @@ def log_time(
             out_of_hours=is_out_of_hours(ticket, started_at),
             quote=quote,
         )
-        if billable and ticket.agreement is not None:
-            zone = zoneinfo.ZoneInfo(ticket.organization.timezone)
-            day = timezone.localtime(started_at, zone).date()
-            check_block(ticket.agreement, day)
-            refresh_draft(ticket.agreement, day)
+        if billable:
+            _time_changed(entry)
     return entry
+
+
+def _approved_quote(ticket: Ticket) -> Quote:
+    """Billable time out of scope bills against the client's latest approved quote."""
+    quote = ticket.quotes.approved().order_by("-decided_at").first()
+    if quote is None:
+        raise ContractError(
+            "This ticket is out of scope: billable time needs a quote the client approved.",
+            "billable",
+        )
+    return quote
+
+
+def _day_of(ticket: Ticket, at: datetime) -> date:
+    """The client's calendar day at `at`: the month time is billed in."""
+    return timezone.localtime(at, zoneinfo.ZoneInfo(ticket.organization.timezone)).date()
+
+
+def _time_changed(entry: TimeEntry) -> None:
+    """Billable time was logged, corrected or removed: the block's alerts and the month's
+    draft follow."""
+    ticket = entry.ticket
+    if ticket.agreement is not None:
+        day = _day_of(ticket, entry.started_at)
+        check_block(ticket.agreement, day)
+        refresh_draft(ticket.agreement, day)
 
 
 def _billed_on(entry: TimeEntry) -> Invoice | None:
@@ -298,15 +314,6 @@ def _note_correction(entry: TimeEntry, user: User, **data: Any) -> None:
     )
 
 
-def _after_correction(entry: TimeEntry) -> None:
-    ticket = entry.ticket
-    if ticket.agreement is not None:
-        zone = zoneinfo.ZoneInfo(ticket.organization.timezone)
-        day = timezone.localtime(entry.started_at, zone).date()
-        check_block(ticket.agreement, day)
-        refresh_draft(ticket.agreement, day)
-
-
 def correct_time(
     entry: TimeEntry,
     user: User,
@@ -323,37 +330,26 @@ def correct_time(
         raise ContractError("minutes: between 1 and 1440.", "minutes")
     if description is not None and not description.strip():
         raise ContractError("description: say what was done.", "description")
-    quote = entry.quote
-    if billable and not entry.billable and not entry.in_scope and quote is None:
-        quote = entry.ticket.quotes.approved().order_by("-decided_at").first()
-        if quote is None:
-            raise ContractError(
-                "This ticket is out of scope: billable time needs a quote the client approved.",
-                "billable",
-            )
-    before = {
-        "minutes": entry.minutes,
-        "description": entry.description,
-        "billable": entry.billable,
+    if billable and not entry.billable and not entry.in_scope and entry.quote is None:
+        entry.quote = _approved_quote(entry.ticket)
+    wanted = {
+        "minutes": minutes,
+        "description": description.strip()[:500] if description is not None else None,
+        "billable": billable,
     }
+    changed = {
+        field: [getattr(entry, field), value]
+        for field, value in wanted.items()
+        if value is not None and value != getattr(entry, field)
+    }
+    if not changed:
+        return entry
     with transaction.atomic():
-        if minutes is not None:
-            entry.minutes = minutes
-        if description is not None:
-            entry.description = description.strip()[:500]
-        if billable is not None:
-            entry.billable = billable
-        entry.quote = quote
-        entry.save(update_fields=["minutes", "description", "billable", "quote"])
-        after = {
-            "minutes": entry.minutes,
-            "description": entry.description,
-            "billable": entry.billable,
-        }
-        changed = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
-        if changed:
-            _note_correction(entry, user, action="changed", changes=changed)
-            _after_correction(entry)
+        for field, (_before, after) in changed.items():
+            setattr(entry, field, after)
+        entry.save(update_fields=[*changed, "quote"])
+        _note_correction(entry, user, action="changed", changes=changed)
+        _time_changed(entry)
     return entry
 
 
@@ -371,14 +367,14 @@ def remove_time(entry: TimeEntry, user: User) -> None:
             started_at=entry.started_at.isoformat(),
         )
         entry.delete()
-        _after_correction(entry)
+        _time_changed(entry)
 
 
 def _refuse_invoiced_period(ticket: Ticket, started_at: datetime) -> None:
     """Time in a month already invoiced would never be billed: say so instead."""
     if ticket.agreement_id is None:
         return
-    day = timezone.localtime(started_at, zoneinfo.ZoneInfo(ticket.organization.timezone)).date()
+    day = _day_of(ticket, started_at)
     issued = (
         Invoice.objects.issued()
         .standing()

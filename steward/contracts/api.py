@@ -10,7 +10,6 @@ from typing import Any
 from django.apps import apps
 from django.db.models import Max, Model
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from steward.accounts.models import Organization, User
@@ -411,8 +410,6 @@ def log_time(request: HttpRequest, payload: TimeIn) -> Status[dict[str, Any]]:
     ticket = _ticket(request, payload.ticket)
     if payload.started_at is not None and payload.started_at.tzinfo is None:
         raise ApiError(422, "started_at: give a time zone offset.", "started_at")
-    if payload.started_at is not None and payload.started_at > timezone.now():
-        raise ApiError(422, "started_at: work cannot start in the future.", "started_at")
     try:
         entry = actions.log_time(
             ticket,
