@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar as month_calendar
 import zoneinfo
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -783,28 +784,29 @@ def _lines_for(agreement: Agreement, month: date) -> list[Line]:
         return invoice_lines(agreement, month)
 
 
-def _shape(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    return [
-        (kind, str(text)[:300], Decimal(q), str(unit), Decimal(p), ids)
-        for kind, text, q, unit, p, ids in rows
-    ]
+def _key(line: Line | InvoiceLine, entries: Iterable[TimeEntry]) -> tuple[Any, ...]:
+    # As _write_lines stores it: the description cut to its column.
+    return (
+        line.kind,
+        str(line.description)[:300],
+        line.quantity,
+        str(line.unit),
+        line.unit_price,
+        sorted(e.pk for e in entries),
+    )
 
 
 def is_stale(invoice: Invoice) -> bool:
     """Whether the draft no longer says what the month costs: time logged, changed or
     removed, or the terms revised, since it was made."""
-    month = invoice.period_start
     fresh = [
-        (line.kind, line.description, line.quantity, line.unit, line.unit_price,
-         sorted(e.pk for e in line.entries))
-        for line in _lines_for(invoice.agreement, month)
-    ]  # fmt: skip
+        _key(line, line.entries) for line in _lines_for(invoice.agreement, invoice.period_start)
+    ]
     stored = [
-        (row.kind, row.description, row.quantity, row.unit, row.unit_price,
-         sorted(e.pk for e in row.time_entries.all()))
+        _key(row, row.time_entries.all())
         for row in invoice.lines.prefetch_related("time_entries").order_by("id")
-    ]  # fmt: skip
-    return _shape(fresh) != _shape(stored)
+    ]
+    return fresh != stored
 
 
 def refresh_draft(agreement: Agreement | None, day: date) -> None:

@@ -32,5 +32,5 @@ admin.site.unregister(SlaPolicy)
 class PolicyAdmin(SlaPolicyAdmin):
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
-        for agreement in Agreement.objects.filter(sla_policy=obj):
+        for agreement in Agreement.objects.filter(sla_policy=obj).select_related("sla_policy"):
             actions.record_version(agreement, request.user, POLICY_CHANGED)  # type: ignore[arg-type]

@@ -52,6 +52,16 @@ KPIS: dict[str, Kpi] = {
 }
 
 
+def _decimal(value: Any) -> Decimal | None:
+    """A number given as a JSON number or a string; None for anything else (true included)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        return None
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
+
+
 def validate_kpi_targets(value: Any) -> None:
     if not isinstance(value, dict):
         raise ValidationError(_("KPI targets are an object of target names and numbers."))
@@ -62,14 +72,9 @@ def validate_kpi_targets(value: Any) -> None:
                 _("%(key)s is not a KPI; the KPIs are %(known)s."),
                 params={"key": key, "known": ", ".join(KPIS)},
             )
-        if isinstance(target, bool) or not isinstance(target, int | float | str | Decimal):
+        number = _decimal(target)
+        if number is None:
             raise ValidationError(_("%(key)s: the target is a number."), params={"key": key})
-        try:
-            number = Decimal(str(target))
-        except ArithmeticError:
-            raise ValidationError(
-                _("%(key)s: the target is a number."), params={"key": key}
-            ) from None
         if not number.is_finite() or not kpi.low <= number <= kpi.high:
             raise ValidationError(
                 _("%(key)s: the target is between %(low)s and %(high)s."),
