@@ -253,6 +253,21 @@ def test_time_on_a_ticket_is_billed_at_the_terms_it_was_opened_under(w: World) -
     assert invoice.total == Decimal("610.00")
 
 
+def test_a_correction_reaches_the_months_draft(w: World) -> None:
+    agreement = _set(w, billing=Billing.BREAK_FIX, hourly_rate=Decimal("100.00"))
+    ticket = make_ticket(w.acme)
+    first = actions.log_time(ticket, w.tech, 60, "Printer", started_at=_at(3))
+    second = actions.log_time(ticket, w.tech, 60, "Printer again", started_at=_at(5))
+    draft = actions.draft_invoice(agreement, NOV)
+    assert draft.total == Decimal("200.00")
+    actions.correct_time(first, w.tech, minutes=30)
+    draft.refresh_from_db()
+    assert draft.total == Decimal("150.00")
+    actions.remove_time(second, w.tech)
+    draft.refresh_from_db()
+    assert draft.total == Decimal("50.00") and draft.lines.get().time_entries.count() == 1
+
+
 def test_time_cannot_be_logged_for_work_not_yet_done(w: World) -> None:
     from django.utils import timezone
 

@@ -305,7 +305,10 @@ def test_kpi_targets_are_the_known_kpis_within_their_range(w: World) -> None:
         )
         assert bad.status_code == 422, targets
         assert bad.json()["field"] == "kpi_targets", bad.json()
-    assert "sla_compliance" in bad.json()["detail"] or "number" in bad.json()["detail"]
+        # The detail names the target at fault and what is wrong with it.
+        key = next(iter(targets))
+        assert bad.json()["detail"].startswith(f"kpi_targets: {key}"), bad.json()
+    assert "the target is a number" in bad.json()["detail"]  # {"csat": true}
     ok = client.patch(
         url,
         json.dumps({"kpi_targets": {"sla_compliance": 95, "median_first_response_minutes": 30}}),
@@ -348,6 +351,40 @@ def test_changing_an_sla_policy_in_the_admin_makes_a_version_of_its_agreements(w
     assert latest.terms["sla_targets"]["P1"]["first_response"] == 120
 
 
+def test_changing_an_agreement_in_the_admin_makes_a_version(w: World) -> None:
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    agreement = _acme(w)
+    actions.version_of(agreement)
+    request = RequestFactory().post("/")
+    request.user = w.admin
+    model_admin = admin.site._registry[Agreement]
+    form_class = model_admin.get_form(request, agreement)
+    data = {
+        "organization": agreement.organization_id,
+        "name": agreement.name,
+        "starts": agreement.starts.isoformat(),
+        "sla_policy": agreement.sla_policy_id,
+        **{f: getattr(agreement, f) for f in ("billing", "currency", "monthly_fee", "unit_price",
+           "devices", "out_of_hours_multiplier", "included_hours", "block_hours",
+           "increment_minutes", "exclusions")},
+        "hourly_rate": "77.00",
+        "kpi_targets": "{}",
+        "created_at_0": agreement.created_at.date().isoformat(),
+        "created_at_1": agreement.created_at.strftime("%H:%M:%S"),
+    }  # fmt: skip
+    form = form_class(data, instance=agreement)
+    assert form.is_valid(), form.errors
+    # What the admin's change view does with a valid form.
+    model_admin.save_model(request, form.save(commit=False), form, True)
+    model_admin.save_related(request, form, [], True)
+    latest = agreement.versions.order_by("-number").first()
+    assert latest is not None and latest.number == 2 and latest.created_by == w.admin
+    assert latest.changes == [{"field": "hourly_rate", "from": "0.00", "to": "77.00"}]
+    assert latest.note == "changed in the admin"
+
+
 def test_time_is_corrected_through_the_api_until_it_is_invoiced(w: World) -> None:
     from steward.accounts.models import Membership, Role
     from steward.desk.models import TicketEvent
@@ -373,6 +410,10 @@ def test_time_is_corrected_through_the_api_until_it_is_invoiced(w: World) -> Non
     assert ok.status_code == 200 and ok.json()["minutes"] == 60  # type: ignore[attr-defined]
     event = TicketEvent.objects.get(ticket=ticket, kind="time")
     assert event.data["changes"]["minutes"] == [600, 60]
+    from steward.test import ScanningClient
+
+    history = ScanningClient(w.manager).get(f"/desk/tickets/{ticket.number}/").content.decode()
+    assert "minutes: 600 → 60" in history
     invoice = actions.issue(actions.draft_invoice(agreement, at.date()), w.manager)
     refused = patch(api_client(w.manager), {"minutes": 30})
     assert refused.status_code == 422 and invoice.display_number in refused.json()["detail"]  # type: ignore[attr-defined]

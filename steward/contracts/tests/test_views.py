@@ -272,6 +272,8 @@ def test_managers_draft_issue_and_credit_from_the_desk(w: World) -> None:
     page = manager.get(reverse("billing:invoice", args=[invoice.pk])).content.decode()
     assert "credited by" in page and "CN-000002" in page
     assert "Issue a credit note" not in page  # once is all
+    portal = ScanningClient(w.acme_admin).get(reverse("billing_portal:invoices")).content.decode()
+    assert "cancelled by a credit note" in portal and "CN-000002" in portal
     again = manager.post(
         reverse("billing:invoice_draft", args=[agreement.pk]), {"month": "2026-11"}
     )
