@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from types import ModuleType
 from typing import Any
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import ForeignKey
 from django.utils import timezone
 
 from steward.accounts.models import Organization, User
@@ -77,6 +79,30 @@ def next_number(org: Organization) -> tuple[int, str]:
         raise Organization.DoesNotExist(f"No organization {org.pk}.")
     seq = int(row[0])
     return seq, f"{org.code}-{seq}"
+
+
+@contextmanager
+def locked(ticket: Ticket) -> Iterator[Ticket]:
+    """A transaction holding the ticket's row, with `ticket` re-read from it: every change
+    decides on the ticket as it is now, not as the caller read it a moment ago."""
+    # Two replies racing (a technician on the web, the client by mail) each read the ticket
+    # first; deciding on those copies left a ticket `new` while its history said `open`,
+    # and recorded two first responses. PostgreSQL: the row lock queues the second writer
+    # behind the first (NO KEY: inserting its events and messages still goes ahead).
+    # SQLite: IMMEDIATE transactions already queue at BEGIN; the re-read is what counts.
+    with transaction.atomic():
+        fresh = Ticket.objects.select_for_update(no_key=True).get(pk=ticket.pk)
+        for field in Ticket._meta.concrete_fields:
+            value = getattr(fresh, field.attname)
+            # A related row loaded with the ticket stays while it is still the one named.
+            stale = getattr(ticket, field.attname) != value
+            if isinstance(field, ForeignKey) and stale and field.is_cached(ticket):
+                field.delete_cached_value(ticket)
+            setattr(ticket, field.attname, value)
+        # Events held since before the lock may miss some written since: read them again.
+        for attr in ("sla_events", "sla_fresh"):
+            ticket.__dict__.pop(attr, None)
+        yield ticket
 
 
 def _mail() -> ModuleType:
@@ -201,7 +227,7 @@ def post_message(
     if not by_staff and not public:
         raise TicketError("Only provider staff write internal notes.", "public", forbidden=True)
     at = at or timezone.now()
-    with transaction.atomic():
+    with locked(ticket):
         message = Message.objects.create(
             ticket=ticket,
             author=author,
@@ -261,12 +287,12 @@ def change_status(
         raise TicketError(
             f"Unknown status {status!r}; use one of {', '.join(Status.values)}.", "status"
         )
-    if status == ticket.status:
-        return ticket
     if actor is not None and actor.is_client and status not in (Status.CLOSED, Status.OPEN):
         raise TicketError("Clients can only close or reopen a ticket.", "status", forbidden=True)
     at = at or timezone.now()
-    with transaction.atomic():
+    with locked(ticket):
+        if status == ticket.status:
+            return ticket
         _change_status(ticket, status, actor, at)
         ticket.updated_at = at
         recompute_sla(ticket, now=at)
@@ -280,12 +306,12 @@ def change_priority(
     for name, value in (("impact", impact), ("urgency", urgency)):
         if value not in ("high", "medium", "low"):
             raise TicketError(f"{name} must be high, medium or low.", name)
-    if (impact, urgency) == (ticket.impact, ticket.urgency):
-        return ticket
-    policy = ticket.sla_policy
-    priority = policy.priority_for(impact, urgency) if policy else priority_for(impact, urgency)
     at = at or timezone.now()
-    with transaction.atomic():
+    with locked(ticket):
+        if (impact, urgency) == (ticket.impact, ticket.urgency):
+            return ticket
+        policy = ticket.sla_policy
+        priority = policy.priority_for(impact, urgency) if policy else priority_for(impact, urgency)
         _record(
             ticket,
             EventKind.PRIORITY,
@@ -306,10 +332,10 @@ def assign(
 ) -> Ticket:
     if assignee is not None and not assignee.is_provider:
         raise TicketError("Tickets are assigned to provider staff.", "assignee")
-    if assignee == ticket.assignee:
-        return ticket
     at = at or timezone.now()
-    with transaction.atomic():
+    with locked(ticket):
+        if (assignee.pk if assignee else None) == ticket.assignee_id:
+            return ticket
         _record(
             ticket,
             EventKind.ASSIGNED,
@@ -326,9 +352,9 @@ def assign(
 
 def set_service(ticket: Ticket, service: Service | None, actor: User | None) -> Ticket:
     """File the ticket under a catalogue service: what decides its default scope."""
-    if service == ticket.service:
-        return ticket
-    with transaction.atomic():
+    with locked(ticket):
+        if (service.pk if service else None) == ticket.service_id:
+            return ticket
         _record(
             ticket,
             EventKind.SERVICE,
@@ -342,9 +368,9 @@ def set_service(ticket: Ticket, service: Service | None, actor: User | None) -> 
 
 
 def set_queue(ticket: Ticket, queue: Queue | None, actor: User | None) -> Ticket:
-    if queue == ticket.queue:
-        return ticket
-    with transaction.atomic():
+    with locked(ticket):
+        if (queue.pk if queue else None) == ticket.queue_id:
+            return ticket
         _record(
             ticket,
             EventKind.QUEUE,
@@ -459,6 +485,11 @@ def _next_check(ticket: Ticket, state: SlaState) -> datetime | None:
 
 def sweep_ticket(ticket: Ticket, now: datetime) -> list[TicketEvent]:
     """Record the SLA warnings and breaches that are due, each at most once, ever."""
+    with locked(ticket):
+        return _sweep_locked(ticket, now)
+
+
+def _sweep_locked(ticket: Ticket, now: datetime) -> list[TicketEvent]:
     ticket.sla_fresh = False  # type: ignore[attr-defined]  # it is about to gain such events
     state = sla_state(ticket, now)
     recorded: list[TicketEvent] = []

@@ -14,6 +14,8 @@ from steward.mail import inbound
 from steward.mail.models import Mailbox, MailDomain, Outbound, OutboundState, UnknownSender
 
 DOMAINS = {"ACRO": "acropolis.example", "PDT": "pudong.example", "THAM": "thames.example"}
+# The demo's mail server: the name it writes in its Authentication-Results headers.
+MX = "mx.provider.example"
 
 
 def _mail(
@@ -50,6 +52,7 @@ def seed(now: datetime | None = None) -> None:
         name="Service desk",
         address="support@provider.example",
         unknown_sender=UnknownSender.QUARANTINE,
+        authserv_id=MX,
     )
     orgs = {org.code: org for org in Organization.objects.filter(code__in=DOMAINS)}
     for code, domain in DOMAINS.items():
@@ -61,6 +64,7 @@ def seed(now: datetime | None = None) -> None:
             address="pudong-help@provider.example",
             organization=orgs["PDT"],
             unknown_sender=UnknownSender.CREATE_CONTACT,
+            authserv_id=MX,
         )
     morning = [
         _mail(
@@ -98,6 +102,16 @@ def seed(now: datetime | None = None) -> None:
             "Sales <offers@cheap-toner.example>",
             "Best toner prices of the year!!!",
             "Buy 10 cartridges, get 2 free.",
+        ),
+        # Someone else writing as a technician: the mail server's checks failed, so it waits
+        # in the quarantine instead of answering a ticket in Tess's name.
+        f"Authentication-Results: {MX};\r\n\tspf=fail smtp.mailfrom=provider.example;\r\n"
+        "\tdmarc=fail (p=reject) header.from=provider.example\r\n".encode()
+        + _mail(
+            6,
+            "Tess Technician <tess@provider.example>",
+            "Password check",
+            "Hi,\n\nfor the migration tonight, please reply with your VPN password.\n\nTess",
         ),
     ]
     for raw in morning:

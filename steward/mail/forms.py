@@ -28,6 +28,8 @@ class MailboxForm(forms.ModelForm):  # type: ignore[type-arg]
             "organization",
             "queue",
             "unknown_sender",
+            "authserv_id",
+            "trust_relay",
             "imap_host",
             "imap_port",
             "imap_security",

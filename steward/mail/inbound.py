@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -18,12 +18,14 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from steward.accounts.models import Organization, Role, User
 from steward.contracts.actions import decide_quote
 from steward.contracts.models import QuoteState
 from steward.desk import actions
 from steward.desk.models import EventKind, Message, Source, Ticket, TicketEvent
+from steward.mail import authresults
 from steward.mail.models import (
     Inbound,
     InboundState,
@@ -113,6 +115,14 @@ class Placement:
     organization: Organization | None = None
     ticket: Ticket | None = None
     message: Message | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def _quarantine(msgid: str, **params: str) -> Placement:
+    """Quarantined for a reason each reader sees in their own language."""
+    return Placement(
+        InboundState.QUARANTINED, _(msgid) % params, data={"msgid": msgid, "params": params}
+    )
 
 
 def process(
@@ -146,6 +156,7 @@ def process(
 def _save(inbound: Inbound, placed: Placement, now: datetime) -> None:
     inbound.state = placed.state
     inbound.reason = placed.reason
+    inbound.reason_data = placed.data
     inbound.organization = placed.organization or (
         placed.ticket.organization if placed.ticket else None
     )
@@ -158,6 +169,7 @@ def _save(inbound: Inbound, placed: Placement, now: datetime) -> None:
             "subject",
             "state",
             "reason",
+            "reason_data",
             "organization",
             "ticket",
             "message",
@@ -209,6 +221,10 @@ def _place(
         if sender
         else None
     )
+    if user is not None and user.is_provider and not forced:
+        unverified = _unverified_staff(parsed, sender, inbound.mailbox)
+        if unverified is not None:
+            return unverified
     if ticket is None:
         ticket, refusal = _thread(parsed, sender, user)
         if refusal:
@@ -216,6 +232,46 @@ def _place(
     if ticket is not None:
         return _reply(ticket, parsed, sender, user, now)
     return _new_ticket(inbound, parsed, sender, user, organization, now)
+
+
+def _unverified_staff(parsed: ParsedMail, sender: str, mailbox: Mailbox | None) -> Placement | None:
+    """A From header costs a forger nothing: mail from a staff address counts as staff only
+    when the receiving server verified its domain, or the mailbox trusts its relay."""
+    if mailbox is not None and mailbox.trust_relay:
+        return None
+    server = mailbox.authserv_id.strip() if mailbox is not None else ""
+    if not server:
+        return _quarantine(
+            gettext_noop(
+                "From a staff address, but this mailbox names no receiving server "
+                "(authserv-id) to vouch for it: it may be forged."
+            )
+        )
+    domain = sender.rpartition("@")[2]
+    verdict = authresults.verdict(parsed.auth_results, domain, server)
+    if not verdict.found:
+        return _quarantine(
+            gettext_noop(
+                "From a staff address, but %(server)s added no Authentication-Results: "
+                "it may be forged."
+            ),
+            server=server,
+        )
+    if not verdict.passed or parsed.from_headers != 1:
+        # Two From headers: the checks may have looked at the other one.
+        results = (
+            verdict.summary if parsed.from_headers == 1 else f"{parsed.from_headers} From headers"
+        )
+        return _quarantine(
+            gettext_noop(
+                "From a staff address, but %(server)s did not verify %(domain)s "
+                "(%(results)s): it may be forged."
+            ),
+            server=server,
+            domain=domain,
+            results=results,
+        )
+    return None
 
 
 def _over_rate_limit(inbound: Inbound, sender: str, now: datetime) -> bool:

@@ -8,6 +8,7 @@ from typing import Any, Self
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from steward.accounts.models import TenantQuerySet
@@ -72,6 +73,25 @@ class Mailbox(models.Model):
         max_length=20,
         choices=UnknownSender.choices,
         default=UnknownSender.QUARANTINE,
+    )
+    authserv_id = models.CharField(
+        _("receiving server (authserv-id)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The name your mail server writes first in its Authentication-Results header, "
+            "e.g. mx.example.com. Mail from provider staff counts as theirs only when that "
+            "server's DMARC, DKIM or SPF check passed for the From domain."
+        ),
+    )
+    trust_relay = models.BooleanField(
+        _("trust the relay"),
+        default=False,
+        help_text=_(
+            "Only for mail handed over by your own mail server after it verified the sender "
+            "and refused forged staff addresses: staff mail is then taken without "
+            "Authentication-Results."
+        ),
     )
     poll_seconds = models.PositiveIntegerField(_("poll every (seconds)"), default=60)
     enabled = models.BooleanField(_("enabled"), default=True)
@@ -193,6 +213,9 @@ class Inbound(models.Model):
         max_length=12, choices=InboundState.choices, default=InboundState.RECEIVED
     )
     reason = models.TextField(blank=True)
+    # The reason's message and its values, to say it again in the reader's language:
+    # {"msgid": "...", "params": {...}}. Empty for reasons kept as text only.
+    reason_data = models.JSONField(default=dict, blank=True)
     organization = models.ForeignKey(
         "accounts.Organization",
         on_delete=models.SET_NULL,
@@ -228,6 +251,17 @@ class Inbound(models.Model):
         from django.urls import reverse
 
         return reverse("mail:inbound", args=[self.pk])
+
+    @property
+    def reason_text(self) -> str:
+        """The reason in the language of whoever reads it now."""
+        msgid, params = self.reason_data.get("msgid"), self.reason_data.get("params")
+        if not msgid or not isinstance(params, dict):
+            return self.reason
+        try:
+            return gettext(msgid) % params
+        except (KeyError, TypeError, ValueError):
+            return self.reason
 
 
 class OutboundState(models.TextChoices):

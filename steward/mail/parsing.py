@@ -70,6 +70,9 @@ class ParsedMail:
     reply: str = ""
     attachments: list[ParsedAttachment] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
+    # Authentication-Results headers as they stand, topmost first (RFC 8601).
+    auth_results: list[str] = field(default_factory=list)
+    from_headers: int = 0
 
 
 def _codec(charset: str | None) -> str | None:
@@ -394,6 +397,10 @@ def _parse_into(mail: ParsedMail, raw: bytes) -> None:
     mail.references = _ids(_header(msg, "References"))
     mail.subject = _header(msg, "Subject")[:1000]
     mail.from_name, mail.from_address = _address(_header(msg, "From"))
+    mail.from_headers = len(msg.get_all("From") or [])
+    mail.auth_results = [
+        _decode_header_value(value) for value in msg.get_all("Authentication-Results") or []
+    ]
     if not mail.from_address:
         mail.defects.append("no usable From address")
     mail.reply_to = _address(_header(msg, "Reply-To"))[1]

@@ -122,7 +122,7 @@ def place(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _tell(request: HttpRequest, mail: Inbound) -> None:
     if mail.state == InboundState.QUARANTINED:
-        messages.error(request, _("Still quarantined: %s") % mail.reason)
+        messages.error(request, _("Still quarantined: %s") % mail.reason_text)
     elif mail.ticket is not None:
         messages.success(
             request,

@@ -52,3 +52,17 @@ def make_mailbox(**kw: object) -> Mailbox:
     kw.setdefault("name", "Help desk")
     kw.setdefault("address", "help@provider.test")
     return Mailbox.objects.create(**kw)
+
+
+def received_by(raw: bytes, *results: str, server: str = "mx.provider.test") -> bytes:
+    """`raw` as the receiving server hands it on: its Authentication-Results header (one
+    per `results`, each "dkim=pass header.d=..; spf=..") and its Received line on top."""
+    trace = [
+        f"Authentication-Results: {server};\r\n\t" + ";\r\n\t".join(r.split("; ")) + "\r\n"
+        for r in results
+    ]
+    received = (
+        f"Received: from mail-out.provider.example (mail-out.provider.example [192.0.2.25])\r\n"
+        f"\tby {server} (Postfix) with ESMTPS id 4QxYz1; Mon, 23 Nov 2026 10:00:00 +0200\r\n"
+    )
+    return "".join(trace).encode() + received.encode() + raw

@@ -12,8 +12,8 @@ from django.db import DatabaseError
 from steward.desk.models import Ticket
 from steward.mail import inbound
 from steward.mail.models import Inbound, Via
-from steward.mail.tests.factory import make_mail, make_mailbox
-from steward.test import World, world
+from steward.mail.tests.factory import make_mail, make_mailbox, received_by
+from steward.test import World, make_ticket, world
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +64,21 @@ def test_it_refuses_empty_input_and_unknown_mailboxes(
     with pytest.raises(CommandError, match="No mailbox"):
         _ingest(monkeypatch, make_mail(), "--mailbox", "nobody@provider.test")
     assert Inbound.objects.count() == 0
+
+
+def test_it_holds_forged_staff_mail_from_the_pipe(
+    w: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    box = make_mailbox(authserv_id="mx.provider.test")
+    ticket = make_ticket(w.acme, requester=w.acme_user)
+    subject = f"Re: [{ticket.number}] printer"
+    forged = make_mail(subject=subject, sender=w.tech.email, body="Closing this, all fixed.")
+    fail = "spf=fail smtp.mailfrom=provider.example; dmarc=fail header.from=provider.example"
+    output = _ingest(monkeypatch, received_by(forged, fail), "--mailbox", box.address)
+    assert "Quarantined" in output and "may be forged" in output
+    assert ticket.messages.count() == 0
+    genuine = make_mail(subject=subject, sender=w.tech.email, body="On my way.")
+    passed = "dkim=pass header.d=provider.example; dmarc=pass header.from=provider.example"
+    output = _ingest(monkeypatch, received_by(genuine, passed), "--mailbox", box.address)
+    assert "Added to a ticket" in output
+    assert ticket.messages.get().by_staff

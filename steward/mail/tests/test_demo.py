@@ -27,5 +27,7 @@ def test_it_seeds_mail_in_every_outcome() -> None:
     assert "从我的iPhone发送" in chinese.description  # The whole text; the reply view trims.
     assert starter is not None and starter.requester_email == "harry@thames.example"
     assert Outbound.objects.filter(state=OutboundState.PENDING).exists()
+    forged = Inbound.objects.get(msgid="demo-6@mail.example")
+    assert forged.state == InboundState.QUARANTINED and "dmarc=fail" in forged.reason
     demo.seed()
     assert Mailbox.objects.count() == 2

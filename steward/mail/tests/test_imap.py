@@ -12,9 +12,9 @@ from steward.desk import actions
 from steward.desk.models import Source, Ticket
 from steward.mail import imap, outbound
 from steward.mail.models import Inbound, InboundState, Mailbox, Security
-from steward.mail.tests.factory import make_mail, make_mailbox
+from steward.mail.tests.factory import make_mail, make_mailbox, received_by
 from steward.mail.tests.servers import ImapServer, SmtpSink
-from steward.test import World, world
+from steward.test import World, make_ticket, world
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +150,17 @@ def test_it_round_trips_a_conversation_by_mail(
     last = ticket.messages.order_by("-id").first()
     assert last is not None and last.body == "Safe mode works."
     assert Inbound.objects.filter(state=InboundState.REPLY, ticket=ticket).count() == 1
+
+
+def test_it_holds_forged_staff_mail_read_over_imap(w: World, imap_server: ImapServer) -> None:
+    box = _box(imap_server, authserv_id="mx.provider.test")
+    ticket = make_ticket(w.acme, requester=w.acme_user)
+    subject = f"Re: [{ticket.number}] printer"
+    fail = "spf=fail smtp.mailfrom=provider.example; dmarc=fail header.from=provider.example"
+    passed = "dkim=pass header.d=provider.example; dmarc=pass header.from=provider.example"
+    imap_server.append(received_by(make_mail(subject=subject, sender=w.tech.email), fail))
+    imap_server.append(received_by(make_mail(subject=subject, sender=w.tech.email), passed))
+    assert imap.poll(box) == 2
+    states = sorted(Inbound.objects.values_list("state", flat=True))
+    assert states == [InboundState.QUARANTINED, InboundState.REPLY]
+    assert ticket.messages.get().by_staff

@@ -19,7 +19,7 @@ from steward.mail.models import (
     UnknownSender,
     Via,
 )
-from steward.mail.tests.factory import make_mail, make_mailbox
+from steward.mail.tests.factory import make_mail, make_mailbox, received_by
 from steward.test import World, make_ticket, world
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,21 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def w() -> World:
     return world()
+
+
+# What the receiving server (authserv-id mx.provider.test) writes for the provider's own
+# technicians (provider.example), and for a forger who only wrote their From header.
+DMARC_PASS = (
+    "dkim=pass (2048-bit key; unprotected) header.d=provider.example header.s=s1 "
+    "header.b=Xy12Ab3c; spf=pass (mx.provider.test: domain of tess@provider.example "
+    "designates 192.0.2.25 as permitted sender) smtp.mailfrom=tess@provider.example; "
+    "dmarc=pass (p=reject dis=none) header.from=provider.example"
+)
+DMARC_FAIL = (
+    "dkim=none (no signature); spf=fail (mx.provider.test: domain of provider.example does "
+    "not designate 203.0.113.9 as permitted sender) smtp.mailfrom=provider.example; "
+    "dmarc=fail (p=reject dis=none) header.from=provider.example"
+)
 
 
 def _receive(raw: bytes, **kw: object) -> Inbound:
@@ -260,11 +275,13 @@ def test_it_places_quarantined_mail_where_a_person_says(w: World) -> None:
 
 
 def test_it_takes_staff_replies_by_mail_as_responses(w: World) -> None:
-    opened = _receive(make_mail(sender=w.acme_user.email))
+    box = make_mailbox(authserv_id="mx.provider.test")
+    opened = _receive(make_mail(sender=w.acme_user.email), mailbox=box)
     ticket = opened.ticket
     assert ticket is not None
     ack = Outbound.objects.get(ticket=ticket)
-    reply = _receive(make_mail(subject="Re: printer", sender=w.tech.email, in_reply_to=ack.msgid))
+    staff = make_mail(subject="Re: printer", sender=w.tech.email, in_reply_to=ack.msgid)
+    reply = _receive(received_by(staff, DMARC_PASS), mailbox=box)
     assert reply.state == InboundState.REPLY
     assert reply.message is not None and reply.message.by_staff
     ticket.refresh_from_db()
@@ -346,3 +363,93 @@ def test_it_never_loses_a_message(w: World, raw: bytes) -> None:
     assert stored.state != InboundState.RECEIVED  # Placed, ignored or quarantined: decided.
     if stored.state == InboundState.QUARANTINED:
         assert stored.reason
+
+
+def _staff_reply(w: World, *results: str, **box: object) -> tuple[Ticket, Inbound]:
+    """A technician answers the acknowledgement of a client's new ticket by mail."""
+    mailbox = make_mailbox(**box)
+    ticket = _receive(make_mail(sender=w.acme_user.email), mailbox=mailbox).ticket
+    assert ticket is not None
+    ack = Outbound.objects.get(ticket=ticket, kind="acknowledgement")
+    raw = make_mail(
+        subject=f"Re: [{ticket.number}] printer",
+        body="Please turn it off and on again; I am on my way.",
+        sender=f"Tess Technician <{w.tech.email}>",
+        in_reply_to=ack.msgid,
+    )
+    reply = _receive(received_by(raw, *results) if results else raw, mailbox=mailbox)
+    ticket.refresh_from_db()
+    return ticket, reply
+
+
+def _refused(ticket: Ticket, reply: Inbound) -> None:
+    assert reply.state == InboundState.QUARANTINED
+    assert "may be forged" in reply.reason
+    assert not ticket.messages.filter(by_staff=True).exists()
+    assert ticket.first_responded_at is None and ticket.status == Status.NEW
+
+
+def test_it_takes_staff_mail_whose_domain_passed_dmarc(w: World) -> None:
+    ticket, reply = _staff_reply(w, DMARC_PASS, authserv_id="mx.provider.test")
+    assert reply.state == InboundState.REPLY
+    assert reply.message is not None and reply.message.by_staff and reply.message.public
+    assert ticket.first_responded_at is not None and ticket.status == Status.OPEN
+
+
+def test_it_quarantines_staff_mail_that_failed_dmarc(w: World) -> None:
+    ticket, reply = _staff_reply(w, DMARC_FAIL, authserv_id="mx.provider.test")
+    _refused(ticket, reply)
+    assert "mx.provider.test did not verify provider.example" in reply.reason
+    assert "dmarc=fail" in reply.reason
+
+
+def test_it_quarantines_staff_mail_the_server_did_not_check(w: World) -> None:
+    ticket, reply = _staff_reply(w, authserv_id="mx.provider.test")
+    _refused(ticket, reply)
+    assert "mx.provider.test added no Authentication-Results" in reply.reason
+
+
+def test_it_ignores_a_passing_header_of_another_server_above_its_own(w: World) -> None:
+    mailbox = make_mailbox(authserv_id="mx.provider.test")
+    ticket = _receive(make_mail(sender=w.acme_user.email), mailbox=mailbox).ticket
+    assert ticket is not None
+    raw = make_mail(subject=f"Re: [{ticket.number}] printer", sender=w.tech.email)
+    forged = received_by(received_by(raw, DMARC_FAIL), DMARC_PASS, server="relay.evil.example")
+    assert forged.startswith(b"Authentication-Results: relay.evil.example;")
+    reply = _receive(forged, mailbox=mailbox)
+    ticket.refresh_from_db()
+    _refused(ticket, reply)
+    assert "dmarc=fail" in reply.reason
+    # Nor does a pass the forger wrote below the server's own header, with its name.
+    below = make_mail(
+        subject=f"Re: [{ticket.number}] printer",
+        sender=w.tech.email,
+        headers={"Authentication-Results": f"mx.provider.test; {DMARC_PASS}"},
+    )
+    again = _receive(received_by(below, DMARC_FAIL), mailbox=mailbox)
+    _refused(ticket, again)
+
+
+def test_it_needs_the_mailbox_to_name_its_receiving_server(w: World) -> None:
+    ticket, reply = _staff_reply(w, DMARC_PASS)
+    _refused(ticket, reply)
+    assert "names no receiving server (authserv-id)" in reply.reason
+
+
+def test_it_takes_staff_mail_from_a_relay_the_mailbox_trusts(w: World) -> None:
+    ticket, reply = _staff_reply(w, trust_relay=True)
+    assert reply.state == InboundState.REPLY
+    assert ticket.first_responded_at is not None
+
+
+def test_it_takes_a_staff_reply_placed_by_a_manager(w: World) -> None:
+    ticket, reply = _staff_reply(w, DMARC_FAIL, authserv_id="mx.provider.test")
+    inbound.process(reply, ticket=ticket, actor=w.manager)
+    assert reply.state == InboundState.REPLY and reply.message is not None
+
+
+def test_it_still_places_client_mail_without_authentication_results(w: World) -> None:
+    # Client mail is matched on its From address as before (see docs/mail.md on the risk).
+    box = make_mailbox(authserv_id="mx.provider.test")
+    mail = _receive(received_by(make_mail(sender=w.acme_user.email), DMARC_FAIL), mailbox=box)
+    assert mail.state == InboundState.NEW_TICKET

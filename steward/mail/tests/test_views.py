@@ -9,7 +9,7 @@ from django.urls import reverse
 from steward.desk.models import Ticket
 from steward.mail import inbound
 from steward.mail.models import Inbound, InboundState, Mailbox, Outbound, OutboundState
-from steward.mail.tests.factory import make_mail, make_mailbox
+from steward.mail.tests.factory import make_mail, make_mailbox, received_by
 from steward.test import ScanningClient, World, covers, make_ticket, world
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +213,26 @@ def test_it_retries_failed_mail_from_the_outbox(w: World) -> None:
     assert admin.post(reverse("mail:retry", args=[out.pk])).status_code == 302
     out.refresh_from_db()
     assert out.state == OutboundState.PENDING
+
+
+def test_it_says_why_staff_mail_was_held_in_the_managers_language(w: World) -> None:
+    box = make_mailbox(authserv_id="mx.provider.test")
+    fail = "spf=fail smtp.mailfrom=provider.example; dmarc=fail header.from=provider.example"
+    raw = received_by(make_mail(subject="Re: printer", sender=w.tech.email), fail)
+    held = inbound.receive(raw, mailbox=box).inbound
+    assert held.state == InboundState.QUARANTINED
+    for language, text in (
+        ("en", "From a staff address, but mx.provider.test did not verify provider.example"),
+        ("zh-hans", "来自员工地址，但 mx.provider.test 未能验证 provider.example"),
+        (
+            "el",
+            "Από διεύθυνση προσωπικού, αλλά ο mx.provider.test δεν επαλήθευσε το provider.example",
+        ),
+    ):
+        w.manager.language = language
+        w.manager.save(update_fields=["language"])
+        manager = ScanningClient(w.manager)
+        for url in (reverse("mail:inbound_list"), reverse("mail:inbound", args=[held.pk])):
+            page = manager.get(url).content.decode()
+            assert text in page, (language, url)
+            assert "dmarc=fail" in page
