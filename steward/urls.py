@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -9,6 +10,10 @@ from django.urls import include, path, re_path
 from steward import views
 from steward.accounts import views as accounts_views
 from steward.api import api
+
+# The admin signs in through allauth's form, so it gets the same second factor and the same
+# failed-attempt limits as everywhere else.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", views.home, name="home"),
