@@ -1,4 +1,5 @@
-// SLA countdown badges: tick every 30 s from their data-due timestamp; select-all for bulk assign.
+// SLA countdown badges: tick every 30 s from their data-due timestamp; select-all for bulk assign;
+// the small behaviours pages ask for with data- attributes (the CSP forbids inline handlers).
 (function () {
   "use strict";
   function fmt(ms) {
@@ -27,6 +28,20 @@
       });
     });
   }
+  // Delegated from the document, so content htmx swaps in behaves the same.
+  document.addEventListener("change", function (e) {
+    var el = e.target;
+    if (el.matches && el.matches("[data-autosubmit]") && el.form) el.form.submit();
+  });
+  document.addEventListener("click", function (e) {
+    var el = e.target.closest && e.target.closest("[data-confirm], [data-copy]");
+    if (!el) return;
+    if (el.dataset.confirm && !window.confirm(el.dataset.confirm)) e.preventDefault();
+    if (el.dataset.copy) {
+      var source = document.querySelector(el.dataset.copy);
+      if (source && navigator.clipboard) navigator.clipboard.writeText(source.value);
+    }
+  });
   document.addEventListener("DOMContentLoaded", function () { tick(); wire(document); setInterval(tick, 30000); });
   document.addEventListener("htmx:afterSwap", function (e) { tick(); wire(e.target); });
 })();

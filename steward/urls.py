@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
 from steward import views
 from steward.accounts import views as accounts_views
 from steward.api import api
+
+# The admin signs in through allauth's form, so it gets the same second factor and the same
+# failed-attempt limits as everywhere else; its own password form (not rate limited) gives way
+# to allauth's, which is.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -23,6 +30,10 @@ urlpatterns = [
     path("i18n/setlang/", accounts_views.set_language, name="set_language"),
     path("api/v1/", api.urls),
     re_path(r"^api/", views.api_not_found),
+    path(
+        "admin/password_change/",
+        RedirectView.as_view(pattern_name="account_change_password", query_string=True),
+    ),
     path("admin/", admin.site.urls),
 ]
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 
 
@@ -20,5 +21,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from steward import checks  # noqa: F401 - registers the system checks
+        from steward.accounts.middleware import note_sign_in
 
         post_migrate.connect(_create_cache_table, sender=self)
+        # RequireMfaMiddleware compares the time a session signed in with when the user's
+        # second factor was set up.
+        user_logged_in.connect(note_sign_in, dispatch_uid="steward.note_sign_in")

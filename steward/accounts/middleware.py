@@ -1,14 +1,19 @@
-"""Per-user language, time zone and the two-factor requirement."""
+"""Per-user language and time zone; two-factor sign-in enforced on every session."""
 
 from __future__ import annotations
 
+import time
 import zoneinfo
 from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -63,8 +68,26 @@ class UserTimezoneMiddleware:
             timezone.deactivate()
 
 
+class PrivateCacheMiddleware:
+    """Keep signed-in pages out of every cache, the browser's back button included.
+
+    A response that sets its own Cache-Control (a file download, a cached report) keeps it.
+    Static files never get here: whitenoise answers them before the session is read.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        # Read after the view: an API token signs the user in inside the view.
+        if _user(request) is not None and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
 class RequireMfaMiddleware:
-    """Send users whose role must use two-factor sign-in to set it up first."""
+    """Sign out sessions that skipped the second factor; send roles that need one to set it up."""
 
     ALLOWED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/api/")
 
@@ -73,6 +96,13 @@ class RequireMfaMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = _user(request)
+        if user is not None and skipped_mfa(request, user):
+            # Signed in by password alone (or by any path that calls auth.login directly) while
+            # a second factor was set up: that session proves nothing beyond the password. The
+            # request goes on anonymous, so pages send the person to sign in and the API
+            # answers 401 unless it carries a token.
+            logout(request)
+            user = None
         if (
             user is not None
             and user.role in settings.MFA_REQUIRED_ROLES
@@ -81,6 +111,34 @@ class RequireMfaMiddleware:
         ):
             return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+
+SIGNED_IN_AT = "steward_signed_in_at"
+
+
+def note_sign_in(sender: object, request: HttpRequest | None, user: object, **kw: object) -> None:
+    """Stamp the session with when it signed in (connected to `user_logged_in`)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = time.time()
+
+
+def skipped_mfa(request: HttpRequest, user: Any) -> bool:
+    """Whether this session signed in without the second factor its user already had."""
+    from allauth.account.authentication import get_authentication_records
+    from allauth.mfa.models import Authenticator
+
+    if any(r.get("method") == "mfa" for r in get_authentication_records(request, user)):
+        return False
+    devices = Authenticator.objects.filter(
+        user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    )
+    signed_in = request.session.get(SIGNED_IN_AT)
+    if isinstance(signed_in, float | int):
+        # A device set up after this session signed in was set up by someone already signed
+        # in (usually through this very session, with a code from the device): the session
+        # stays. Without the stamp the session predates it and must sign in again.
+        devices = devices.filter(created_at__lt=datetime.fromtimestamp(signed_in, tz=UTC))
+    return devices.exists()
 
 
 def _has_mfa(user: object) -> bool:

@@ -51,7 +51,7 @@ class Command(BaseCommand):
     def _serve(self, host: str, port: int) -> None:
         serve = [sys.executable, "-c", _RUN, "serve", "--host", host, "--port", str(port)]
         if settings.DEBUG:
-            serve.append("--no-collectstatic")
+            serve += ["--no-collectstatic", "--insecure"]
         children = [
             subprocess.Popen(serve),
             subprocess.Popen([sys.executable, "-c", _RUN, "worker"]),
@@ -62,6 +62,12 @@ class Command(BaseCommand):
                 "Ctrl-C stops both."
             )
         )
+        if settings.DEBUG:
+            self.stdout.write(
+                self.style.WARNING(
+                    "Development mode (DEBUG on): for trying Steward out, not for real users."
+                )
+            )
 
         def stop(signum: int, frame: object) -> None:
             for child in children:
