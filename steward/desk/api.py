@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema
@@ -15,7 +14,7 @@ from pydantic import EmailStr
 from steward.accounts.models import Organization, User
 from steward.contracts.models import Service
 from steward.desk import actions
-from steward.desk.models import EventKind, Level, Message, Queue, Source, Status, Ticket
+from steward.desk.models import Level, Message, Queue, Source, Status, Ticket, TicketEvent
 from steward.desk.queries import (
     ORDERINGS,
     TicketFilter,
@@ -354,11 +353,12 @@ def list_events(
     user = api_user(request)
     check_page(limit, offset)
     ticket = _ticket(request, ticket_id)
-    qs = ticket.events.select_related("actor").order_by("at", "id")
-    if not user.is_provider:
-        qs = qs.exclude(kind=EventKind.NOTIFIED).exclude(
-            Q(kind=EventKind.MESSAGE) & Q(data__public=False)
-        )
+    qs = (
+        TicketEvent.objects.visible_to(user)
+        .filter(ticket=ticket)
+        .select_related("actor")
+        .order_by("at", "id")
+    )
     return {
         "items": [
             {

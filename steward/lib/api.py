@@ -54,6 +54,15 @@ def get_visible[M: Model](qs: QuerySet[M], user: User, what: str, **lookup: Any)
     return obj  # type: ignore[no-any-return]
 
 
+def get_for_write[M: Model](qs: QuerySet[M], user: User, what: str, **lookup: Any) -> M:
+    """The object a write names, if it is in this user's organizations: the caller then
+    refuses a role that may not change it with a 403, as writes always have."""
+    obj = qs.in_orgs_of(user).filter(**lookup).first()  # type: ignore[attr-defined]
+    if obj is None:
+        raise not_found(what)
+    return obj  # type: ignore[no-any-return]
+
+
 def _field_of(loc: Sequence[Any]) -> str:
     # Drop the location prefix ("body", "query"...) so the field reads as the client sent it.
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload", "form")]
