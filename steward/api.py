@@ -9,7 +9,7 @@ from steward.accounts.api import router as accounts_router
 from steward.accounts.auth import TokenAuth
 from steward.contracts.api import router as contracts_router
 from steward.desk.api import router as desk_router
-from steward.lib.api import install_error_handlers
+from steward.lib.api import ObjectParser, install_error_handlers
 from steward.mail.api import router as mail_router
 from steward.sla.api import router as sla_router
 
@@ -22,6 +22,7 @@ api = NinjaAPI(
     auth=[TokenAuth(), SessionAuth()],
     urls_namespace="api",
     docs_url="/docs",
+    parser=ObjectParser(),
 )
 install_error_handlers(api)
 api.add_router("", accounts_router)

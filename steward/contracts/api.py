@@ -28,6 +28,8 @@ from steward.contracts.models import (
 )
 from steward.lib.api import (
     ApiError,
+    Id,
+    Money,
     api_user,
     get_for_write,
     get_visible,
@@ -62,21 +64,21 @@ class TermsIn(Schema):
     increment_minutes: int | None = Field(None, ge=1, le=240)
     exclusions: str | None = Field(None, max_length=10_000)
     kpi_targets: dict[str, Any] | None = None  # checked against KPIS by the model
-    services: dict[str, Decimal] | None = None
+    services: dict[str, Money] | None = None
 
 
 class AgreementIn(TermsIn):
-    organization: int
+    organization: Id
     name: str = Field(..., min_length=1, max_length=200)
     starts: date
     ends: date | None = None
-    sla_policy: int
+    sla_policy: Id
 
 
 class AgreementPatch(TermsIn):
     name: str | None = Field(None, min_length=1, max_length=200)
     ends: date | None = None
-    sla_policy: int | None = None
+    sla_policy: Id | None = None
     note: str = Field("", max_length=500)
 
 
@@ -97,7 +99,7 @@ class DecisionIn(Schema):
 
 
 class TimeIn(Schema):
-    ticket: int
+    ticket: Id
     minutes: int = Field(..., ge=1, le=1440)
     description: str = Field(..., min_length=1, max_length=500)
     started_at: datetime | None = None
@@ -111,12 +113,12 @@ class TimePatch(Schema):
 
 
 class TimerIn(Schema):
-    ticket: int
+    ticket: Id
     description: str = Field("", max_length=500)
 
 
 class InvoiceIn(Schema):
-    agreement: int
+    agreement: Id
     month: date
 
 
