@@ -182,6 +182,8 @@ def list_tickets(
 
 @router.post("/tickets", response={201: dict[str, Any]})
 def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[dict[str, Any]]:
+    """Open a ticket. A client opens it for their own organization, may name as requester one
+    of its contacts (`requester_email`), and leaves `source` to Steward (`api`)."""
     user = api_user(request)
     if user.is_client:
         if payload.organization not in (None, user.organization_id):
