@@ -160,3 +160,14 @@ def test_it_wants_an_object_for_a_body(w: World) -> None:
         )
         assert response.status_code == 422, body
         assert response.json() == {"detail": "body: send a JSON object.", "field": "body"}
+
+
+def test_it_answers_a_form_over_the_limit_without_a_traceback(w: World, settings: Any) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    settings.DEBUG = True  # As in the demo.
+    portal = ScanningClient(w.acme_user, raise_request_exception=False)
+    form = {"title": "x" * 5000, "impact": "low", "urgency": "low"}
+    response = portal.post(reverse("portal:new_ticket"), form)
+    assert response.status_code == 413
+    assert "Traceback" not in response.content.decode()
+    assert not Ticket.objects.exists()
