@@ -9,7 +9,7 @@ from steward.accounts.api import router as accounts_router
 from steward.accounts.auth import TokenAuth
 from steward.contracts.api import router as contracts_router
 from steward.desk.api import router as desk_router
-from steward.lib.api import install_error_handlers
+from steward.lib.api import ObjectParser, install_error_handlers
 from steward.mail.api import router as mail_router
 from steward.sla.api import router as sla_router
 
@@ -24,6 +24,7 @@ api = NinjaAPI(
     docs_url="/docs",
     # No online validator badge: the docs page fetches nothing from outside this site.
     docs=Swagger(settings={"validatorUrl": None}),
+    parser=ObjectParser(),
 )
 install_error_handlers(api)
 api.add_router("", accounts_router)

@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema, Status
 from pydantic import EmailStr
 
 from steward.accounts.models import ApiToken, Organization, Role, User
-from steward.lib.api import ApiError, api_user, get_visible, paginate, require
+from steward.lib.api import ApiError, Id, api_user, get_visible, paginate, require
 from steward.lib.timezones import is_timezone
 
 router = Router(tags=["Accounts"])
@@ -24,8 +24,8 @@ class OrganizationIn(Schema):
     code: str = Field(..., min_length=2, max_length=12)
     timezone: str = "UTC"
     language: str = "en"
-    calendar: int | None = None
-    it_manager: int | None = None
+    calendar: Id | None = None
+    it_manager: Id | None = None
     status: str = "active"
     hourly_cost_per_user: Decimal = Field(Decimal("30.00"), ge=0, le=100_000, decimal_places=2)
 
@@ -35,8 +35,8 @@ class OrganizationPatch(Schema):
     code: str | None = Field(None, min_length=2, max_length=12)
     timezone: str | None = None
     language: str | None = None
-    calendar: int | None = None
-    it_manager: int | None = None
+    calendar: Id | None = None
+    it_manager: Id | None = None
     status: str | None = None
     hourly_cost_per_user: Decimal | None = Field(None, ge=0, le=100_000, decimal_places=2)
 
@@ -57,7 +57,7 @@ class UserIn(Schema):
     email: EmailStr
     name: str = Field("", max_length=150)
     role: Role
-    organization: int | None = None
+    organization: Id | None = None
     language: str = ""
     timezone: str = ""
 

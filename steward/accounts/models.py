@@ -137,8 +137,27 @@ class TenantQuerySet[M: models.Model](models.QuerySet[M]):
     """Queryset of rows that belong to an organization; `visible_to` is the one access rule."""
 
     organization_field = "organization"
+    # The roles that read these rows at all, in the organizations they see. Pages and API
+    # alike go through `visible_to`, so narrowing this (a client user reads no invoice) is
+    # the one place the rule is written.
+    readers: frozenset[str] = PROVIDER_ROLES | CLIENT_ROLES
 
     def visible_to(self, user: User | AnonymousUser) -> Self:
+        """The rows this user may read: their organizations' rows, if their role reads them."""
+        if not self.readable_by(user):
+            return self.none()
+        return self.in_orgs_of(user)
+
+    def readable_by(self, user: User | AnonymousUser) -> bool:
+        """Whether this user's role reads rows of this kind at all."""
+        return bool(
+            user.is_authenticated and user.is_active and getattr(user, "role", "") in self.readers
+        )
+
+    def in_orgs_of(self, user: User | AnonymousUser) -> Self:
+        """Rows of the organizations this user sees, whatever their role may read. Writes look
+        their row up this way, so that a role's refusal is a 403 while another organization's
+        row stays a 404."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         assert isinstance(user, User)

@@ -93,6 +93,8 @@ def set_services(agreement: Agreement, prices: dict[str, Decimal]) -> None:
     unknown = sorted(set(prices) - set(found))
     if unknown:
         raise ContractError(f"services: no service with the code {', '.join(unknown)}.", "services")
+    if any(Decimal(price) < 0 for price in prices.values()):
+        raise ContractError("services: a price cannot be negative.", "services")
     agreement.covered.exclude(service__code__in=prices).delete()
     for code, price in prices.items():
         CoveredService.objects.update_or_create(

@@ -12,7 +12,7 @@ from django.db.models import Max, Model
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 
-from steward.accounts.models import Organization, User
+from steward.accounts.models import Organization
 from steward.contracts import actions, documents
 from steward.contracts.actions import ContractError
 from steward.contracts.models import (
@@ -22,10 +22,21 @@ from steward.contracts.models import (
     Billing,
     Invoice,
     Quote,
+    ScopeDecision,
     Service,
     TimeEntry,
 )
-from steward.lib.api import ApiError, api_user, get_visible, paginate, require
+from steward.lib.api import (
+    ApiError,
+    Id,
+    Money,
+    api_user,
+    get_for_write,
+    get_visible,
+    not_found,
+    paginate,
+    require,
+)
 
 router = Router(tags=["Agreements"])
 
@@ -53,21 +64,21 @@ class TermsIn(Schema):
     increment_minutes: int | None = Field(None, ge=1, le=240)
     exclusions: str | None = Field(None, max_length=10_000)
     kpi_targets: dict[str, Any] | None = None  # checked against KPIS by the model
-    services: dict[str, Decimal] | None = None
+    services: dict[str, Money] | None = None
 
 
 class AgreementIn(TermsIn):
-    organization: int
+    organization: Id
     name: str = Field(..., min_length=1, max_length=200)
     starts: date
     ends: date | None = None
-    sla_policy: int
+    sla_policy: Id
 
 
 class AgreementPatch(TermsIn):
     name: str | None = Field(None, min_length=1, max_length=200)
     ends: date | None = None
-    sla_policy: int | None = None
+    sla_policy: Id | None = None
     note: str = Field("", max_length=500)
 
 
@@ -88,7 +99,7 @@ class DecisionIn(Schema):
 
 
 class TimeIn(Schema):
-    ticket: int
+    ticket: Id
     minutes: int = Field(..., ge=1, le=1440)
     description: str = Field(..., min_length=1, max_length=500)
     started_at: datetime | None = None
@@ -102,12 +113,12 @@ class TimePatch(Schema):
 
 
 class TimerIn(Schema):
-    ticket: int
+    ticket: Id
     description: str = Field("", max_length=500)
 
 
 class InvoiceIn(Schema):
-    agreement: int
+    agreement: Id
     month: date
 
 
@@ -238,6 +249,10 @@ def _agreement(request: HttpRequest, agreement_id: int) -> Agreement:
     return get_visible(Agreement.objects.all(), api_user(request), "agreement", pk=agreement_id)
 
 
+def _agreement_to_change(request: HttpRequest, agreement_id: int) -> Agreement:
+    return get_for_write(Agreement.objects.all(), api_user(request), "agreement", pk=agreement_id)
+
+
 @router.get("/agreements/{agreement_id}", response=dict[str, Any])
 def get_agreement(request: HttpRequest, agreement_id: int) -> dict[str, Any]:
     return agreement_out(_agreement(request, agreement_id))
@@ -251,7 +266,7 @@ def revise_agreement(
     from steward.sla.models import SlaPolicy
 
     user = api_user(request)
-    agreement = _agreement(request, agreement_id)
+    agreement = _agreement_to_change(request, agreement_id)
     require(user.can_manage_settings)
     changes, services = _terms(payload)
     if "sla_policy" in changes:
@@ -311,7 +326,11 @@ def _scope_out(ticket: Any) -> dict[str, Any]:
 
 @router.get("/tickets/{ticket_id}/scope", response=dict[str, Any])
 def get_scope(request: HttpRequest, ticket_id: int) -> dict[str, Any]:
-    return _scope_out(_ticket(request, ticket_id))
+    ticket = _ticket(request, ticket_id)
+    if not ScopeDecision.objects.readable_by(api_user(request)):
+        # The ticket's own, but not for this role: as absent as the portal shows it.
+        raise not_found("scope register for this ticket")
+    return _scope_out(ticket)
 
 
 @router.post("/tickets/{ticket_id}/scope", response={201: dict[str, Any]})
@@ -342,7 +361,8 @@ def quote_out(quote: Quote) -> dict[str, Any]:
 @router.get("/tickets/{ticket_id}/quotes", response=dict[str, Any])
 def list_quotes(request: HttpRequest, ticket_id: int) -> dict[str, Any]:
     ticket = _ticket(request, ticket_id)
-    return {"items": [quote_out(q) for q in ticket.quotes.select_related("decided_by")]}
+    quotes = Quote.objects.visible_to(api_user(request)).filter(ticket=ticket)
+    return {"items": [quote_out(q) for q in quotes.select_related("decided_by")]}
 
 
 @router.post("/tickets/{ticket_id}/quotes", response={201: dict[str, Any]})
@@ -361,7 +381,7 @@ def create_quote(request: HttpRequest, ticket_id: int, payload: QuoteIn) -> Stat
 def decide_quote(request: HttpRequest, quote_id: int, payload: DecisionIn) -> dict[str, Any]:
     """A client administrator approves or declines; recorded with who and when."""
     user = api_user(request)
-    quote = get_visible(Quote.objects.select_related("ticket"), user, "quote", pk=quote_id)
+    quote = get_for_write(Quote.objects.select_related("ticket"), user, "quote", pk=quote_id)
     try:
         actions.decide_quote(quote, user, payload.approve, payload.note)
     except ContractError as exc:
@@ -446,7 +466,7 @@ def stop_timer(request: HttpRequest) -> dict[str, Any]:
 
 # After the timer's routes: "/time-entries/{entry_id}" would otherwise catch ".../timer".
 def _entry(request: HttpRequest, entry_id: int) -> TimeEntry:
-    return get_visible(
+    return get_for_write(
         TimeEntry.objects.select_related("ticket__organization", "ticket__agreement", "quote"),
         api_user(request),
         "time entry",
@@ -508,19 +528,11 @@ def invoice_out(invoice: Invoice) -> dict[str, Any]:
     }
 
 
-def _invoices_for(user: User) -> Any:
-    qs = Invoice.objects.visible_to(user).select_related("version")
-    if user.is_client:
-        # Clients see what was sent to them, not the provider's drafts.
-        qs = qs.issued()
-    return qs
-
-
 @router.get("/invoices", response=dict[str, Any])
 def list_invoices(
     request: HttpRequest, limit: int = 50, offset: int = 0, organization: int | None = None
 ) -> dict[str, Any]:
-    qs = _invoices_for(api_user(request))
+    qs = Invoice.objects.visible_to(api_user(request)).select_related("version")
     if organization is not None:
         qs = qs.filter(organization_id=organization)
     return paginate(qs, limit, offset, invoice_out)
@@ -530,7 +542,7 @@ def list_invoices(
 def draft_invoice(request: HttpRequest, payload: InvoiceIn) -> Status[dict[str, Any]]:
     """The month's draft for an agreement, made again from the time logged so far."""
     user = api_user(request)
-    agreement = Agreement.objects.visible_to(user).filter(pk=payload.agreement).first()
+    agreement = Agreement.objects.in_orgs_of(user).filter(pk=payload.agreement).first()
     if agreement is None:
         raise ApiError(422, "agreement: no such agreement.", "agreement")
     require(user.can_manage_settings)
@@ -542,9 +554,13 @@ def draft_invoice(request: HttpRequest, payload: InvoiceIn) -> Status[dict[str, 
 
 
 def _invoice(request: HttpRequest, invoice_id: int) -> Invoice:
-    return get_visible(
-        _invoices_for(api_user(request)), api_user(request), "invoice", pk=invoice_id
-    )
+    qs = Invoice.objects.select_related("version")
+    return get_visible(qs, api_user(request), "invoice", pk=invoice_id)
+
+
+def _invoice_to_change(request: HttpRequest, invoice_id: int) -> Invoice:
+    qs = Invoice.objects.select_related("version")
+    return get_for_write(qs, api_user(request), "invoice", pk=invoice_id)
 
 
 @router.get("/invoices/{invoice_id}", response=dict[str, Any])
@@ -554,7 +570,7 @@ def get_invoice(request: HttpRequest, invoice_id: int) -> dict[str, Any]:
 
 @router.post("/invoices/{invoice_id}/issue", response=dict[str, Any])
 def issue_invoice(request: HttpRequest, invoice_id: int) -> dict[str, Any]:
-    invoice = _invoice(request, invoice_id)
+    invoice = _invoice_to_change(request, invoice_id)
     try:
         return invoice_out(actions.issue(invoice, api_user(request)))
     except ContractError as exc:
@@ -565,7 +581,7 @@ def issue_invoice(request: HttpRequest, invoice_id: int) -> dict[str, Any]:
 def credit_invoice(
     request: HttpRequest, invoice_id: int, payload: CreditIn
 ) -> Status[dict[str, Any]]:
-    invoice = _invoice(request, invoice_id)
+    invoice = _invoice_to_change(request, invoice_id)
     require(api_user(request).can_manage_settings)
     try:
         return Status(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, NamedTuple, Self
+from typing import TYPE_CHECKING, Any, NamedTuple, Self
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -15,8 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from steward.accounts.models import Organization, TenantQuerySet
+from steward.accounts.models import PROVIDER_ROLES, Organization, Role, TenantQuerySet, User
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+# Terms, prices, scope, quotes and invoices are the business between the provider and the
+# client's administrators (the portal's agreement pages are theirs): a client user reads none.
+ACCOUNT_READERS = PROVIDER_ROLES | {Role.CLIENT_ADMIN}
 MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
 
 
@@ -113,6 +119,8 @@ class Service(models.Model):
 
 
 class AgreementQuerySet(TenantQuerySet["Agreement"]):
+    readers = ACCOUNT_READERS
+
     def in_force(self, on: date) -> Self:
         return self.filter(Q(ends__isnull=True) | Q(ends__gte=on), starts__lte=on)
 
@@ -290,6 +298,7 @@ class CoveredService(models.Model):
 
 class AgreementVersionQuerySet(TenantQuerySet["AgreementVersion"]):
     organization_field = "agreement__organization"
+    readers = ACCOUNT_READERS
 
 
 class AgreementVersion(models.Model):
@@ -325,6 +334,7 @@ class AgreementVersion(models.Model):
 
 class ScopeDecisionQuerySet(TenantQuerySet["ScopeDecision"]):
     organization_field = "ticket__organization"
+    readers = ACCOUNT_READERS
 
 
 class ScopeDecision(models.Model):
@@ -355,6 +365,7 @@ class QuoteState(models.TextChoices):
 
 class QuoteQuerySet(TenantQuerySet["Quote"]):
     organization_field = "ticket__organization"
+    readers = ACCOUNT_READERS
 
     def approved(self) -> Self:
         return self.filter(state=QuoteState.APPROVED)
@@ -397,6 +408,8 @@ class Quote(models.Model):
 
 class TimeEntryQuerySet(TenantQuerySet["TimeEntry"]):
     organization_field = "ticket__organization"
+    # Time is the provider's working record; clients see what is billed, on invoices.
+    readers = PROVIDER_ROLES
 
     def running(self) -> Self:
         return self.filter(minutes__isnull=True)
@@ -457,6 +470,13 @@ class InvoiceState(models.TextChoices):
 
 
 class InvoiceQuerySet(TenantQuerySet["Invoice"]):
+    readers = ACCOUNT_READERS
+
+    def in_orgs_of(self, user: User | AnonymousUser) -> Self:
+        # A client never learns of the provider's drafts, not even from a refused write.
+        qs = super().in_orgs_of(user)
+        return qs.issued() if getattr(user, "is_client", False) else qs
+
     def issued(self) -> Self:
         return self.filter(state=InvoiceState.ISSUED)
 
@@ -534,6 +554,7 @@ class Invoice(models.Model):
 
 class InvoiceLineQuerySet(TenantQuerySet["InvoiceLine"]):
     organization_field = "invoice__organization"
+    readers = ACCOUNT_READERS
 
 
 class InvoiceLine(models.Model):

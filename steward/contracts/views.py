@@ -285,12 +285,11 @@ def draft_invoice(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("billing:invoice", pk=invoice.pk)
 
 
-def _visible_invoice(request: HttpRequest, pk: int, issued_only: bool = False) -> Invoice:
+def _visible_invoice(request: HttpRequest, pk: int) -> Invoice:
+    # A client sees issued invoices only: visible_to says so, for these pages and the API.
     qs = Invoice.objects.visible_to(user_of(request)).select_related(
         "agreement", "organization", "version", "credits"
     )
-    if issued_only:
-        qs = qs.issued()
     invoice = qs.filter(pk=pk).first()
     if invoice is None:
         raise Http404
@@ -395,6 +394,14 @@ def value(request: HttpRequest, org_id: int) -> HttpResponse:
 # Portal: the client's administrators
 
 
+def _reader_of(request: HttpRequest, qs: Any) -> User:
+    """The viewer, if their role reads these rows at all: the rule the API applies too."""
+    user = user_of(request)
+    if not qs.readable_by(user):
+        raise Http404
+    return user
+
+
 def _client_admin(request: HttpRequest) -> User:
     user = user_of(request)
     if user.role != Role.CLIENT_ADMIN:
@@ -404,7 +411,7 @@ def _client_admin(request: HttpRequest) -> User:
 
 @client_view
 def portal_agreements(request: HttpRequest) -> HttpResponse:
-    user = _client_admin(request)
+    user = _reader_of(request, Agreement.objects.all())
     rows = [
         _agreement_context(a)
         for a in Agreement.objects.visible_to(user).select_related("sla_policy", "organization")
@@ -421,27 +428,25 @@ def portal_agreements(request: HttpRequest) -> HttpResponse:
 
 @client_view
 def portal_invoices(request: HttpRequest) -> HttpResponse:
-    user = _client_admin(request)
-    rows = Invoice.objects.visible_to(user).issued().select_related("agreement", "credits")
+    user = _reader_of(request, Invoice.objects.all())
+    rows = Invoice.objects.visible_to(user).select_related("agreement", "credits")
     return render(request, "contracts/portal_invoices.html", {"invoices": rows})
 
 
 @client_view
 def portal_invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    _client_admin(request)
-    return documents.pdf_response(_visible_invoice(request, pk, issued_only=True))
+    return documents.pdf_response(_visible_invoice(request, pk))
 
 
 @client_view
 def portal_invoice_csv(request: HttpRequest, pk: int) -> HttpResponse:
-    _client_admin(request)
-    return documents.csv_response(_visible_invoice(request, pk, issued_only=True))
+    return documents.csv_response(_visible_invoice(request, pk))
 
 
 @require_POST
 @client_view
 def portal_decide_quote(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _client_admin(request)
+    user = _reader_of(request, Quote.objects.all())
     quote = Quote.objects.visible_to(user).select_related("ticket").filter(pk=pk).first()
     if quote is None:
         raise Http404

@@ -30,6 +30,7 @@ from steward.desk.models import (
     TicketEvent,
 )
 from steward.desk.sla import SlaEngine, SlaState, changes_from_events, explain
+from steward.lib.text import one_line
 from steward.sla.models import BusinessCalendar, SlaPolicy, priority_for
 
 log = logging.getLogger(__name__)
@@ -156,13 +157,16 @@ def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) 
         else priority_for(new.impact, new.urgency)
     )
     requester_email = new.requester_email or (new.requester.email if new.requester else "")
+    # The title is the subject of every mail about the ticket: whatever made it (a mail
+    # subject, a check), a line break in it would make each of those mails fail.
+    title = one_line(new.title)[:200] or "-"
     with transaction.atomic():
         seq, number = next_number(org)
         ticket = Ticket.objects.create(
             organization=org,
             seq=seq,
             number=number,
-            title=new.title,
+            title=title,
             description=new.description,
             impact=new.impact,
             urgency=new.urgency,

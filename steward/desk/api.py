@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema
@@ -15,7 +14,7 @@ from pydantic import EmailStr
 from steward.accounts.models import Organization, User
 from steward.contracts.models import Service
 from steward.desk import actions
-from steward.desk.models import EventKind, Level, Message, Queue, Source, Status, Ticket
+from steward.desk.models import Level, Message, Queue, Source, Status, Ticket, TicketEvent
 from steward.desk.queries import (
     ORDERINGS,
     TicketFilter,
@@ -28,6 +27,8 @@ from steward.desk.queries import (
 from steward.desk.sla import explain
 from steward.lib.api import (
     ApiError,
+    Id,
+    Title,
     api_user,
     check_page,
     decode_cursor,
@@ -41,16 +42,16 @@ router = Router(tags=["Tickets"])
 
 
 class TicketIn(Schema):
-    organization: int | None = None
-    title: str = Field(..., min_length=1, max_length=200)
+    organization: Id | None = None
+    title: Title
     description: str = Field("", max_length=100_000)
     impact: Level = Level.MEDIUM
     urgency: Level = Level.MEDIUM
     type: str = "incident"
     requester_email: EmailStr | None = None
     source: Source | None = None
-    assignee: int | None = None
-    queue: int | None = None
+    assignee: Id | None = None
+    queue: Id | None = None
     service: str | None = Field(None, max_length=40)
 
 
@@ -58,9 +59,9 @@ class TicketPatch(Schema):
     status: Status | None = None
     impact: Level | None = None
     urgency: Level | None = None
-    assignee: int | None = None
-    queue: int | None = None
-    title: str | None = Field(None, min_length=1, max_length=200)
+    assignee: Id | None = None
+    queue: Id | None = None
+    title: Title | None = None
     service: str | None = Field(None, max_length=40)
 
 
@@ -181,6 +182,8 @@ def list_tickets(
 
 @router.post("/tickets", response={201: dict[str, Any]})
 def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[dict[str, Any]]:
+    """Open a ticket. A client opens it for their own organization, may name as requester one
+    of its contacts (`requester_email`), and leaves `source` to Steward (`api`)."""
     user = api_user(request)
     if user.is_client:
         if payload.organization not in (None, user.organization_id):
@@ -189,6 +192,9 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[dict[st
         assert org is not None
         if payload.assignee is not None or payload.queue is not None:
             raise ApiError(403, "Only provider staff assign tickets.", "assignee")
+        if payload.source not in (None, Source.API):
+            # A client's word that a ticket came from monitoring or mail would be believed.
+            raise ApiError(422, "source: Steward sets the source of a client's ticket.", "source")
     else:
         if payload.organization is None:
             raise ApiError(422, "organization: required.", "organization")
@@ -206,6 +212,8 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[dict[st
     email = str(payload.requester_email).lower() if payload.requester_email else ""
     if email and user.is_provider:
         requester = User.objects.filter(email=email, organization=org).first()
+    elif email:
+        requester = _contact(org, email)
     assignee = _staff(payload.assignee) if payload.assignee is not None else None
     queue = _queue(payload.queue) if payload.queue is not None else None
     service = _service(payload.service) if payload.service else None
@@ -213,7 +221,7 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[dict[st
     ticket = actions.open_ticket(
         actions.NewTicket(
             organization=org,
-            title=payload.title.strip() or payload.title,
+            title=payload.title,
             description=payload.description,
             impact=payload.impact,
             urgency=payload.urgency,
@@ -228,6 +236,17 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[dict[st
         actor=user,
     )
     return HttpStatus(201, ticket_out(ticket, user, timezone.now()))
+
+
+def _contact(org: Organization, email: str) -> User:
+    """The requester a client names: one of their organization's contacts. Steward mails the
+    requester the acknowledgement and every reply, so a client must not name an outsider."""
+    contact = User.objects.filter(email=email, organization=org, is_active=True).first()
+    if contact is None:
+        raise ApiError(
+            422, "requester_email: not a contact of your organization.", "requester_email"
+        )
+    return contact
 
 
 def _staff(user_id: int) -> User:
@@ -354,11 +373,12 @@ def list_events(
     user = api_user(request)
     check_page(limit, offset)
     ticket = _ticket(request, ticket_id)
-    qs = ticket.events.select_related("actor").order_by("at", "id")
-    if not user.is_provider:
-        qs = qs.exclude(kind=EventKind.NOTIFIED).exclude(
-            Q(kind=EventKind.MESSAGE) & Q(data__public=False)
-        )
+    qs = (
+        TicketEvent.objects.visible_to(user)
+        .filter(ticket=ticket)
+        .select_related("actor")
+        .order_by("at", "id")
+    )
     return {
         "items": [
             {

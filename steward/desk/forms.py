@@ -11,6 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from steward.accounts.models import Organization, User
 from steward.contracts.models import Service
 from steward.desk.models import Kind, Level, Priority, Queue, Status
+from steward.lib.text import title_error
+
+
+def validate_title(value: str) -> None:
+    # A title is the subject of every mail about the ticket: one line of real text.
+    problem = title_error(value)
+    if problem:
+        raise forms.ValidationError(problem)
 
 
 class QueueFilterForm(forms.Form):
@@ -106,7 +114,7 @@ class UpdateForm(forms.Form):
 
 class AgentTicketForm(forms.Form):
     organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Organization"))
-    title = forms.CharField(max_length=200, label=_("Title"))
+    title = forms.CharField(max_length=200, label=_("Title"), validators=[validate_title])
     description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
@@ -142,7 +150,9 @@ CAN_WORK = [
 
 
 class PortalTicketForm(AttachmentMixin, forms.Form):
-    title = forms.CharField(max_length=200, label=_("What is the problem?"))
+    title = forms.CharField(
+        max_length=200, label=_("What is the problem?"), validators=[validate_title]
+    )
     description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,

@@ -10,10 +10,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from steward.accounts.models import Organization, TenantQuerySet
+from steward.accounts.models import Organization, TenantQuerySet, User
 
 if TYPE_CHECKING:
-    pass
+    from django.contrib.auth.models import AnonymousUser
 
 
 class Status(models.TextChoices):
@@ -248,8 +248,21 @@ class EventKind(models.TextChoices):
     TIME = "time", _("Time corrected")
 
 
+# The desk's side of a ticket's story: mail delivery, queues and time are the provider's working
+# record (a client sees no time entry and no queue), so clients read the story without them.
+STAFF_EVENTS = (EventKind.NOTIFIED, EventKind.MAIL_BOUNCED, EventKind.QUEUE, EventKind.TIME)
+
+
 class TicketEventQuerySet(TenantQuerySet["TicketEvent"]):
     organization_field = "ticket__organization"
+
+    def visible_to(self, user: User | AnonymousUser) -> Self:
+        qs = super().visible_to(user)
+        if getattr(user, "is_client", False):
+            qs = qs.exclude(kind__in=STAFF_EVENTS).exclude(
+                kind=EventKind.MESSAGE, data__public=False
+            )
+        return qs
 
 
 class TicketEvent(models.Model):

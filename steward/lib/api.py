@@ -6,14 +6,21 @@ import base64
 import json
 import logging
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import Field, NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
+from pydantic import AfterValidator, Strict
+
+from steward.lib.text import title_error
 
 if TYPE_CHECKING:
     from steward.accounts.models import User
@@ -23,6 +30,38 @@ M = TypeVar("M", bound=Model)
 
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 50
+
+# The id of a row named in a body. Strict, because pydantic would otherwise read `true` as 1
+# and `"7"` as 7: a client's mistake must be named, not quietly taken for some organization.
+Id = Annotated[int, Strict()]
+# Every amount of money a body carries: never negative, cents at most.
+Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
+
+
+def _title(value: str) -> str:
+    problem = title_error(value)
+    if problem:
+        raise ValueError(problem)
+    return value.strip()
+
+
+# A ticket's title becomes the subject of every mail about it: one line of real text.
+Title = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_title)]
+
+
+class BodyNotAnObject(ValueError):
+    """A JSON body that is a list, a string, a number or null."""
+
+
+class ObjectParser(Parser):
+    """Every JSON body of this API is an object: anything else is refused by name, where
+    ninja would read its fields as absent and carry on with their defaults."""
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        data = super().parse_body(request)
+        if not isinstance(data, dict):
+            raise BodyNotAnObject
+        return data
 
 
 class ApiError(HttpError):
@@ -49,6 +88,15 @@ def not_found(what: str) -> ApiError:
 def get_visible[M: Model](qs: QuerySet[M], user: User, what: str, **lookup: Any) -> M:
     """The object if this user may see it; another organization's object is a plain 404."""
     obj = qs.visible_to(user).filter(**lookup).first()  # type: ignore[attr-defined]
+    if obj is None:
+        raise not_found(what)
+    return obj  # type: ignore[no-any-return]
+
+
+def get_for_write[M: Model](qs: QuerySet[M], user: User, what: str, **lookup: Any) -> M:
+    """The object a write names, if it is in this user's organizations: the caller then
+    refuses a role that may not change it with a 403, as writes always have."""
+    obj = qs.in_orgs_of(user).filter(**lookup).first()  # type: ignore[attr-defined]
     if obj is None:
         raise not_found(what)
     return obj  # type: ignore[no-any-return]
@@ -101,6 +149,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def on_http(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        # ninja wraps whatever the parser raised in a 400; ours says what was wrong.
+        if isinstance(exc.__cause__, BodyNotAnObject):
+            return _error(api, request, 422, "body: send a JSON object.", "body")
         if exc.status_code == 400 and "parse request body" in exc.message:
             return _error(api, request, 400, "The request body is not valid JSON.", "body")
         return _error(api, request, exc.status_code, exc.message)
@@ -117,6 +168,13 @@ def install_error_handlers(api: NinjaAPI) -> None:
             detail = f"{field}: {errors[0]}" if field else errors[0]
             return _error(api, request, 422, detail, field)
         return _error(api, request, 422, exc.messages[0])
+
+    @api.exception_handler(RequestDataTooBig)
+    def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        # Django refuses to read a body over DATA_UPLOAD_MAX_MEMORY_SIZE; left alone, that
+        # is a 400 page with a traceback when DEBUG is on.
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return _error(api, request, 413, f"The request body is larger than {limit} bytes.", "body")
 
     @api.exception_handler(OverflowError)
     def on_overflow(request: HttpRequest, exc: OverflowError) -> HttpResponse:

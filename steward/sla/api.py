@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from steward.lib.api import ApiError, api_user, not_found, paginate, require
+from steward.lib.api import ApiError, Id, api_user, not_found, paginate, require
 from steward.lib.timezones import format_duration
 from steward.sla.models import BusinessCalendar, SlaPolicy
 
@@ -62,7 +62,7 @@ class DueOut(Schema):
 
 class PolicyIn(Schema):
     name: str = Field(..., min_length=1, max_length=120)
-    calendar: int | None = None
+    calendar: Id | None = None
     targets: dict[str, dict[str, int | None]]
     pause_statuses: list[str] | dict[str, list[str]] | None = None
     warning_percent: int = Field(80, ge=1, le=99)

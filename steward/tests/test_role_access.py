@@ -1,0 +1,397 @@
+"""Which roles may call each route, declared once and checked against the running app.
+
+`ALLOWED` lists every API operation and every desk, portal and account page with the roles
+that may use it on their own organization's rows; a new route without an entry fails
+`test_it_lists_every_route`. `test_it_refuses_the_other_roles` then calls every route as each
+of the five roles, with rows of the caller's own organization (Acme): a role left out must
+be refused (403, 404, a redirect away from the page, or an empty list), a role listed must
+not be told 403 or 404. Writes are called only by the roles they refuse (a refusal writes
+nothing); what an allowed write does is each app's own tests' business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from steward.accounts.models import Role, User
+from steward.contracts import actions as billing
+from steward.contracts.models import Agreement
+from steward.desk import actions
+from steward.mail import inbound
+from steward.mail.models import Outbound
+from steward.mail.tests.factory import make_mail, make_mailbox
+from steward.test import World, api_client, make_ticket, post_json, token_for, world
+from steward.tests.test_route_coverage import _api_routes, _html_routes
+
+pytestmark = pytest.mark.django_db
+
+A, M, T = Role.ADMIN, Role.MANAGER, Role.TECHNICIAN
+CA, CU = Role.CLIENT_ADMIN, Role.CLIENT_USER
+EVERYONE = frozenset({A, M, T, CA, CU})
+STAFF = frozenset({A, M, T})
+MANAGERS = frozenset({A, M})
+ACCOUNT = STAFF | {CA}  # Terms, invoices, quotes, scope: staff and the client's administrators.
+CLIENTS = frozenset({CA, CU})
+V = "/api/v1"
+
+ALLOWED: dict[str, frozenset[str]] = {
+    # API: reads
+    "GET /api/v1/agreements": ACCOUNT,
+    "GET /api/v1/agreements/{agreement_id}": ACCOUNT,
+    "GET /api/v1/agreements/{agreement_id}/versions": ACCOUNT,
+    "GET /api/v1/calendars": EVERYONE,
+    "GET /api/v1/calendars/{calendar_id}": EVERYONE,
+    "GET /api/v1/invoices": ACCOUNT,
+    "GET /api/v1/invoices/{invoice_id}": ACCOUNT,
+    "GET /api/v1/invoices/{invoice_id}/csv": ACCOUNT,
+    "GET /api/v1/invoices/{invoice_id}/pdf": ACCOUNT,
+    "GET /api/v1/me": EVERYONE,
+    "GET /api/v1/organizations": EVERYONE,
+    "GET /api/v1/organizations/{org_id}": EVERYONE,
+    "GET /api/v1/queues": STAFF,
+    "GET /api/v1/services": EVERYONE,  # The catalogue: clients file tickets under it.
+    "GET /api/v1/sla-policies": EVERYONE,
+    "GET /api/v1/sla-policies/{policy_id}": EVERYONE,
+    "GET /api/v1/tickets": EVERYONE,
+    "GET /api/v1/tickets/{ticket_id}": EVERYONE,
+    "GET /api/v1/tickets/{ticket_id}/events": EVERYONE,
+    "GET /api/v1/tickets/{ticket_id}/messages": EVERYONE,
+    "GET /api/v1/tickets/{ticket_id}/quotes": ACCOUNT,
+    "GET /api/v1/tickets/{ticket_id}/scope": ACCOUNT,
+    "GET /api/v1/time-entries": STAFF,
+    "GET /api/v1/tokens": EVERYONE,
+    "GET /api/v1/users": frozenset({A}),
+    "GET /api/v1/users/{user_id}": EVERYONE,  # One's own; others' are for admins.
+    # API: writes
+    "DELETE /api/v1/time-entries/{entry_id}": STAFF,
+    "DELETE /api/v1/tokens/{token_id}": EVERYONE,
+    "PATCH /api/v1/agreements/{agreement_id}": MANAGERS,
+    "PATCH /api/v1/calendars/{calendar_id}": MANAGERS,
+    "PATCH /api/v1/organizations/{org_id}": MANAGERS,
+    "PATCH /api/v1/tickets/{ticket_id}": EVERYONE,  # Clients: close or reopen only.
+    "PATCH /api/v1/time-entries/{entry_id}": STAFF,
+    "POST /api/v1/agreements": MANAGERS,
+    "POST /api/v1/calendars": MANAGERS,
+    "POST /api/v1/calendars/{calendar_id}/due": EVERYONE,
+    "POST /api/v1/invoices": MANAGERS,
+    "POST /api/v1/invoices/{invoice_id}/credit-note": MANAGERS,
+    "POST /api/v1/invoices/{invoice_id}/issue": MANAGERS,
+    "POST /api/v1/mail/inbound": MANAGERS,
+    "POST /api/v1/organizations": MANAGERS,
+    "POST /api/v1/quotes/{quote_id}/decision": frozenset({CA}),
+    "POST /api/v1/services": MANAGERS,
+    "POST /api/v1/sla-policies": MANAGERS,
+    "POST /api/v1/tickets": EVERYONE,
+    "POST /api/v1/tickets/{ticket_id}/messages": EVERYONE,
+    "POST /api/v1/tickets/{ticket_id}/quotes": STAFF,
+    "POST /api/v1/tickets/{ticket_id}/scope": STAFF,
+    "POST /api/v1/time-entries": STAFF,
+    "POST /api/v1/time-entries/timer": STAFF,
+    "POST /api/v1/time-entries/timer/stop": STAFF,
+    "POST /api/v1/tokens": EVERYONE,
+    "POST /api/v1/users": frozenset({A}),
+    # Pages
+    "accounts:profile": EVERYONE,
+    "accounts:tokens": EVERYONE,
+    "accounts:revoke_token": EVERYONE,
+    "desk:dashboard": STAFF,
+    "desk:queue": STAFF,
+    "desk:bulk_assign": STAFF,
+    "desk:new_ticket": STAFF,
+    "desk:ticket": STAFF,
+    "desk:reply": STAFF,
+    "desk:update": STAFF,
+    "desk:attachment": STAFF,
+    "portal:home": CLIENTS,
+    "portal:new_ticket": CLIENTS,
+    "portal:preview": CLIENTS,
+    "portal:ticket": CLIENTS,
+    "portal:reply": CLIENTS,
+    "portal:close": CLIENTS,
+    "portal:attachment": CLIENTS,
+    "mail:inbound_list": STAFF,
+    "mail:inbound": STAFF,
+    "mail:original": STAFF,
+    "mail:outbox": STAFF,
+    "mail:reprocess": MANAGERS,
+    "mail:place": MANAGERS,
+    "mail:retry": MANAGERS,
+    "mail:mailboxes": MANAGERS,
+    "mail:mailbox_new": MANAGERS,
+    "mail:mailbox": MANAGERS,
+    "billing:agreements": STAFF,
+    "billing:agreement": STAFF,
+    "billing:agreement_new": MANAGERS,
+    "billing:agreement_edit": MANAGERS,
+    "billing:invoice_draft": MANAGERS,
+    "billing:invoice": STAFF,
+    "billing:invoice_issue": MANAGERS,
+    "billing:invoice_credit": MANAGERS,
+    "billing:invoice_pdf": STAFF,
+    "billing:invoice_csv": STAFF,
+    "billing:value": STAFF,
+    "billing:time": STAFF,
+    "billing:time_remove": STAFF,
+    "billing:timer": STAFF,
+    "billing:scope": STAFF,
+    "billing:quote": STAFF,
+    "billing_portal:agreements": frozenset({CA}),
+    "billing_portal:invoices": frozenset({CA}),
+    "billing_portal:invoice_pdf": frozenset({CA}),
+    "billing_portal:invoice_csv": frozenset({CA}),
+    "billing_portal:quote_decide": frozenset({CA}),
+    "billing_portal:value": frozenset({CA}),
+}
+
+
+def test_it_lists_every_route() -> None:
+    routes = set(_api_routes()) | set(_html_routes())
+    assert sorted(routes - set(ALLOWED)) == [], "declare who may use these routes"
+    assert sorted(set(ALLOWED) - routes) == [], "these routes are gone"
+
+
+@dataclass
+class Acme:
+    """One row of each kind, all Acme's; `ids` fills the routes' parameters."""
+
+    w: World
+    ids: dict[str, Any]
+
+
+@pytest.fixture
+def acme() -> Acme:
+    w = world()
+    agreement = Agreement.objects.get(organization=w.acme)
+    ticket = make_ticket(w.acme, requester=w.acme_user)
+    upload = SimpleUploadedFile("log.txt", b"error 13", content_type="text/plain")
+    message = actions.post_message(ticket, w.acme_user, "Log attached", files=[upload])
+    quote = billing.request_quote(ticket, w.admin, "New fuser", Decimal("2"))
+    entry = billing.log_time(ticket, w.tech, 15, "Looked", billable=False)
+    invoice = billing.issue(billing.draft_invoice(agreement, entry.started_at.date()), w.admin)
+    box = make_mailbox()
+    mail = inbound.receive(make_mail(sender=w.acme_user.email), mailbox=box).inbound
+    assert mail is not None
+    outbound = Outbound.objects.filter(ticket=ticket).first()
+    return Acme(
+        w,
+        {
+            "agreement_id": agreement.pk,
+            "calendar_id": w.calendar.pk,
+            "invoice_id": invoice.pk,
+            "org_id": w.acme.pk,
+            "policy_id": w.policy.pk,
+            "ticket_id": ticket.pk,
+            "entry_id": entry.pk,
+            "quote_id": quote.pk,
+            "number": ticket.number,
+            "attachment_id": message.attachments.get().pk,
+            # Pages' `pk`, by the page's namespace and kind of row.
+            "mail": mail.pk,
+            "outbox": outbound.pk if outbound else 1,
+            "mailbox": box.pk,
+            "agreement": agreement.pk,
+            "invoice": invoice.pk,
+            "quote": quote.pk,
+            "time_remove": entry.pk,
+        },
+    )
+
+
+# A body each write accepts from a role it allows: a refused role must be refused before it
+# is read, so a bad body cannot pass for a refusal.
+BODIES: dict[str, Any] = {
+    "PATCH /api/v1/agreements/{agreement_id}": {"note": "x"},
+    "PATCH /api/v1/calendars/{calendar_id}": {"name": "Renamed"},
+    "PATCH /api/v1/organizations/{org_id}": {"name": "Renamed"},
+    "PATCH /api/v1/time-entries/{entry_id}": {"minutes": 5},
+    "POST /api/v1/agreements": "agreement",
+    "POST /api/v1/calendars": {"name": "New", "timezone": "UTC", "weekly": {}},
+    "POST /api/v1/invoices": "invoice",
+    "POST /api/v1/invoices/{invoice_id}/credit-note": {"reason": "r"},
+    "POST /api/v1/organizations": {"name": "New Co", "code": "NEWCO"},
+    "POST /api/v1/quotes/{quote_id}/decision": {"approve": True},
+    "POST /api/v1/services": {"code": "new", "name": "New"},
+    "POST /api/v1/sla-policies": {"name": "New", "targets": {}},
+    "POST /api/v1/tickets/{ticket_id}/quotes": {"description": "d", "hours": "1"},
+    "POST /api/v1/tickets/{ticket_id}/scope": {"in_scope": True, "reason": "r"},
+    "POST /api/v1/time-entries": "time",
+    "POST /api/v1/time-entries/timer": "timer",
+    "POST /api/v1/users": {"email": "new@example.com", "role": "technician"},
+}
+
+
+def _body(route: str, ids: dict[str, Any]) -> Any:
+    body = BODIES.get(route)
+    if body == "agreement":
+        return {"organization": ids["org_id"], "name": "N", "starts": "2027-01-01", "sla_policy": ids["policy_id"]}  # fmt: skip  # noqa: E501
+    if body == "invoice":
+        return {"agreement": ids["agreement_id"], "month": "2027-01-01"}
+    if body == "time":
+        return {"ticket": ids["ticket_id"], "minutes": 5, "description": "d", "billable": False}
+    if body == "timer":
+        return {"ticket": ids["ticket_id"]}
+    return body
+
+
+def _person(w: World, role: str) -> User:
+    return {A: w.admin, M: w.manager, T: w.tech, CA: w.acme_admin, CU: w.acme_user}[role]
+
+
+def _call_api(client: Client, route: str, ids: dict[str, Any], user: User) -> Any:
+    method, path = route.split(" ", 1)
+    url = path.replace("{user_id}", str(user.pk)).replace("{token_id}", "0")
+    for name, value in ids.items():
+        url = url.replace("{" + name + "}", str(value))
+    if method == "GET":
+        return client.get(url)
+    if route == "POST /api/v1/mail/inbound":
+        return client.post(url, make_mail(), content_type="message/rfc822")
+    return client.generic(method, url, _json(_body(route, ids)), "application/json")
+
+
+def _json(body: Any) -> str:
+    import json
+
+    return "" if body is None else json.dumps(body)
+
+
+def _refused_api(response: Any) -> bool:
+    if response.status_code in (403, 404):
+        return True
+    # A list of a kind the role never reads comes back empty.
+    if response.status_code == 200 and response["Content-Type"].startswith("application/json"):
+        body = response.json()
+        return isinstance(body, dict) and body.get("items") == []
+    return False
+
+
+def test_it_refuses_the_other_roles_in_the_api(acme: Acme) -> None:
+    wrong = []
+    for role in sorted(EVERYONE):
+        user = _person(acme.w, role)
+        client = Client(HTTP_AUTHORIZATION=f"Bearer {token_for(user)}")
+        for route in sorted(_api_routes()):
+            allowed = role in ALLOWED[route]
+            if allowed and not route.startswith("GET "):
+                continue  # An allowed write would change the rows the next calls read.
+            response = _call_api(client, route, acme.ids, user)
+            refused = _refused_api(response)
+            if allowed and response.status_code in (403, 404):
+                wrong.append(f"{role} refused {route}: {response.status_code}")
+            if not allowed and not refused:
+                wrong.append(f"{role} got {route}: {response.status_code}")
+    assert wrong == []
+
+
+HTML_POSTS = {
+    "desk:bulk_assign",
+    "desk:reply",
+    "desk:update",
+    "portal:reply",
+    "portal:close",
+    "accounts:revoke_token",
+    "mail:reprocess",
+    "mail:place",
+    "mail:retry",
+    "billing:invoice_draft",
+    "billing:invoice_issue",
+    "billing:invoice_credit",
+    "billing:time",
+    "billing:time_remove",
+    "billing:timer",
+    "billing:scope",
+    "billing:quote",
+    "billing_portal:quote_decide",
+}
+
+
+# The kind of row each page's `pk` names.
+PAGE_PK = {
+    "mail:inbound": "mail",
+    "mail:original": "mail",
+    "mail:reprocess": "mail",
+    "mail:place": "mail",
+    "mail:retry": "outbox",
+    "mail:mailbox": "mailbox",
+    "billing:agreement": "agreement",
+    "billing:agreement_edit": "agreement",
+    "billing:invoice_draft": "agreement",
+    "billing:invoice": "invoice",
+    "billing:invoice_issue": "invoice",
+    "billing:invoice_credit": "invoice",
+    "billing:invoice_pdf": "invoice",
+    "billing:invoice_csv": "invoice",
+    "billing:time_remove": "time_remove",
+    "billing_portal:invoice_pdf": "invoice",
+    "billing_portal:invoice_csv": "invoice",
+    "billing_portal:quote_decide": "quote",
+}
+
+
+def _page_url(name: str, ids: dict[str, Any]) -> str:
+    from django.urls import get_resolver
+
+    namespace, short = name.split(":")
+    pattern = next(
+        p
+        for r in get_resolver().url_patterns
+        if getattr(r, "namespace", None) == namespace
+        for p in r.url_patterns
+        if getattr(p, "name", None) == short
+    )
+    kwargs: dict[str, Any] = {}
+    for key in pattern.pattern.converters:
+        if key == "pk":
+            kwargs[key] = ids[PAGE_PK[name]]
+        elif key == "token_id":
+            kwargs[key] = 0
+        else:
+            kwargs[key] = ids[key]
+    return reverse(name, kwargs=kwargs)
+
+
+def _refused_page(response: Any, role: str) -> bool:
+    # Staff pages tell clients they do not exist; the portal sends staff to the desk.
+    return response.status_code in (403, 404) or (
+        response.status_code == 302 and role in STAFF and "/desk/" in response["Location"]
+    )
+
+
+def test_it_refuses_the_other_roles_on_pages(acme: Acme) -> None:
+    wrong = []
+    for role in sorted(EVERYONE):
+        user = _person(acme.w, role)
+        client = Client()
+        client.force_login(user)
+        for name in sorted(_html_routes()):
+            allowed = role in ALLOWED[name]
+            url = _page_url(name, acme.ids)
+            if name in HTML_POSTS:
+                if allowed:
+                    continue  # An allowed form post would change the rows.
+                response = client.post(url, {})
+            else:
+                response = client.get(url)
+            if allowed and response.status_code in (403, 404):
+                wrong.append(f"{role} refused {name}: {response.status_code}")
+            if not allowed and not _refused_page(response, role):
+                wrong.append(f"{role} got {name}: {response.status_code}")
+    assert wrong == []
+
+
+def test_it_answers_client_users_as_the_portal_does(acme: Acme) -> None:
+    # The probe's finding, end to end: what the portal hides, the API hides.
+    client = api_client(acme.w.acme_user)
+    i = acme.ids["invoice_id"]
+    for url in (f"{V}/invoices/{i}", f"{V}/invoices/{i}/csv", f"{V}/invoices/{i}/pdf"):
+        assert client.get(url).status_code == 404, url
+    assert client.get(f"{V}/invoices").json()["count"] == 0
+    assert client.get(f"{V}/time-entries").json()["count"] == 0
+    assert post_json(client, f"{V}/tickets", {"title": "Still works"}).status_code == 201
