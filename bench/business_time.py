@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from steward.sla.clock import CalendarSpec, CompiledCalendar, compile_calendar
 
-VECTORS = Path(__file__).resolve().parent.parent / "steward" / "sla" / "tests" / "data" / "vectors.json"
+VECTORS = Path(__file__).resolve().parents[1] / "steward/sla/tests/data/vectors.json"
 DAY_INDEX = {d: i for i, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
 
 
