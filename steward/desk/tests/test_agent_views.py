@@ -189,6 +189,23 @@ def test_it_bulk_assigns_only_visible_tickets(w: World) -> None:
     assert hidden.assignee is None
 
 
+def test_it_returns_to_the_queue_but_never_to_another_site(w: World) -> None:
+    t = _acme_ticket(w)
+    client = ScanningClient(w.tech)
+    url = reverse("desk:bulk_assign")
+    for target in (
+        "https://elsewhere.example/desk/",
+        "//elsewhere.example/",
+        "/\\elsewhere.example",
+    ):
+        response = client.post(url, {"tickets": [t.pk], "assignee": w.tech.pk, "next": target})
+        assert response.status_code == 302
+        assert response["Location"] == reverse("desk:queue"), target
+    back = "/desk/queue/?status=all&priority=P1"
+    response = client.post(url, {"tickets": [t.pk], "assignee": w.tech.pk, "next": back})
+    assert response["Location"] == back
+
+
 def test_it_records_a_reply_as_the_first_response(w: World) -> None:
     t = _acme_ticket(w)
     client = ScanningClient(w.tech)

@@ -20,6 +20,7 @@ from steward.desk.models import ACTIVE_STATUSES, Attachment, EventKind, Ticket, 
 from steward.desk.queries import TicketFilter, apply_filter, keyset_page, with_related
 from steward.desk.views.access import staff_view, user_of, visible_ticket
 from steward.lib.api import ApiError, decode_cursor, encode_cursor
+from steward.lib.redirects import next_url
 
 PAGE_SIZE = 50
 
@@ -127,7 +128,7 @@ def bulk_assign(request: HttpRequest) -> HttpResponse:
         actions.assign(ticket, assignee, user)
         count += 1
     messages.success(request, _("%(n)s tickets assigned.") % {"n": count})
-    return redirect(request.POST.get("next") or "desk:queue")
+    return redirect(next_url(request, "desk:queue"))
 
 
 @staff_view
