@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,9 +16,9 @@ from steward.accounts.models import Organization, User
 from steward.contracts.views import ticket_panel
 from steward.desk import actions
 from steward.desk.forms import AgentTicketForm, QueueFilterForm, ReplyForm, UpdateForm
-from steward.desk.models import ACTIVE_STATUSES, Attachment, EventKind, Ticket, TicketEvent
+from steward.desk.models import ACTIVE_STATUSES, EventKind, Ticket, TicketEvent
 from steward.desk.queries import TicketFilter, apply_filter, keyset_page, with_related
-from steward.desk.views.access import staff_view, user_of, visible_ticket
+from steward.desk.views.access import attachment_download, staff_view, user_of, visible_ticket
 from steward.lib.api import ApiError, decode_cursor, encode_cursor
 from steward.lib.redirects import next_url
 
@@ -253,11 +253,4 @@ def new_ticket(request: HttpRequest) -> HttpResponse:
 
 @staff_view
 def attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
-    item = Attachment.objects.filter(
-        pk=attachment_id, message__ticket__in=Ticket.objects.visible_to(user_of(request))
-    ).first()
-    if item is None:
-        raise Http404
-    return FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type
-    )
+    return attachment_download(request, attachment_id)
