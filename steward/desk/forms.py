@@ -45,6 +45,27 @@ class QueueFilterForm(forms.Form):
         ]
 
 
+class BulkAssignForm(forms.Form):
+    """The queue's "assign selected": an assignee (none: unassign) and ticket ids."""
+
+    assignee = forms.ModelChoiceField(User.objects.none(), required=False, label=_("Assignee"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = User.objects.staff()  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # Checkboxes carry ticket ids; anything else (a stale or hand-made form) is skipped,
+        # as are ids no database column can hold. "²".isdigit() is True: hence isascii.
+        data["tickets"] = [
+            int(value)
+            for value in self.data.getlist("tickets")
+            if value.isascii() and value.isdigit() and len(value) <= 18
+        ]
+        return data
+
+
 class AttachmentMixin:
     """Checks an attached file's size and type with the form, before anything is written."""
 

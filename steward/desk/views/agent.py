@@ -15,7 +15,13 @@ from django.views.decorators.http import require_POST
 from steward.accounts.models import Organization, User
 from steward.contracts.views import ticket_panel
 from steward.desk import actions
-from steward.desk.forms import AgentTicketForm, QueueFilterForm, ReplyForm, UpdateForm
+from steward.desk.forms import (
+    AgentTicketForm,
+    BulkAssignForm,
+    QueueFilterForm,
+    ReplyForm,
+    UpdateForm,
+)
 from steward.desk.models import ACTIVE_STATUSES, EventKind, Ticket, TicketEvent
 from steward.desk.queries import TicketFilter, apply_filter, keyset_page, with_related
 from steward.desk.views.access import attachment_download, staff_view, user_of, visible_ticket
@@ -82,6 +88,11 @@ def _queue_filter(form: QueueFilterForm, user: User) -> TicketFilter:
 
 @staff_view
 def queue(request: HttpRequest) -> HttpResponse:
+    template = "desk/_queue_table.html" if request.htmx else "desk/queue.html"  # type: ignore[attr-defined]
+    return render(request, template, _queue_context(request))
+
+
+def _queue_context(request: HttpRequest) -> dict[str, object]:
     user = user_of(request)
     form = QueueFilterForm(request.GET or None, user=user)
     qs = apply_filter(Ticket.objects.visible_to(user), _queue_filter(form, user))
@@ -99,7 +110,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     first_query = params.urlencode()
     if after:
         params["after"] = encode_cursor(after)
-    context = {
+    return {
         "form": form,
         "tickets": rows,
         "next_query": params.urlencode() if after else "",
@@ -108,21 +119,24 @@ def queue(request: HttpRequest) -> HttpResponse:
         "staff": User.objects.staff().order_by("name"),
         "now": timezone.now(),
     }
-    template = "desk/_queue_table.html" if request.htmx else "desk/queue.html"  # type: ignore[attr-defined]
-    return render(request, template, context)
 
 
 @staff_view
 @require_POST
 def bulk_assign(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    assignee_id = request.POST.get("assignee", "")
-    assignee = User.objects.staff().filter(pk=assignee_id).first() if assignee_id else None
-    if assignee_id and assignee is None:
-        messages.error(request, _("Choose a member of staff to assign to."))
-        return redirect("desk:queue")
-    ids = [int(i) for i in request.POST.getlist("tickets") if i.isdigit()]
-    tickets = Ticket.objects.visible_to(user).filter(pk__in=ids).select_related("assignee")
+    form = BulkAssignForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Assignee: choose a member of staff to assign to."))
+        # The queue again, with the error; its form still goes back where it came from.
+        context = {**_queue_context(request), "back": next_url(request, "desk:queue")}
+        return render(request, "desk/queue.html", context, status=400)
+    assignee = form.cleaned_data["assignee"]
+    tickets = (
+        Ticket.objects.visible_to(user)
+        .filter(pk__in=form.cleaned_data["tickets"])
+        .select_related("assignee")
+    )
     count = 0
     for ticket in tickets:
         actions.assign(ticket, assignee, user)
