@@ -45,25 +45,30 @@ class QueueFilterForm(forms.Form):
         ]
 
 
+class TicketIdsField(forms.Field):
+    """Ticket ids from checkboxes; anything else (a stale or hand-made form) is skipped, as
+    are ids no database column can hold. "²".isdigit() is True: hence isascii."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value: Any) -> list[int]:
+        values = value if isinstance(value, list | tuple) else []
+        return [
+            int(v)
+            for v in values
+            if isinstance(v, str) and v.isascii() and v.isdigit() and len(v) <= 18
+        ]
+
+
 class BulkAssignForm(forms.Form):
-    """The queue's "assign selected": an assignee (none: unassign) and ticket ids."""
+    """The queue's "assign selected": an assignee (none: unassign) and the tickets."""
 
     assignee = forms.ModelChoiceField(User.objects.none(), required=False, label=_("Assignee"))
+    tickets = TicketIdsField(required=False, label=_("Tickets"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = User.objects.staff()  # type: ignore[attr-defined]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        # Checkboxes carry ticket ids; anything else (a stale or hand-made form) is skipped,
-        # as are ids no database column can hold. "²".isdigit() is True: hence isascii.
-        data["tickets"] = [
-            int(value)
-            for value in self.data.getlist("tickets")
-            if value.isascii() and value.isdigit() and len(value) <= 18
-        ]
-        return data
 
 
 class AttachmentMixin:
