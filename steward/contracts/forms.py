@@ -13,13 +13,29 @@ from django.utils.translation import gettext_lazy as _
 from steward.accounts.models import Organization
 from steward.contracts.models import KPIS, TERM_FIELDS, Agreement, Service
 
+# Far outside any contract, 0001-01 and 9999-12 overflow as soon as a month is added or a
+# time zone applied, which would be a 500: the forms refuse them, naming the field.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def within_years(value: date) -> None:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise forms.ValidationError(
+            _("Enter a date between %(first)s and %(last)s."),
+            code="out_of_range",
+            params={"first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+
 
 class TimeForm(forms.Form):
     minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=1440)
     description = forms.CharField(label=_("What was done"), max_length=500)
     # Empty: the work just ended. Read in the viewer's time zone.
     started_at = forms.DateTimeField(
-        label=_("Started"), required=False, input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        label=_("Started"),
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        validators=[within_years],
     )
     billable = forms.BooleanField(label=_("Billable"), required=False, initial=True)
 
@@ -75,6 +91,7 @@ class MonthForm(forms.Form):
         label=_("Month"),
         widget=forms.DateInput(attrs={"type": "month"}),
         input_formats=["%Y-%m", "%Y-%m-%d"],
+        validators=[within_years],
     )
 
     def clean_month(self) -> date:
@@ -91,8 +108,18 @@ def _this_month() -> str:
 
 
 class ComparisonForm(forms.Form):
-    start = forms.DateField(label=_("From"), input_formats=["%Y-%m", "%Y-%m-%d"], required=False)
-    end = forms.DateField(label=_("To"), input_formats=["%Y-%m", "%Y-%m-%d"], required=False)
+    start = forms.DateField(
+        label=_("From"),
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+        required=False,
+        validators=[within_years],
+    )
+    end = forms.DateField(
+        label=_("To"),
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+        required=False,
+        validators=[within_years],
+    )
     break_fix_rate = forms.DecimalField(
         label=_("Break-fix rate per hour"),
         required=False,

@@ -86,7 +86,12 @@ def _refused(request: HttpRequest, exc: ContractError | str) -> None:
 
 
 def _errors(form: Any) -> str:
-    return "; ".join(str(e) for errors in form.errors.values() for e in errors)
+    """Every error of the form, each after the label of its field."""
+    return "; ".join(
+        f"{form.fields[name].label}: {e}" if name in form.fields else str(e)
+        for name, errors in form.errors.items()
+        for e in errors
+    )
 
 
 @require_POST
@@ -275,7 +280,7 @@ def draft_invoice(request: HttpRequest, pk: int) -> HttpResponse:
     row = _visible_agreement(request, pk)
     form = MonthForm(request.POST)
     if not form.is_valid():
-        _refused(request, _("Choose a month."))
+        _refused(request, _errors(form))
         return redirect("billing:agreement", pk=row.pk)
     try:
         invoice = actions.draft_invoice(row, form.cleaned_data["month"])

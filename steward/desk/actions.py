@@ -30,6 +30,7 @@ from steward.desk.models import (
     TicketEvent,
 )
 from steward.desk.sla import SlaEngine, SlaState, changes_from_events, explain
+from steward.lib.files import shorten_name
 from steward.lib.text import one_line
 from steward.sla.models import BusinessCalendar, SlaPolicy, priority_for
 
@@ -601,7 +602,9 @@ def add_attachment(message: Message, upload: Any) -> Any:
     from steward.desk.models import Attachment
 
     content_type = check_attachment(upload)
-    name = upload.name.replace("/", "_").replace("\\", "_")[-200:]
+    # The name people see and download: no folders, and short enough for the column (200
+    # characters) and for any file system they save it to (255 bytes), extension kept.
+    name = shorten_name(upload.name.replace("/", "_").replace("\\", "_"), 255, 200)
     return Attachment.objects.create(
         message=message, file=upload, name=name, size=upload.size, content_type=content_type
     )

@@ -53,6 +53,32 @@ class QueueFilterForm(forms.Form):
         ]
 
 
+class TicketIdsField(forms.Field):
+    """Ticket ids from checkboxes; anything else (a stale or hand-made form) is skipped, as
+    are ids no database column can hold. "²".isdigit() is True: hence isascii."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value: Any) -> list[int]:
+        values = value if isinstance(value, list | tuple) else []
+        return [
+            int(v)
+            for v in values
+            if isinstance(v, str) and v.isascii() and v.isdigit() and len(v) <= 18
+        ]
+
+
+class BulkAssignForm(forms.Form):
+    """The queue's "assign selected": an assignee (none: unassign) and the tickets."""
+
+    assignee = forms.ModelChoiceField(User.objects.none(), required=False, label=_("Assignee"))
+    tickets = TicketIdsField(required=False, label=_("Tickets"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = User.objects.staff()  # type: ignore[attr-defined]
+
+
 class AttachmentMixin:
     """Checks an attached file's size and type with the form, before anything is written."""
 

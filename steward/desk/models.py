@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Self
 
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from steward.accounts.models import Organization, TenantQuerySet, User
+from steward.lib.files import disk_name
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -333,10 +335,21 @@ class Message(models.Model):
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:
-    return (
-        f"attachments/{instance.message.ticket.organization_id}/{instance.message.ticket_id}/"
-        f"{timezone.now():%Y%m%d%H%M%S}-{filename}"
-    )
+    # A random folder per file: a path that cannot be guessed from an organization, a ticket
+    # and a time, and no clash between two files of the same name. Files stored under the
+    # older scheme keep working: each row stores its own path.
+    return f"attachments/{timezone.now():%Y/%m}/{secrets.token_urlsafe(16)}/{disk_name(filename)}"
+
+
+class AttachmentQuerySet(TenantQuerySet["Attachment"]):
+    organization_field = "message__ticket__organization"
+
+    def visible_to(self, user: User | AnonymousUser) -> Self:
+        rows = super().visible_to(user)
+        if not getattr(user, "is_provider", False):
+            # A client never sees an internal note, nor what was attached to it.
+            rows = rows.filter(message__public=True)
+        return rows
 
 
 class Attachment(models.Model):
@@ -347,6 +360,8 @@ class Attachment(models.Model):
     name = models.CharField(max_length=200)
     size = models.PositiveBigIntegerField()
     content_type = models.CharField(max_length=120)
+
+    objects = AttachmentQuerySet.as_manager()
 
     def __str__(self) -> str:
         return self.name

@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from steward.lib.files import shorten_name
+
 # Real "gb2312" mail carries GBK characters, and Big5 mail HKSCS ones: decode with the
 # supersets. Latin-1 labels are routinely Windows-1252 in practice.
 _SUPERSETS = {
@@ -298,7 +300,7 @@ class _Walker:
             name = f"attachment-{n}.{ext}"
         self.mail.attachments.append(
             ParsedAttachment(
-                name=name[:200],
+                name=shorten_name(name, 255, 200),
                 content_type=ctype,
                 data=data,
                 inline=disposition == "inline" or bool(cid),

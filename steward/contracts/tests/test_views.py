@@ -382,3 +382,46 @@ def test_managers_make_and_change_agreements_from_the_desk(w: World) -> None:
     assert {c["field"] for c in made.versions.get(number=3).changes} == {"kpi_targets"}
     page = manager.get(reverse("billing:agreement", args=[made.pk])).content.decode()
     assert "at least 95 %" in page and "at least 4.5" in page
+
+
+BAD_MONTHS = ["9999-12", "9999-12-31", "0001-01", "0000-01", "2024-13", "garbage", "1-01"]
+
+
+@pytest.mark.parametrize("month", BAD_MONTHS)
+def test_the_value_pages_name_a_month_out_of_range(w: World, month: str) -> None:
+    pages = [
+        (ScanningClient(w.manager), reverse("billing:value", args=[w.acme.pk])),
+        (ScanningClient(w.acme_admin), reverse("billing_portal:value")),
+    ]
+    for client, url in pages:
+        for field in ("start", "end"):
+            response = client.get(url, {field: month})
+            assert response.status_code == 200, (url, field)
+            form = response.context["form"]
+            assert field in form.errors, (url, field)
+
+
+@pytest.mark.parametrize("month", BAD_MONTHS)
+def test_a_draft_for_a_month_out_of_range_is_refused_by_name(w: World, month: str) -> None:
+    agreement = Agreement.objects.get(organization=w.acme)
+    response = ScanningClient(w.manager).post(
+        reverse("billing:invoice_draft", args=[agreement.pk]), {"month": month}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Month: " in response.content.decode()
+    assert not Invoice.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "started_at", ["9999-12-31T23:59", "0001-01-01T00:00", "0001-01-01 00:01", "2024-13-01T00:00"]
+)
+def test_time_started_out_of_range_is_refused_by_name(w: World, started_at: str) -> None:
+    ticket = make_ticket(w.acme, requester=w.acme_user)
+    response = ScanningClient(w.tech).post(
+        reverse("billing:time", args=[ticket.number]),
+        {"minutes": 30, "description": "Replaced toner", "started_at": started_at},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Started: " in response.content.decode()
+    assert not TimeEntry.objects.exists()

@@ -189,6 +189,23 @@ def test_it_bulk_assigns_only_visible_tickets(w: World) -> None:
     assert hidden.assignee is None
 
 
+def test_it_returns_to_the_queue_but_never_to_another_site(w: World) -> None:
+    t = _acme_ticket(w)
+    client = ScanningClient(w.tech)
+    url = reverse("desk:bulk_assign")
+    for target in (
+        "https://elsewhere.example/desk/",
+        "//elsewhere.example/",
+        "/\\elsewhere.example",
+    ):
+        response = client.post(url, {"tickets": [t.pk], "assignee": w.tech.pk, "next": target})
+        assert response.status_code == 302
+        assert response["Location"] == reverse("desk:queue"), target
+    back = "/desk/queue/?status=all&priority=P1"
+    response = client.post(url, {"tickets": [t.pk], "assignee": w.tech.pk, "next": back})
+    assert response["Location"] == back
+
+
 def test_it_records_a_reply_as_the_first_response(w: World) -> None:
     t = _acme_ticket(w)
     client = ScanningClient(w.tech)
@@ -337,3 +354,30 @@ def test_it_shows_the_first_page_for_a_mangled_link(w: World) -> None:
     )
     assert response.status_code == 200
     assert len(response.context["tickets"]) == 1
+
+
+def test_it_refuses_a_bulk_assignee_who_is_not_staff(w: World) -> None:
+    t = _acme_ticket(w)
+    client = ScanningClient(w.tech)
+    back = "/desk/queue/?status=all"
+    for assignee in ("abc", "²", str(w.acme_user.pk), "9" * 30, "1.5"):
+        response = client.post(
+            reverse("desk:bulk_assign"), {"tickets": [t.pk], "assignee": assignee, "next": back}
+        )
+        assert response.status_code == 400, assignee
+        page = response.content.decode()
+        assert "Assignee: choose a member of staff" in page
+        assert f'name="next" value="{back}"' in page.replace("&amp;", "&")
+    t.refresh_from_db()
+    assert t.assignee is None
+
+
+def test_it_skips_bulk_ticket_values_that_are_not_ids(w: World) -> None:
+    t = _acme_ticket(w)
+    response = ScanningClient(w.tech).post(
+        reverse("desk:bulk_assign"),
+        {"tickets": ["²", "٣", "9" * 30, "-1", str(t.pk)], "assignee": w.tech.pk},
+    )
+    assert response.status_code == 302
+    t.refresh_from_db()
+    assert t.assignee == w.tech

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,11 +15,18 @@ from django.views.decorators.http import require_POST
 from steward.accounts.models import Organization, User
 from steward.contracts.views import ticket_panel
 from steward.desk import actions
-from steward.desk.forms import AgentTicketForm, QueueFilterForm, ReplyForm, UpdateForm
-from steward.desk.models import ACTIVE_STATUSES, Attachment, EventKind, Ticket, TicketEvent
+from steward.desk.forms import (
+    AgentTicketForm,
+    BulkAssignForm,
+    QueueFilterForm,
+    ReplyForm,
+    UpdateForm,
+)
+from steward.desk.models import ACTIVE_STATUSES, EventKind, Ticket, TicketEvent
 from steward.desk.queries import TicketFilter, apply_filter, keyset_page, with_related
-from steward.desk.views.access import staff_view, user_of, visible_ticket
+from steward.desk.views.access import attachment_download, staff_view, user_of, visible_ticket
 from steward.lib.api import ApiError, decode_cursor, encode_cursor
+from steward.lib.redirects import next_url
 
 PAGE_SIZE = 50
 
@@ -81,6 +88,11 @@ def _queue_filter(form: QueueFilterForm, user: User) -> TicketFilter:
 
 @staff_view
 def queue(request: HttpRequest) -> HttpResponse:
+    template = "desk/_queue_table.html" if request.htmx else "desk/queue.html"  # type: ignore[attr-defined]
+    return render(request, template, _queue_context(request))
+
+
+def _queue_context(request: HttpRequest) -> dict[str, object]:
     user = user_of(request)
     form = QueueFilterForm(request.GET or None, user=user)
     qs = apply_filter(Ticket.objects.visible_to(user), _queue_filter(form, user))
@@ -98,7 +110,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     first_query = params.urlencode()
     if after:
         params["after"] = encode_cursor(after)
-    context = {
+    return {
         "form": form,
         "tickets": rows,
         "next_query": params.urlencode() if after else "",
@@ -107,27 +119,30 @@ def queue(request: HttpRequest) -> HttpResponse:
         "staff": User.objects.staff().order_by("name"),
         "now": timezone.now(),
     }
-    template = "desk/_queue_table.html" if request.htmx else "desk/queue.html"  # type: ignore[attr-defined]
-    return render(request, template, context)
 
 
 @staff_view
 @require_POST
 def bulk_assign(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    assignee_id = request.POST.get("assignee", "")
-    assignee = User.objects.staff().filter(pk=assignee_id).first() if assignee_id else None
-    if assignee_id and assignee is None:
-        messages.error(request, _("Choose a member of staff to assign to."))
-        return redirect("desk:queue")
-    ids = [int(i) for i in request.POST.getlist("tickets") if i.isdigit()]
-    tickets = Ticket.objects.visible_to(user).filter(pk__in=ids).select_related("assignee")
+    form = BulkAssignForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Assignee: choose a member of staff to assign to."))
+        # The queue again, with the error; its form still goes back where it came from.
+        context = {**_queue_context(request), "back": next_url(request, "desk:queue")}
+        return render(request, "desk/queue.html", context, status=400)
+    assignee = form.cleaned_data["assignee"]
+    tickets = (
+        Ticket.objects.visible_to(user)
+        .filter(pk__in=form.cleaned_data["tickets"])
+        .select_related("assignee")
+    )
     count = 0
     for ticket in tickets:
         actions.assign(ticket, assignee, user)
         count += 1
     messages.success(request, _("%(n)s tickets assigned.") % {"n": count})
-    return redirect(request.POST.get("next") or "desk:queue")
+    return redirect(next_url(request, "desk:queue"))
 
 
 @staff_view
@@ -252,11 +267,4 @@ def new_ticket(request: HttpRequest) -> HttpResponse:
 
 @staff_view
 def attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
-    item = Attachment.objects.filter(
-        pk=attachment_id, message__ticket__in=Ticket.objects.visible_to(user_of(request))
-    ).first()
-    if item is None:
-        raise Http404
-    return FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type
-    )
+    return attachment_download(request, attachment_id)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Case, IntegerField, Value, When
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,9 +13,9 @@ from django.views.decorators.http import require_POST
 
 from steward.desk import actions
 from steward.desk.forms import PortalReplyForm, PortalTicketForm
-from steward.desk.models import ACTIVE_STATUSES, Attachment, Ticket
+from steward.desk.models import ACTIVE_STATUSES, Ticket
 from steward.desk.queries import with_related
-from steward.desk.views.access import client_view, user_of, visible_ticket
+from steward.desk.views.access import attachment_download, client_view, user_of, visible_ticket
 
 
 @client_view
@@ -52,21 +53,24 @@ def new_ticket(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         assert user.organization is not None
-        t = actions.open_ticket(
-            actions.NewTicket(
-                organization=user.organization,
-                title=data["title"],
-                description=data["description"],
-                impact=data["impact"],
-                urgency=data["urgency"],
-                source="portal",
-                requester=user,
-            ),
-            actor=user,
-        )
-        if data.get("file"):
-            # The form checked the file already, so this cannot fail half-way.
-            actions.post_message(t, user, _("Attachment"), source="portal", files=[data["file"]])
+        # One transaction: a file the disk refuses must not leave a ticket without it.
+        with transaction.atomic():
+            t = actions.open_ticket(
+                actions.NewTicket(
+                    organization=user.organization,
+                    title=data["title"],
+                    description=data["description"],
+                    impact=data["impact"],
+                    urgency=data["urgency"],
+                    source="portal",
+                    requester=user,
+                ),
+                actor=user,
+            )
+            if data.get("file"):
+                actions.post_message(
+                    t, user, _("Attachment"), source="portal", files=[data["file"]]
+                )
         messages.success(request, _("Your request %(number)s is with us.") % {"number": t.number})
         return redirect("portal:ticket", number=t.number)
     impact = form["impact"].value() or "low"
@@ -132,13 +136,4 @@ def close(request: HttpRequest, number: str) -> HttpResponse:
 
 @client_view
 def attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
-    item = Attachment.objects.filter(
-        pk=attachment_id,
-        message__public=True,
-        message__ticket__in=Ticket.objects.visible_to(user_of(request)),
-    ).first()
-    if item is None:
-        raise Http404
-    return FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type
-    )
+    return attachment_download(request, attachment_id)

@@ -453,3 +453,14 @@ def test_it_still_places_client_mail_without_authentication_results(w: World) ->
     box = make_mailbox(authserv_id="mx.provider.test")
     mail = _receive(received_by(make_mail(sender=w.acme_user.email), DMARC_FAIL), mailbox=box)
     assert mail.state == InboundState.NEW_TICKET
+
+
+def test_it_shortens_attachment_names_too_long_for_a_file_system(w: World) -> None:
+    name = "季度报告" * 60 + ".pdf"  # 244 characters, 724 bytes
+    raw = make_mail(sender=w.acme_user.email, attachments=((name, "application/pdf", b"%PDF-1.4"),))
+    mail = _receive(raw)
+    assert mail.state == InboundState.NEW_TICKET and mail.ticket is not None
+    (item,) = [a for m in mail.ticket.messages.all() for a in m.attachments.all()]
+    assert item.name.endswith(".pdf") and item.name.startswith("季度报告")
+    assert len(item.name.encode()) <= 255
+    assert item.file.read() == b"%PDF-1.4"

@@ -1,0 +1,314 @@
+"""Hostile input thrown at every desk, portal, billing, mail and account page: never a 5xx.
+
+What the API's schemathesis run does for the API, for the pages: every URL pattern of these
+namespaces is found through the resolver, its path filled with real ids from a seeded
+dataset, and each role that may open it sends GET with a hostile query string and POST with
+hostile form values (and files with hostile names). A value is either one a person would type
+or one a person probing the site would: so the requests get past the fields that are right
+and reach the code behind the one that is wrong. Bounded and derandomised so CI is stable.
+
+A new page must be added to ROUTES (its path ids and its form's fields), or
+test_it_fills_every_page fails: a page the fuzz cannot reach is a page nobody checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from steward.accounts.forms import ProfileForm, TokenForm
+from steward.accounts.models import ApiToken, User
+from steward.contracts import actions as contract_actions
+from steward.contracts.forms import (
+    ComparisonForm,
+    CreditForm,
+    DecisionForm,
+    MonthForm,
+    QuoteForm,
+    ScopeForm,
+    TimeForm,
+    TimerForm,
+)
+from steward.contracts.models import KPIS, Agreement, Invoice, Quote, Service, TimeEntry
+from steward.desk import actions
+from steward.desk.forms import (
+    AgentTicketForm,
+    PortalReplyForm,
+    PortalTicketForm,
+    QueueFilterForm,
+    ReplyForm,
+    UpdateForm,
+)
+from steward.desk.models import Attachment, Ticket
+from steward.mail import inbound
+from steward.mail.forms import InboundFilterForm, MailboxForm, PlaceForm
+from steward.mail.models import Inbound, Mailbox, Outbound
+from steward.mail.tests.factory import make_mail, make_mailbox
+from steward.test import ScanningClient, World, make_ticket, world
+
+NAMESPACES = ("desk", "portal", "billing", "billing_portal", "mail", "accounts")
+STAFF, CLIENTS = ("manager", "tech"), ("acme_admin", "acme_user")
+ROLES = {
+    "desk": STAFF,
+    "billing": STAFF,
+    "mail": STAFF,
+    "portal": CLIENTS,
+    "billing_portal": CLIENTS,
+    "accounts": ("manager", "acme_admin"),
+}
+
+
+@dataclass
+class Seed:
+    """One of everything a page can be about, for Acme, seen by the World's personas."""
+
+    w: World
+    ticket: Ticket
+    attachment: Attachment
+    agreement: Agreement
+    invoice: Invoice
+    quote: Quote
+    entry: TimeEntry
+    inbound: Inbound
+    outbound: Outbound
+    mailbox: Mailbox
+    token: ApiToken
+
+
+def seed() -> Seed:
+    w = world()
+    ticket = make_ticket(w.acme, requester=w.acme_user)
+    reply = actions.post_message(ticket, w.tech, "Here is the report")
+    attachment = actions.add_attachment(
+        reply, SimpleUploadedFile("report.pdf", b"%PDF-1.4", content_type="application/pdf")
+    )
+    agreement = Agreement.objects.get(organization=w.acme)
+    contract_actions.decide_scope(ticket, False, "A project", w.manager)
+    quote = contract_actions.request_quote(ticket, w.manager, "New server", Decimal("3"))
+    entry = contract_actions.log_time(ticket, w.tech, 30, "Looked at it", billable=False)
+    invoice = contract_actions.draft_invoice(agreement, date(2026, 1, 1))
+    mailbox = make_mailbox(organization=w.acme)
+    received = inbound.receive(make_mail(sender="stranger@elsewhere.test"), mailbox=mailbox)
+    assert received.inbound is not None
+    outbound = Outbound.objects.order_by("id").first()
+    assert outbound is not None
+    token, _secret = ApiToken.issue(w.manager, "monitoring")
+    return Seed(
+        w, ticket, attachment, agreement, invoice, quote, entry, received.inbound, outbound,
+        mailbox, token,
+    )  # fmt: skip
+
+
+def fields(*form_classes: type[forms.BaseForm]) -> tuple[str, ...]:
+    return tuple(name for form in form_classes for name in form.base_fields)
+
+
+def agreement_fields() -> tuple[str, ...]:
+    """AgreementForm's own fields and those it adds per service and per KPI."""
+    names = ["organization", "name", "starts", "ends", "sla_policy", "note", "billing"]
+    names += ["monthly_fee", "unit_price", "devices", "hourly_rate", "included_hours"]
+    names += ["block_hours", "rollover", "currency", "increment_minutes"]
+    names += ["out_of_hours_multiplier", "exclusions"]
+    for code in Service.objects.values_list("code", flat=True):
+        names += [f"covers_{code}", f"price_{code}"]
+    return (*names, *[f"kpi_{key}" for key in KPIS])
+
+
+Params = Callable[[Seed], dict[str, Any]]
+NONE: Params = lambda s: {}  # noqa: E731
+NUMBER: Params = lambda s: {"number": s.ticket.number}  # noqa: E731
+
+# Route -> (its path ids, the fields its forms read). Fields are names; values come below.
+ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
+    "desk:dashboard": (NONE, lambda: ()),
+    "desk:queue": (NONE, lambda: (*fields(QueueFilterForm), "after")),
+    "desk:bulk_assign": (NONE, lambda: ("assignee", "tickets", "next")),
+    "desk:new_ticket": (NONE, lambda: fields(AgentTicketForm)),
+    "desk:ticket": (NUMBER, lambda: ()),
+    "desk:reply": (NUMBER, lambda: fields(ReplyForm)),
+    "desk:update": (NUMBER, lambda: fields(UpdateForm)),
+    "desk:attachment": (lambda s: {"attachment_id": s.attachment.pk}, lambda: ()),
+    "portal:home": (NONE, lambda: ()),
+    "portal:new_ticket": (NONE, lambda: fields(PortalTicketForm)),
+    "portal:preview": (NONE, lambda: ("impact", "urgency")),
+    "portal:ticket": (NUMBER, lambda: ()),
+    "portal:reply": (NUMBER, lambda: fields(PortalReplyForm)),
+    "portal:close": (NUMBER, lambda: ()),
+    "portal:attachment": (lambda s: {"attachment_id": s.attachment.pk}, lambda: ()),
+    "billing:agreements": (NONE, lambda: ()),
+    "billing:agreement_new": (NONE, agreement_fields),
+    "billing:agreement": (lambda s: {"pk": s.agreement.pk}, lambda: ()),
+    "billing:agreement_edit": (lambda s: {"pk": s.agreement.pk}, agreement_fields),
+    "billing:invoice_draft": (lambda s: {"pk": s.agreement.pk}, lambda: fields(MonthForm)),
+    "billing:invoice": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
+    "billing:invoice_issue": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
+    "billing:invoice_credit": (lambda s: {"pk": s.invoice.pk}, lambda: fields(CreditForm)),
+    "billing:invoice_pdf": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
+    "billing:invoice_csv": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
+    "billing:value": (lambda s: {"org_id": s.w.acme.pk}, lambda: fields(ComparisonForm)),
+    "billing:time": (NUMBER, lambda: fields(TimeForm)),
+    "billing:time_remove": (lambda s: {"number": s.ticket.number, "pk": s.entry.pk}, lambda: ()),
+    "billing:timer": (NUMBER, lambda: (*fields(TimerForm), "action")),
+    "billing:scope": (NUMBER, lambda: fields(ScopeForm)),
+    "billing:quote": (NUMBER, lambda: fields(QuoteForm)),
+    "billing_portal:agreements": (NONE, lambda: ()),
+    "billing_portal:invoices": (NONE, lambda: ()),
+    "billing_portal:invoice_pdf": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
+    "billing_portal:invoice_csv": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
+    "billing_portal:quote_decide": (lambda s: {"pk": s.quote.pk}, lambda: fields(DecisionForm)),
+    "billing_portal:value": (NONE, lambda: fields(ComparisonForm)),
+    "mail:inbound_list": (NONE, lambda: fields(InboundFilterForm)),
+    "mail:inbound": (lambda s: {"pk": s.inbound.pk}, lambda: ()),
+    "mail:original": (lambda s: {"pk": s.inbound.pk}, lambda: ()),
+    "mail:reprocess": (lambda s: {"pk": s.inbound.pk}, lambda: ()),
+    "mail:place": (lambda s: {"pk": s.inbound.pk}, lambda: fields(PlaceForm)),
+    "mail:outbox": (NONE, lambda: ("state",)),
+    "mail:retry": (lambda s: {"pk": s.outbound.pk}, lambda: ()),
+    "mail:mailboxes": (NONE, lambda: ()),
+    "mail:mailbox_new": (NONE, lambda: fields(MailboxForm)),
+    "mail:mailbox": (lambda s: {"pk": s.mailbox.pk}, lambda: fields(MailboxForm)),
+    "accounts:profile": (NONE, lambda: fields(ProfileForm)),
+    "accounts:tokens": (NONE, lambda: fields(TokenForm)),
+    "accounts:revoke_token": (lambda s: {"token_id": s.token.pk}, lambda: ()),
+}
+
+# What a person would type into each field: the other fields of a request get these, so that
+# the hostile one is what the view has to deal with.
+GOOD: dict[str, str] = {
+    "minutes": "30", "description": "Replaced the toner", "started_at": "2026-01-05T10:00",
+    "billable": "on", "month": "2026-02", "start": "2025-12", "end": "2026-02",
+    "break_fix_rate": "90", "managed_price_per_user": "45", "hourly_cost_per_user": "40",
+    "affected_users": "10", "reason": "Duplicate", "in_scope": "1", "hours": "2",
+    "fixed_price": "", "approve": "1", "note": "OK", "title": "Printer jammed",
+    "body": "Thanks, that works.", "public": "1", "impact": "medium", "urgency": "medium",
+    "kind": "incident", "source": "phone", "requester_email": "andy@acme.test",
+    "status": "open", "priority": "P2", "q": "printer", "breaching": "4", "after": "",
+    "name": "Help desk", "phone": "+30 210 000 0000", "language": "en",
+    "timezone": "Europe/Athens", "state": "quarantined", "ticket": "ACME-1",
+    "address": "help2@provider.test", "imap_host": "", "imap_port": "993",
+    "imap_security": "ssl", "imap_user": "", "folder": "INBOX", "processed_folder": "",
+    "poll_seconds": "60", "enabled": "on", "unknown_sender": "quarantine", "password": "",
+    "starts": "2026-01-01", "ends": "", "billing": "managed", "monthly_fee": "300",
+    "currency": "EUR", "increment_minutes": "15", "out_of_hours_multiplier": "1.5",
+    "next": "/desk/queue/", "action": "",
+}  # fmt: skip
+
+HOSTILE = [
+    "", " ", "0", "-1", "²", "٣", "9" * 30, "1e309", "NaN", "-Infinity", "1.5", "0x1F",
+    "abc", "\x00", "a\x00b", "9999-12", "9999-12-31", "9999-12-31T23:59", "0000-01",
+    "0001-01-01T00:00", "2024-13", "2024-02-30", "24:61", "../../etc/passwd", "<script>",
+    "' OR 1=1 --", "%", "%00", "😀" * 5, "文" * 300, "a" * 5000, "null", "[]", "{}", "true",
+    "https://elsewhere.example/", "//elsewhere.example", "ACME-999999", "GLBX-1",
+]  # fmt: skip
+hostile = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=40))
+# Each of these goes into every field of every page once, the other fields good: chance alone
+# would rarely put 9999-12 into the one field that overflows with it.
+SWEEP = [
+    "", "-1", "²", "9" * 30, "1e309", "NaN", "a\x00b", "9999-12", "9999-12-31T23:59",
+    "0001-01-01T00:00", "2024-13", "文" * 300,
+]  # fmt: skip
+# Pages read with GET (their forms filter); every other page's form is sent with POST.
+READ = {
+    "desk:queue", "portal:preview", "billing:value", "billing_portal:value",
+    "mail:inbound_list", "mail:outbox",
+}  # fmt: skip
+FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
+files = st.builds(
+    lambda name, ctype: SimpleUploadedFile(name or "x", b"%PDF-1.4 \x00\xff", ctype),
+    st.sampled_from(FILE_NAMES),
+    st.sampled_from(["application/pdf", "image/png", "text/html", "", "text/plain; x=\x01"]),
+)
+
+
+def values_for(names: tuple[str, ...]) -> st.SearchStrategy[dict[str, Any]]:
+    """Each field either what a person would type, or hostile; lists for repeated fields."""
+    strategies: dict[str, st.SearchStrategy[Any]] = {}
+    for name in names:
+        good = st.just(GOOD.get(name, "1"))
+        if name == "file":
+            strategies[name] = st.one_of(st.none(), files)
+        elif name == "tickets":
+            strategies[name] = st.lists(st.one_of(st.just("1"), hostile), max_size=4)
+        else:
+            strategies[name] = st.one_of(good, hostile)
+    return st.fixed_dictionaries(strategies)
+
+
+def _routes() -> dict[str, URLPattern]:
+    found = {}
+    for entry in get_resolver().url_patterns:
+        if isinstance(entry, URLResolver) and entry.namespace in NAMESPACES:
+            for pattern in entry.url_patterns:
+                if isinstance(pattern, URLPattern) and pattern.name:
+                    found[f"{entry.namespace}:{pattern.name}"] = pattern
+    return found
+
+
+def test_it_fills_every_page() -> None:
+    """A new page the fuzz cannot fill fails here, naming it."""
+    found = _routes()
+    assert "desk:queue" in found and "portal:home" in found
+    assert sorted(set(found) - set(ROUTES)) == [], "add these pages to ROUTES"
+    assert sorted(set(ROUTES) - set(found)) == [], "these pages are gone: remove them"
+
+
+@pytest.mark.django_db
+def test_it_fills_every_path_with_real_ids() -> None:
+    data = seed()
+    for name, pattern in _routes().items():
+        params = ROUTES[name][0](data)
+        assert set(params) == set(pattern.pattern.converters), name  # type: ignore[attr-defined]
+        reverse(name, kwargs=params)
+
+
+def _clean(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v is not None}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_it_never_answers_a_page_with_a_server_error(name: str) -> None:
+    data = seed()
+    params, names = ROUTES[name]
+    url = reverse(name, kwargs=params(data))
+    users: list[User] = [getattr(data.w, role) for role in ROLES[name.partition(":")[0]]]
+    clients = [ScanningClient(user) for user in users]
+
+    good = {n: GOOD.get(n, "1") for n in names() if n not in ("file", "tickets")}
+    method = "get" if name in READ else "post"
+    # A role the page is hidden from answers 404 to anything: it gets the random part only.
+    admitted = [c for c in clients if getattr(c, method)(url, good).status_code != 404]
+    for field in good:
+        for value in SWEEP:
+            for client in admitted:
+                response = getattr(client, method)(url, {**good, field: value})
+                assert response.status_code < 500, (method, url, client.user, field, value)
+
+    @given(query=values_for(tuple(n for n in names() if n != "file")), form=values_for(names()))
+    @settings(
+        max_examples=5,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def fuzz(query: dict[str, Any], form: dict[str, Any]) -> None:
+        for client in clients:
+            for method, payload in (("get", query), ("post", form)):
+                for upload in payload.values():
+                    if isinstance(upload, SimpleUploadedFile):
+                        upload.seek(0)
+                response = getattr(client, method)(url, _clean(payload))
+                assert response.status_code < 500, (method, url, client.user, payload)
+
+    fuzz()
