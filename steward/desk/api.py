@@ -384,9 +384,8 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) ->
     queue = _queue(data["queue"]) if data.get("queue") is not None else None
     service = _service(data["service"]) if data.get("service") else None
     try:
-        if "title" in data and data["title"] != ticket.title:
-            ticket.title = data["title"]
-            ticket.save(update_fields=["title"])
+        if "title" in data:
+            actions.retitle(ticket, data["title"], user)
         if "impact" in data or "urgency" in data:
             actions.change_priority(
                 ticket,

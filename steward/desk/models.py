@@ -270,6 +270,7 @@ class EventKind(models.TextChoices):
     MAIL_BOUNCED = "mail_bounced", _("Email bounced")
     SERVICE = "service", _("Service changed")
     TIME = "time", _("Time corrected")
+    TITLE = "title", _("Title changed")
 
 
 # The desk's side of a ticket's story: mail delivery, queues and time are the provider's working
