@@ -326,6 +326,7 @@ T: dict[str, tuple[str, str]] = {
     "Priority changed": ("优先级已变更", "Αλλαγή προτεραιότητας"),
     "Assigned": ("已分配", "Ανάθεση"),
     "Queue changed": ("队列已变更", "Αλλαγή ουράς"),
+    "Title changed": ("标题已变更", "Αλλαγή τίτλου"),
     "SLA warning": ("SLA 预警", "Προειδοποίηση SLA"),
     "SLA breached": ("SLA 违约", "Παραβίαση SLA"),
     "Notification sent": ("通知已发送", "Στάλθηκε ειδοποίηση"),

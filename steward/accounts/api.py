@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -12,7 +13,17 @@ from ninja import Field, Router, Schema, Status
 from pydantic import EmailStr
 
 from steward.accounts.models import ApiToken, Organization, Role, User
-from steward.lib.api import ApiError, Id, api_user, get_visible, paginate, require
+from steward.lib.api import (
+    ApiError,
+    DecimalString,
+    Id,
+    Out,
+    Page,
+    api_user,
+    get_visible,
+    page,
+    require,
+)
 from steward.lib.timezones import is_timezone
 
 router = Router(tags=["Accounts"])
@@ -41,16 +52,16 @@ class OrganizationPatch(Schema):
     hourly_cost_per_user: Decimal | None = Field(None, ge=0, le=100_000, decimal_places=2)
 
 
-class OrganizationOut(Schema):
+class OrganizationOut(Out):
     id: int
     name: str
     code: str
     timezone: str
     language: str
-    calendar: int | None
-    it_manager: int | None
+    calendar: int | None = Field(validation_alias="calendar_id")
+    it_manager: int | None = Field(validation_alias="it_manager_id")
     status: str
-    hourly_cost_per_user: str
+    hourly_cost_per_user: DecimalString
 
 
 class UserIn(Schema):
@@ -62,12 +73,12 @@ class UserIn(Schema):
     timezone: str = ""
 
 
-class UserOut(Schema):
+class UserOut(Out):
     id: int
     email: str
     name: str
     role: str
-    organization: int | None
+    organization: int | None = Field(validation_alias="organization_id")
     language: str
     timezone: str
     is_active: bool
@@ -77,55 +88,28 @@ class TokenIn(Schema):
     name: str = Field("API", min_length=1, max_length=100)
 
 
-class TokenOut(Schema):
+class TokenOut(Out):
     id: int
     name: str
     hint: str
-    created_at: Any
-    last_used_at: Any | None
+    # Plain datetimes, not Timestamp: token times have always been written by ninja's
+    # encoder (milliseconds, `Z` for UTC), and that is what clients of this route have seen.
+    created_at: datetime
+    last_used_at: datetime | None
     revoked: bool
+
+    @staticmethod
+    def resolve_revoked(token: ApiToken) -> bool:
+        return token.revoked_at is not None
 
 
 class NewTokenOut(TokenOut):
     token: str
 
-
-def _org_out(org: Organization) -> dict[str, Any]:
-    return {
-        "id": org.pk,
-        "name": org.name,
-        "code": org.code,
-        "timezone": org.timezone,
-        "language": org.language,
-        "calendar": org.calendar_id,
-        "it_manager": org.it_manager_id,
-        "status": org.status,
-        "hourly_cost_per_user": str(org.hourly_cost_per_user),
-    }
-
-
-def _user_out(user: User) -> dict[str, Any]:
-    return {
-        "id": user.pk,
-        "email": user.email,
-        "name": user.name,
-        "role": user.role,
-        "organization": user.organization_id,
-        "language": user.language,
-        "timezone": user.timezone,
-        "is_active": user.is_active,
-    }
-
-
-def _token_out(token: ApiToken) -> dict[str, Any]:
-    return {
-        "id": token.pk,
-        "name": token.name,
-        "hint": token.hint,
-        "created_at": token.created_at,
-        "last_used_at": token.last_used_at,
-        "revoked": token.revoked_at is not None,
-    }
+    @staticmethod
+    def resolve_token(token: ApiToken, context: dict[str, Any]) -> str:
+        # The raw token exists only when it is issued, once: the row keeps its hash.
+        return str(context["token"])
 
 
 def _apply_org(org: Organization, data: dict[str, Any]) -> None:
@@ -164,23 +148,25 @@ def _apply_org(org: Organization, data: dict[str, Any]) -> None:
     org.save()
 
 
-@router.get("/organizations", response=dict[str, Any])
-def list_organizations(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+@router.get("/organizations", response=Page[OrganizationOut])
+def list_organizations(
+    request: HttpRequest, limit: int = 50, offset: int = 0
+) -> Page[OrganizationOut]:
     qs = Organization.objects.visible_to(api_user(request)).order_by("name", "pk")
-    return paginate(qs, limit, offset, _org_out)
+    return page(qs, limit, offset, OrganizationOut.from_orm)
 
 
 @router.post("/organizations", response={201: OrganizationOut})
-def create_organization(request: HttpRequest, payload: OrganizationIn) -> Status[dict[str, Any]]:
+def create_organization(request: HttpRequest, payload: OrganizationIn) -> Status[OrganizationOut]:
     require(api_user(request).can_manage_settings)
     org = Organization()
     _apply_org(org, payload.dict())
-    return Status(201, _org_out(org))
+    return Status(201, OrganizationOut.from_orm(org))
 
 
 @router.get("/organizations/{org_id}", response=OrganizationOut)
-def get_organization(request: HttpRequest, org_id: int) -> dict[str, Any]:
-    return _org_out(
+def get_organization(request: HttpRequest, org_id: int) -> OrganizationOut:
+    return OrganizationOut.from_orm(
         get_visible(Organization.objects.all(), api_user(request), "organization", pk=org_id)
     )
 
@@ -188,33 +174,33 @@ def get_organization(request: HttpRequest, org_id: int) -> dict[str, Any]:
 @router.patch("/organizations/{org_id}", response=OrganizationOut)
 def update_organization(
     request: HttpRequest, org_id: int, payload: OrganizationPatch
-) -> dict[str, Any]:
+) -> OrganizationOut:
     user = api_user(request)
     org = get_visible(Organization.objects.all(), user, "organization", pk=org_id)
     require(user.can_manage_settings)
     _apply_org(org, payload.dict(exclude_unset=True))
-    return _org_out(org)
+    return OrganizationOut.from_orm(org)
 
 
-@router.get("/users", response=dict[str, Any])
+@router.get("/users", response=Page[UserOut])
 def list_users(
     request: HttpRequest,
     limit: int = 50,
     offset: int = 0,
     organization: int | None = None,
     role: str | None = None,
-) -> dict[str, Any]:
+) -> Page[UserOut]:
     require(api_user(request).role == Role.ADMIN, "Only provider admins manage users.")
     qs = User.objects.order_by("email", "pk")
     if organization is not None:
         qs = qs.filter(organization_id=organization)
     if role:
         qs = qs.filter(role=role)
-    return paginate(qs, limit, offset, _user_out)
+    return page(qs, limit, offset, UserOut.from_orm)
 
 
 @router.post("/users", response={201: UserOut})
-def create_user(request: HttpRequest, payload: UserIn) -> Status[dict[str, Any]]:
+def create_user(request: HttpRequest, payload: UserIn) -> Status[UserOut]:
     require(api_user(request).role == Role.ADMIN, "Only provider admins manage users.")
     email = str(payload.email).lower()
     if User.objects.filter(email=email).exists():
@@ -246,34 +232,34 @@ def create_user(request: HttpRequest, payload: UserIn) -> Status[dict[str, Any]]
             language=payload.language,
             timezone=payload.timezone,
         )
-    return Status(201, _user_out(user))
+    return Status(201, UserOut.from_orm(user))
 
 
 @router.get("/users/{user_id}", response=UserOut)
-def get_user(request: HttpRequest, user_id: int) -> dict[str, Any]:
+def get_user(request: HttpRequest, user_id: int) -> UserOut:
     me = api_user(request)
     if me.pk != user_id:
         require(me.role == Role.ADMIN, "Only provider admins manage users.")
     user = User.objects.filter(pk=user_id).first()
     if user is None:
         raise ApiError(404, "No such user.")
-    return _user_out(user)
+    return UserOut.from_orm(user)
 
 
 @router.get("/me", response=UserOut)
-def me(request: HttpRequest) -> dict[str, Any]:
-    return _user_out(api_user(request))
+def me(request: HttpRequest) -> UserOut:
+    return UserOut.from_orm(api_user(request))
 
 
 @router.get("/tokens", response=list[TokenOut])
-def list_tokens(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_token_out(t) for t in api_user(request).api_tokens.all()]
+def list_tokens(request: HttpRequest) -> list[TokenOut]:
+    return [TokenOut.from_orm(t) for t in api_user(request).api_tokens.all()]
 
 
 @router.post("/tokens", response={201: NewTokenOut})
-def create_token(request: HttpRequest, payload: TokenIn) -> Status[dict[str, Any]]:
+def create_token(request: HttpRequest, payload: TokenIn) -> Status[NewTokenOut]:
     token, raw = ApiToken.issue(api_user(request), payload.name)
-    return Status(201, {**_token_out(token), "token": raw})
+    return Status(201, NewTokenOut.from_orm(token, context={"token": raw}))
 
 
 @router.delete("/tokens/{token_id}", response={204: None})

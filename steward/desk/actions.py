@@ -12,7 +12,7 @@ from types import ModuleType
 from typing import Any
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import ForeignKey
+from django.db.models import Field, ForeignKey, Model
 from django.utils import timezone
 
 from steward.accounts.models import Organization, User
@@ -31,7 +31,7 @@ from steward.desk.models import (
 )
 from steward.desk.sla import SlaEngine, SlaState, changes_from_events, explain
 from steward.lib.files import shorten_name
-from steward.lib.text import one_line
+from steward.lib.text import one_line, title_error
 from steward.sla.models import BusinessCalendar, SlaPolicy, priority_for
 
 log = logging.getLogger(__name__)
@@ -332,59 +332,98 @@ def change_priority(
     return ticket
 
 
+def _set(
+    ticket: Ticket,
+    name: str,
+    value: Any,
+    kind: str,
+    actor: User | None,
+    at: datetime | None = None,
+    /,
+    **data: object,
+) -> None:
+    """Change one field of a locked ticket, with the event that says so and `updated_at`:
+    a change without its event would be a change nobody can explain. (Positional: the
+    event's data may have a `name` of its own.)"""
+    field = Ticket._meta.get_field(name)
+    assert isinstance(field, Field)
+    if getattr(ticket, field.attname) == (value.pk if isinstance(value, Model) else value):
+        return
+    at = at or timezone.now()
+    _record(ticket, kind, actor, at, **data)
+    setattr(ticket, name, value)
+    ticket.updated_at = at
+    ticket.save(update_fields=[name, "updated_at"])
+
+
 def assign(
     ticket: Ticket, assignee: User | None, actor: User | None, at: datetime | None = None
 ) -> Ticket:
     if assignee is not None and not assignee.is_provider:
         raise TicketError("Tickets are assigned to provider staff.", "assignee")
-    at = at or timezone.now()
     with locked(ticket):
-        if (assignee.pk if assignee else None) == ticket.assignee_id:
-            return ticket
-        _record(
+        _set(
             ticket,
+            "assignee",
+            assignee,
             EventKind.ASSIGNED,
             actor,
             at,
             to=assignee.pk if assignee else None,
             name=str(assignee) if assignee else "",
         )
-        ticket.assignee = assignee
-        ticket.updated_at = at
-        ticket.save(update_fields=["assignee", "updated_at"])
     return ticket
 
 
 def set_service(ticket: Ticket, service: Service | None, actor: User | None) -> Ticket:
     """File the ticket under a catalogue service: what decides its default scope."""
     with locked(ticket):
-        if (service.pk if service else None) == ticket.service_id:
-            return ticket
-        _record(
+        _set(
             ticket,
+            "service",
+            service,
             EventKind.SERVICE,
             actor,
             to=service.code if service else None,
             name=service.name if service else "",
         )
-        ticket.service = service
-        ticket.save(update_fields=["service", "updated_at"])
     return ticket
 
 
 def set_queue(ticket: Ticket, queue: Queue | None, actor: User | None) -> Ticket:
     with locked(ticket):
-        if (queue.pk if queue else None) == ticket.queue_id:
-            return ticket
-        _record(
+        _set(
             ticket,
+            "queue",
+            queue,
             EventKind.QUEUE,
             actor,
             to=queue.pk if queue else None,
             name=str(queue) if queue else "",
         )
-        ticket.queue = queue
-        ticket.save(update_fields=["queue", "updated_at"])
+    return ticket
+
+
+def retitle(ticket: Ticket, title: str, actor: User | None, at: datetime | None = None) -> Ticket:
+    """Give the ticket a new title: the subject of every mail about it from now on."""
+    if actor is not None and actor.is_client:
+        raise TicketError("Only provider staff change a ticket's title.", "title", forbidden=True)
+    problem = title_error(title)
+    if problem:
+        raise TicketError(problem, "title")
+    title = title.strip()
+    if len(title) > 200:
+        raise TicketError("A title has at most 200 characters.", "title")
+    with locked(ticket):
+        _set(
+            ticket,
+            "title",
+            title,
+            EventKind.TITLE,
+            actor,
+            at,
+            **{"from": ticket.title, "to": title},
+        )
     return ticket
 
 

@@ -9,12 +9,21 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema
 from ninja.responses import Status as HttpStatus
-from pydantic import EmailStr
+from pydantic import MISSING, EmailStr
 
 from steward.accounts.models import Organization, User
 from steward.contracts.models import Service
 from steward.desk import actions
-from steward.desk.models import Level, Message, Queue, Source, Status, Ticket, TicketEvent
+from steward.desk.models import (
+    Kind,
+    Level,
+    Priority,
+    Queue,
+    Source,
+    Status,
+    Ticket,
+    TicketEvent,
+)
 from steward.desk.queries import (
     ORDERINGS,
     TicketFilter,
@@ -27,14 +36,18 @@ from steward.desk.queries import (
 from steward.desk.sla import explain
 from steward.lib.api import (
     ApiError,
+    CursorPage,
     Id,
+    Out,
+    Page,
+    Timestamp,
     Title,
     api_user,
     check_page,
     decode_cursor,
     encode_cursor,
     get_visible,
-    paginate,
+    page,
     require,
 )
 
@@ -70,51 +83,126 @@ class MessageIn(Schema):
     public: bool = True
 
 
-def _iso(dt: datetime | None) -> str | None:
-    return dt.isoformat() if dt else None
+class SlaOut(Out):
+    """The ticket's SLA clocks as they stand at the moment of the answer."""
+
+    policy: int | None
+    first_response_due: Timestamp | None
+    first_responded_at: Timestamp | None
+    next_update_due: Timestamp | None
+    resolution_due: Timestamp | None
+    resolved_at: Timestamp | None
+    paused: bool
+    breached: list[str] = Field(description="The clocks past their due time.")
+    explanation: list[str] = Field(description="How each due time was reached, in words.")
+
+    @classmethod
+    def of(cls, ticket: Ticket, now: datetime) -> SlaOut:
+        state = actions.sla_state(ticket, now)
+        return cls(
+            policy=ticket.sla_policy_id,
+            first_response_due=ticket.first_response_due,
+            first_responded_at=ticket.first_responded_at,
+            next_update_due=ticket.next_update_due,
+            resolution_due=ticket.resolution_due,
+            resolved_at=ticket.resolved_at,
+            paused=state.paused if state else False,
+            breached=state.breached if state else [],
+            explanation=explain(state) if state else [],
+        )
 
 
-def sla_out(ticket: Ticket, now: datetime) -> dict[str, Any]:
-    state = actions.sla_state(ticket, now)
-    return {
-        "policy": ticket.sla_policy_id,
-        "first_response_due": _iso(ticket.first_response_due),
-        "first_responded_at": _iso(ticket.first_responded_at),
-        "next_update_due": _iso(ticket.next_update_due),
-        "resolution_due": _iso(ticket.resolution_due),
-        "resolved_at": _iso(ticket.resolved_at),
-        "paused": state.paused if state else False,
-        "breached": state.breached if state else [],
-        "explanation": explain(state) if state else [],
-    }
+class TicketOut(Out):
+    id: int
+    number: str
+    organization: int
+    title: str
+    description: str
+    type: Kind
+    impact: Level
+    urgency: Level
+    priority: Priority
+    status: Status
+    source: Source
+    requester: int | None
+    requester_email: str
+    assignee: int | None
+    assignee_name: str | None
+    agreement: int | None
+    service: str | None = Field(description="The catalogue code of its service.")
+    created_at: Timestamp
+    updated_at: Timestamp
+    sla: SlaOut
+    # Queues are the provider's own routing: a client's answer has no such key at all.
+    # (A factory, not a plain default: ninja would try to write MISSING into the schema.)
+    queue: int | None | MISSING = Field(
+        default_factory=lambda: MISSING, description="Provider staff only."
+    )
+
+    @classmethod
+    def of(cls, ticket: Ticket, user: User, now: datetime) -> TicketOut:
+        return cls(
+            id=ticket.pk,
+            number=ticket.number,
+            organization=ticket.organization_id,
+            title=ticket.title,
+            description=ticket.description,
+            type=Kind(ticket.kind),
+            impact=Level(ticket.impact),
+            urgency=Level(ticket.urgency),
+            priority=Priority(ticket.priority),
+            status=Status(ticket.status),
+            source=Source(ticket.source),
+            requester=ticket.requester_id,
+            requester_email=ticket.requester_email,
+            assignee=ticket.assignee_id,
+            assignee_name=str(ticket.assignee) if ticket.assignee else None,
+            agreement=ticket.agreement_id,
+            service=ticket.service.code if ticket.service else None,
+            created_at=ticket.created_at,
+            updated_at=ticket.updated_at,
+            sla=SlaOut.of(ticket, now),
+            queue=ticket.queue_id if user.is_provider else MISSING,
+        )
 
 
-def ticket_out(ticket: Ticket, user: User, now: datetime) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": ticket.pk,
-        "number": ticket.number,
-        "organization": ticket.organization_id,
-        "title": ticket.title,
-        "description": ticket.description,
-        "type": ticket.kind,
-        "impact": ticket.impact,
-        "urgency": ticket.urgency,
-        "priority": ticket.priority,
-        "status": ticket.status,
-        "source": ticket.source,
-        "requester": ticket.requester_id,
-        "requester_email": ticket.requester_email,
-        "assignee": ticket.assignee_id,
-        "assignee_name": str(ticket.assignee) if ticket.assignee else None,
-        "agreement": ticket.agreement_id,
-        "service": ticket.service.code if ticket.service else None,
-        "created_at": ticket.created_at.isoformat(),
-        "updated_at": ticket.updated_at.isoformat(),
-        "sla": sla_out(ticket, now),
-    }
-    if user.is_provider:
-        out["queue"] = ticket.queue_id
-    return out
+class AttachmentOut(Out):
+    id: int
+    name: str
+    size: int
+    content_type: str
+
+
+class MessageOut(Out):
+    id: int
+    ticket: int = Field(validation_alias="ticket_id")
+    body: str
+    public: bool
+    by_staff: bool
+    author: int | None = Field(validation_alias="author_id")
+    author_name: str = Field(validation_alias="author_display")
+    source: Source
+    created_at: Timestamp
+    attachments: list[AttachmentOut]
+
+
+class EventOut(Out):
+    id: int
+    kind: str
+    at: Timestamp
+    actor: int | None = Field(validation_alias="actor_id")
+    actor_name: str | None
+    data: dict[str, Any]
+
+    @staticmethod
+    def resolve_actor_name(event: TicketEvent) -> str | None:
+        return str(event.actor) if event.actor else None
+
+
+class QueueOut(Out):
+    id: int
+    name: str
+    email: str
 
 
 def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
@@ -122,7 +210,7 @@ def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
     return get_visible(qs, api_user(request), "ticket", pk=ticket_id)
 
 
-@router.get("/tickets", response=dict[str, Any])
+@router.get("/tickets", response=CursorPage[TicketOut])
 def list_tickets(
     request: HttpRequest,
     limit: int = 50,
@@ -135,7 +223,7 @@ def list_tickets(
     breaching_within_minutes: int | None = None,
     ordering: str = "created",
     q: str = "",
-) -> dict[str, Any]:
+) -> CursorPage[TicketOut]:
     user = api_user(request)
     check_page(limit, offset)
     if ordering not in ORDERINGS:
@@ -172,16 +260,16 @@ def list_tickets(
         if len(rows) > limit:
             rows = rows[:limit]
             after = cursor_of(rows[-1], ordering)
-    return {
-        "items": [ticket_out(t, user, now) for t in rows],
-        "limit": limit,
-        "offset": offset,
-        "next_cursor": encode_cursor(after) if after else None,
-    }
+    return CursorPage[TicketOut](
+        items=[TicketOut.of(t, user, now) for t in rows],
+        limit=limit,
+        offset=offset,
+        next_cursor=encode_cursor(after) if after else None,
+    )
 
 
-@router.post("/tickets", response={201: dict[str, Any]})
-def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[dict[str, Any]]:
+@router.post("/tickets", response={201: TicketOut})
+def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[TicketOut]:
     """Open a ticket. A client opens it for their own organization, may name as requester one
     of its contacts (`requester_email`), and leaves `source` to Steward (`api`)."""
     user = api_user(request)
@@ -235,7 +323,7 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[dict[st
         ),
         actor=user,
     )
-    return HttpStatus(201, ticket_out(ticket, user, timezone.now()))
+    return HttpStatus(201, TicketOut.of(ticket, user, timezone.now()))
 
 
 def _contact(org: Organization, email: str) -> User:
@@ -270,13 +358,13 @@ def _queue(queue_id: int) -> Queue:
     return queue
 
 
-@router.get("/tickets/{ticket_id}", response=dict[str, Any])
-def get_ticket(request: HttpRequest, ticket_id: int) -> dict[str, Any]:
-    return ticket_out(_ticket(request, ticket_id), api_user(request), timezone.now())
+@router.get("/tickets/{ticket_id}", response=TicketOut)
+def get_ticket(request: HttpRequest, ticket_id: int) -> TicketOut:
+    return TicketOut.of(_ticket(request, ticket_id), api_user(request), timezone.now())
 
 
-@router.patch("/tickets/{ticket_id}", response=dict[str, Any])
-def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) -> dict[str, Any]:
+@router.patch("/tickets/{ticket_id}", response=TicketOut)
+def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) -> TicketOut:
     user = api_user(request)
     ticket = _ticket(request, ticket_id)
     data = payload.dict(exclude_unset=True)
@@ -296,9 +384,8 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) ->
     queue = _queue(data["queue"]) if data.get("queue") is not None else None
     service = _service(data["service"]) if data.get("service") else None
     try:
-        if "title" in data and data["title"] != ticket.title:
-            ticket.title = data["title"]
-            ticket.save(update_fields=["title"])
+        if "title" in data:
+            actions.retitle(ticket, data["title"], user)
         if "impact" in data or "urgency" in data:
             actions.change_priority(
                 ticket,
@@ -316,43 +403,25 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) ->
             actions.change_status(ticket, data["status"], user)
     except actions.TicketError as exc:
         raise ApiError(403 if exc.forbidden else 422, str(exc), exc.field) from None
-    return ticket_out(_ticket(request, ticket_id), user, timezone.now())
+    return TicketOut.of(_ticket(request, ticket_id), user, timezone.now())
 
 
-def _message_out(message: Message) -> dict[str, Any]:
-    return {
-        "id": message.pk,
-        "ticket": message.ticket_id,
-        "body": message.body,
-        "public": message.public,
-        "by_staff": message.by_staff,
-        "author": message.author_id,
-        "author_name": message.author_display,
-        "source": message.source,
-        "created_at": message.created_at.isoformat(),
-        "attachments": [
-            {"id": a.pk, "name": a.name, "size": a.size, "content_type": a.content_type}
-            for a in message.attachments.all()
-        ],
-    }
-
-
-@router.get("/tickets/{ticket_id}/messages", response=dict[str, Any])
+@router.get("/tickets/{ticket_id}/messages", response=Page[MessageOut])
 def list_messages(
     request: HttpRequest, ticket_id: int, limit: int = 100, offset: int = 0
-) -> dict[str, Any]:
+) -> Page[MessageOut]:
     user = api_user(request)
     ticket = _ticket(request, ticket_id)
     qs = ticket.messages.select_related("author").prefetch_related("attachments")
     if not user.is_provider:
         qs = qs.filter(public=True)
-    return paginate(qs, limit, offset, _message_out)
+    return page(qs, limit, offset, MessageOut.from_orm)
 
 
-@router.post("/tickets/{ticket_id}/messages", response={201: dict[str, Any]})
+@router.post("/tickets/{ticket_id}/messages", response={201: MessageOut})
 def create_message(
     request: HttpRequest, ticket_id: int, payload: MessageIn
-) -> HttpStatus[dict[str, Any]]:
+) -> HttpStatus[MessageOut]:
     user = api_user(request)
     ticket = _ticket(request, ticket_id)
     if not payload.public and not user.is_provider:
@@ -363,13 +432,13 @@ def create_message(
         )
     except actions.TicketError as exc:
         raise ApiError(403 if exc.forbidden else 422, str(exc), exc.field) from None
-    return HttpStatus(201, _message_out(message))
+    return HttpStatus(201, MessageOut.from_orm(message))
 
 
-@router.get("/tickets/{ticket_id}/events", response=dict[str, Any])
+@router.get("/tickets/{ticket_id}/events", response=Page[EventOut])
 def list_events(
     request: HttpRequest, ticket_id: int, limit: int = 200, offset: int = 0
-) -> dict[str, Any]:
+) -> Page[EventOut]:
     user = api_user(request)
     check_page(limit, offset)
     ticket = _ticket(request, ticket_id)
@@ -379,25 +448,10 @@ def list_events(
         .select_related("actor")
         .order_by("at", "id")
     )
-    return {
-        "items": [
-            {
-                "id": e.pk,
-                "kind": e.kind,
-                "at": e.at.isoformat(),
-                "actor": e.actor_id,
-                "actor_name": str(e.actor) if e.actor else None,
-                "data": e.data,
-            }
-            for e in qs[offset : offset + limit]
-        ],
-        "count": qs.count(),
-        "limit": limit,
-        "offset": offset,
-    }
+    return page(qs, limit, offset, EventOut.from_orm)
 
 
-@router.get("/queues", response=list[dict[str, Any]])
-def list_queues(request: HttpRequest) -> list[dict[str, Any]]:
+@router.get("/queues", response=list[QueueOut])
+def list_queues(request: HttpRequest) -> list[QueueOut]:
     require(api_user(request).is_provider)
-    return [{"id": q.pk, "name": q.name, "email": q.email} for q in Queue.objects.all()]
+    return [QueueOut.from_orm(q) for q in Queue.objects.all()]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Self
 
 from django.db import models
@@ -31,6 +31,8 @@ ACTIVE_STATUSES = (Status.NEW, Status.OPEN, Status.WAITING_ON_CLIENT, Status.WAI
 DONE_STATUSES = (Status.RESOLVED, Status.CLOSED)
 # The event kinds the SLA clock replays.
 SLA_KINDS = ("created", "status", "message")
+# What the dashboard calls "breaching soon".
+SOON = timedelta(hours=4)
 
 
 class Level(models.TextChoices):
@@ -79,12 +81,32 @@ class Queue(models.Model):
         return self.name
 
 
+def overdue_q(now: datetime, prefix: str = "") -> Q:
+    """Past a running due time. `prefix` reaches tickets from another model ("tickets__")."""
+    return Q(**{f"{prefix}sla_due__lte": now})
+
+
+def due_soon_q(now: datetime, within: timedelta = SOON, prefix: str = "") -> Q:
+    """A running due time within `within` of now, not yet past it."""
+    return Q(**{f"{prefix}sla_due__gt": now, f"{prefix}sla_due__lte": now + within})
+
+
 class TicketQuerySet(TenantQuerySet["Ticket"]):
     def open(self) -> Self:
         return self.filter(status__in=ACTIVE_STATUSES)
 
     def sla_check_due(self, now: datetime) -> Self:
         return self.filter(sla_next_check__lte=now)
+
+    def overdue(self, now: datetime) -> Self:
+        return self.filter(overdue_q(now))
+
+    def due_soon(self, now: datetime, within: timedelta = SOON) -> Self:
+        return self.filter(due_soon_q(now, within))
+
+    def breaching_within(self, td: timedelta, now: datetime | None = None) -> Self:
+        """Breached by `td` from now if nobody acts: those already overdue included."""
+        return self.filter(sla_due__lte=(now or timezone.now()) + td)
 
 
 class Ticket(models.Model):
@@ -248,6 +270,7 @@ class EventKind(models.TextChoices):
     MAIL_BOUNCED = "mail_bounced", _("Email bounced")
     SERVICE = "service", _("Service changed")
     TIME = "time", _("Time corrected")
+    TITLE = "title", _("Title changed")
 
 
 # The desk's side of a ticket's story: mail delivery, queues and time are the provider's working
@@ -260,11 +283,13 @@ class TicketEventQuerySet(TenantQuerySet["TicketEvent"]):
 
     def visible_to(self, user: User | AnonymousUser) -> Self:
         qs = super().visible_to(user)
-        if getattr(user, "is_client", False):
-            qs = qs.exclude(kind__in=STAFF_EVENTS).exclude(
-                kind=EventKind.MESSAGE, data__public=False
-            )
-        return qs
+        return qs.for_clients() if getattr(user, "is_client", False) else qs
+
+    def for_clients(self) -> Self:
+        """The story a client may read: no staff events, no internal notes."""
+        return self.exclude(kind__in=STAFF_EVENTS).exclude(
+            kind=EventKind.MESSAGE, data__public=False
+        )
 
 
 class TicketEvent(models.Model):

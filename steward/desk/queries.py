@@ -7,9 +7,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db.models import F, Prefetch, Q, QuerySet
-from django.utils import timezone
 
-from steward.desk.models import ACTIVE_STATUSES, SLA_KINDS, Ticket, TicketEvent
+from steward.desk.models import ACTIVE_STATUSES, SLA_KINDS, Ticket, TicketEvent, TicketQuerySet
 
 ORDERINGS = ("urgency", "created")
 
@@ -25,8 +24,8 @@ class TicketFilter:
 
 
 def apply_filter(
-    qs: QuerySet[Ticket], f: TicketFilter, now: datetime | None = None
-) -> QuerySet[Ticket]:
+    qs: TicketQuerySet, f: TicketFilter, now: datetime | None = None
+) -> TicketQuerySet:
     if f.organization is not None:
         qs = qs.filter(organization_id=f.organization)
     if f.status in (None, "", "open"):
@@ -40,7 +39,7 @@ def apply_filter(
     elif f.assignee is not None:
         qs = qs.filter(assignee_id=f.assignee)
     if f.breaching_within is not None:
-        qs = qs.filter(sla_due__lte=(now or timezone.now()) + f.breaching_within)
+        qs = qs.breaching_within(f.breaching_within, now)
     if f.q:
         term = f.q.strip()
         qs = qs.filter(Q(number__iexact=term) | Q(title__icontains=term))

@@ -6,6 +6,7 @@ import base64
 import json
 import logging
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -15,10 +16,18 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import Field, NinjaAPI
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
-from pydantic import AfterValidator, Strict
+from pydantic import (
+    AfterValidator,
+    ModelWrapValidatorHandler,
+    PlainSerializer,
+    Strict,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
 
 from steward.lib.text import title_error
 
@@ -36,6 +45,27 @@ DEFAULT_LIMIT = 50
 Id = Annotated[int, Strict()]
 # Every amount of money a body carries: never negative, cents at most.
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
+
+
+def _isoformat(value: datetime) -> str:
+    return value.isoformat()
+
+
+# A moment in an answer, written as the API always has: `datetime.isoformat()`, every
+# microsecond and `+00:00` for UTC. Left to itself, ninja's encoder would cut to milliseconds
+# and write `Z`, and clients comparing strings would see every timestamp change.
+Timestamp = Annotated[
+    datetime,
+    PlainSerializer(_isoformat, return_type=str),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
+# A decimal in an answer (money, rates): a string with the digits as stored, as a float
+# would lose cents.
+DecimalString = Annotated[
+    Decimal,
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "format": "decimal"}),
+]
 
 
 def _title(value: str) -> str:
@@ -213,10 +243,54 @@ def check_page(limit: int, offset: int) -> None:
         raise ApiError(422, "offset: 0 or more.", "offset")
 
 
+class Out(Schema):
+    """What a route answers: a schema built from its row (`from_orm`, resolvers) once."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _built_once(
+        cls, value: Any, handler: ModelWrapValidatorHandler[Out], info: ValidationInfo
+    ) -> Any:
+        # ninja validates a route's answer again against its declared response; an answer
+        # already built would then go through the resolvers a second time, handed the schema
+        # instead of the row they read.
+        if isinstance(value, cls):
+            return value
+        return handler(value)
+
+
+class Page[T](Out):
+    """One limit/offset page of a list, and how long the whole list is."""
+
+    items: list[T]
+    count: int
+    limit: int
+    offset: int
+
+
+class CursorPage[T](Out):
+    """One page of a list read by cursor: `next_cursor` asks for the next (null on the last)."""
+
+    items: list[T]
+    limit: int
+    offset: int
+    next_cursor: str | None
+
+
+def page[M: Model, T](
+    qs: QuerySet[M], limit: int, offset: int, render: Callable[[M], T]
+) -> Page[T]:
+    """The limit/offset page of `qs`, each row rendered as its schema."""
+    check_page(limit, offset)
+    items = [render(row) for row in qs[offset : offset + limit]]
+    return Page(items=items, count=qs.count(), limit=limit, offset=offset)
+
+
 def paginate[M: Model](
     qs: QuerySet[M], limit: int, offset: int, render: Callable[[M], Any]
 ) -> dict[str, Any]:
-    """`{"items": [...], "count": n, "limit": l, "offset": o}` for a limit/offset page."""
+    """`{"items": [...], "count": n, "limit": l, "offset": o}` for a limit/offset page: the
+    untyped form of `page`, for the routes that still answer with hand-built dicts."""
     check_page(limit, offset)
     items = [render(row) for row in qs[offset : offset + limit]]
     return {"items": items, "count": qs.count(), "limit": limit, "offset": offset}

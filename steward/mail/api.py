@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Field, Router
 from ninja.responses import Status as HttpStatus
 
-from steward.lib.api import ApiError, api_user, require
+from steward.lib.api import ApiError, Out, api_user, require
 from steward.mail import inbound
 from steward.mail.models import Inbound, Mailbox, Via
 
@@ -23,25 +21,37 @@ RAW_BODY = {
 }
 
 
-def inbound_out(mail: Inbound, duplicate: bool) -> dict[str, Any]:
-    return {
-        "id": mail.pk,
-        "message_id": mail.msgid,
-        "state": mail.state,
-        "reason": mail.reason,
-        "duplicate": duplicate,
-        "ticket": mail.ticket.number if mail.ticket else None,
-        "message": mail.message_id,
-    }
+class InboundOut(Out):
+    """Where one received message went."""
+
+    id: int
+    message_id: str = Field(description="Its Message-ID header.")
+    state: str
+    reason: str
+    duplicate: bool = Field(description="True when this Message-ID was received before.")
+    ticket: str | None = Field(description="The number of the ticket it opened or joined.")
+    message: int | None = Field(description="The ticket message it became.")
+
+    @classmethod
+    def of(cls, mail: Inbound, duplicate: bool) -> InboundOut:
+        return cls(
+            id=mail.pk,
+            message_id=mail.msgid,
+            state=mail.state,
+            reason=mail.reason,
+            duplicate=duplicate,
+            ticket=mail.ticket.number if mail.ticket else None,
+            message=mail.message_id,
+        )
 
 
 @router.post(
     "/mail/inbound",
-    response={200: dict[str, Any], 202: dict[str, Any]},
+    response={200: InboundOut, 202: InboundOut},
     openapi_extra=RAW_BODY,
     summary="Receive one email (raw RFC 822 body)",
 )
-def receive_mail(request: HttpRequest, mailbox: str = "") -> Any:
+def receive_mail(request: HttpRequest, mailbox: str = "") -> HttpStatus[InboundOut]:
     """Store and process one raw message. 202 when it is new (the answer says where it went:
     a new ticket, a reply, ignored, quarantined with the reason), 200 for a Message-ID already
     received. `mailbox` is the address it was delivered to."""
@@ -68,4 +78,4 @@ def receive_mail(request: HttpRequest, mailbox: str = "") -> Any:
     except inbound.MailTooLarge as exc:
         raise ApiError(413, str(exc), "body") from None
     code = 200 if received.duplicate else 202
-    return HttpStatus(code, inbound_out(received.inbound, received.duplicate))
+    return HttpStatus(code, InboundOut.of(received.inbound, received.duplicate))

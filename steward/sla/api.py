@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from steward.lib.api import ApiError, Id, api_user, not_found, paginate, require
+from steward.lib.api import ApiError, Id, Out, Page, api_user, not_found, page, require
 from steward.lib.timezones import format_duration
 from steward.sla.models import BusinessCalendar, SlaPolicy
 
@@ -39,7 +39,7 @@ class CalendarPatch(Schema):
     extra_working_dates: list[date] | None = None
 
 
-class CalendarOut(Schema):
+class CalendarOut(Out):
     id: int
     name: str
     timezone: str
@@ -55,7 +55,7 @@ class DueIn(Schema):
     business_minutes: int = Field(..., ge=0, le=MAX_BUSINESS_MINUTES)
 
 
-class DueOut(Schema):
+class DueOut(Out):
     due: datetime
     explanation: list[str]
 
@@ -69,39 +69,14 @@ class PolicyIn(Schema):
     matrix: dict[str, dict[str, str]] | None = None
 
 
-class PolicyOut(Schema):
+class PolicyOut(Out):
     id: int
     name: str
-    calendar: int | None
+    calendar: int | None = Field(validation_alias="calendar_id")
     targets: dict[str, dict[str, int | None]]
     pause_statuses: list[str] | dict[str, list[str]]
     warning_percent: int
     matrix: dict[str, dict[str, str]]
-
-
-def _calendar_out(cal: BusinessCalendar) -> dict[str, Any]:
-    return {
-        "id": cal.pk,
-        "name": cal.name,
-        "timezone": cal.timezone,
-        "weekly": cal.weekly,
-        "holiday_country": cal.holiday_country,
-        "holiday_subdivision": cal.holiday_subdivision,
-        "closed_dates": cal.closed_dates,
-        "extra_working_dates": cal.extra_working_dates,
-    }
-
-
-def _policy_out(policy: SlaPolicy) -> dict[str, Any]:
-    return {
-        "id": policy.pk,
-        "name": policy.name,
-        "calendar": policy.calendar_id,
-        "targets": policy.targets,
-        "pause_statuses": policy.pause_statuses,
-        "warning_percent": policy.warning_percent,
-        "matrix": policy.matrix,
-    }
 
 
 def visible_calendars(request: HttpRequest) -> QuerySet[BusinessCalendar]:
@@ -140,14 +115,14 @@ def _save(obj: BusinessCalendar | SlaPolicy) -> None:
     obj.save()
 
 
-@router.get("/calendars", response=dict[str, Any])
-def list_calendars(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+@router.get("/calendars", response=Page[CalendarOut])
+def list_calendars(request: HttpRequest, limit: int = 50, offset: int = 0) -> Page[CalendarOut]:
     qs = visible_calendars(request).order_by("name", "pk")
-    return paginate(qs, limit, offset, _calendar_out)
+    return page(qs, limit, offset, CalendarOut.from_orm)
 
 
 @router.post("/calendars", response={201: CalendarOut})
-def create_calendar(request: HttpRequest, payload: CalendarIn) -> Status[dict[str, Any]]:
+def create_calendar(request: HttpRequest, payload: CalendarIn) -> Status[CalendarOut]:
     require(api_user(request).can_manage_settings)
     data = payload.dict()
     data["weekly"] = {d: [list(p) for p in v] for d, v in data["weekly"].items()}
@@ -157,7 +132,7 @@ def create_calendar(request: HttpRequest, payload: CalendarIn) -> Status[dict[st
         raise ApiError(409, "name: a calendar with this name exists.", "name")
     cal = BusinessCalendar(**data)
     _save(cal)
-    return Status(201, _calendar_out(cal))
+    return Status(201, CalendarOut.from_orm(cal))
 
 
 def _get_calendar(request: HttpRequest, calendar_id: int) -> BusinessCalendar:
@@ -168,14 +143,12 @@ def _get_calendar(request: HttpRequest, calendar_id: int) -> BusinessCalendar:
 
 
 @router.get("/calendars/{calendar_id}", response=CalendarOut)
-def get_calendar(request: HttpRequest, calendar_id: int) -> dict[str, Any]:
-    return _calendar_out(_get_calendar(request, calendar_id))
+def get_calendar(request: HttpRequest, calendar_id: int) -> CalendarOut:
+    return CalendarOut.from_orm(_get_calendar(request, calendar_id))
 
 
 @router.patch("/calendars/{calendar_id}", response=CalendarOut)
-def update_calendar(
-    request: HttpRequest, calendar_id: int, payload: CalendarPatch
-) -> dict[str, Any]:
+def update_calendar(request: HttpRequest, calendar_id: int, payload: CalendarPatch) -> CalendarOut:
     cal = _get_calendar(request, calendar_id)
     require(api_user(request).can_manage_settings)
     for key, value in payload.dict(exclude_unset=True).items():
@@ -187,11 +160,11 @@ def update_calendar(
             value = [d.isoformat() for d in value]
         setattr(cal, key, value)
     _save(cal)
-    return _calendar_out(cal)
+    return CalendarOut.from_orm(cal)
 
 
 @router.post("/calendars/{calendar_id}/due", response=DueOut)
-def calendar_due(request: HttpRequest, calendar_id: int, payload: DueIn) -> dict[str, Any]:
+def calendar_due(request: HttpRequest, calendar_id: int, payload: DueIn) -> DueOut:
     cal = _get_calendar(request, calendar_id)
     if payload.start.tzinfo is None or payload.start.utcoffset() is None:
         raise ApiError(422, "start: include a UTC offset, e.g. 2026-03-02T09:00:00+02:00.", "start")
@@ -200,10 +173,9 @@ def calendar_due(request: HttpRequest, calendar_id: int, payload: DueIn) -> dict
         due = compiled.add(payload.start, payload.business_minutes)
     except (ValueError, OverflowError) as exc:
         raise ApiError(422, f"business_minutes: {exc}", "business_minutes") from None
-    return {
-        "due": due,
-        "explanation": due_explanation(cal, payload.start, due, payload.business_minutes),
-    }
+    return DueOut(
+        due=due, explanation=due_explanation(cal, payload.start, due, payload.business_minutes)
+    )
 
 
 def due_explanation(
@@ -266,10 +238,10 @@ def _closed_days(cal: BusinessCalendar, first: date, last: date) -> list[str]:
     return out
 
 
-@router.get("/sla-policies", response=dict[str, Any])
-def list_policies(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+@router.get("/sla-policies", response=Page[PolicyOut])
+def list_policies(request: HttpRequest, limit: int = 50, offset: int = 0) -> Page[PolicyOut]:
     qs = visible_policies(request).order_by("name", "pk")
-    return paginate(qs, limit, offset, _policy_out)
+    return page(qs, limit, offset, PolicyOut.from_orm)
 
 
 def _pause_statuses(value: list[str] | dict[str, list[str]] | None) -> Any:
@@ -279,7 +251,7 @@ def _pause_statuses(value: list[str] | dict[str, list[str]] | None) -> Any:
 
 
 @router.post("/sla-policies", response={201: PolicyOut})
-def create_policy(request: HttpRequest, payload: PolicyIn) -> Status[dict[str, Any]]:
+def create_policy(request: HttpRequest, payload: PolicyIn) -> Status[PolicyOut]:
     require(api_user(request).can_manage_settings)
     calendar = None
     if payload.calendar is not None:
@@ -301,12 +273,12 @@ def create_policy(request: HttpRequest, payload: PolicyIn) -> Status[dict[str, A
 
         policy.matrix = DEFAULT_MATRIX
     _save(policy)
-    return Status(201, _policy_out(policy))
+    return Status(201, PolicyOut.from_orm(policy))
 
 
 @router.get("/sla-policies/{policy_id}", response=PolicyOut)
-def get_policy(request: HttpRequest, policy_id: int) -> dict[str, Any]:
+def get_policy(request: HttpRequest, policy_id: int) -> PolicyOut:
     policy = visible_policies(request).filter(pk=policy_id).first()
     if policy is None:
         raise not_found("SLA policy")
-    return _policy_out(policy)
+    return PolicyOut.from_orm(policy)

@@ -345,6 +345,16 @@ def test_it_shows_the_dashboard_counts(w: World) -> None:
     assert response.context["open_count"] == 1
 
 
+def test_it_counts_tickets_breaching_within_four_hours(w: World) -> None:
+    now = timezone.now()
+    for due in (now - timedelta(minutes=5), now + timedelta(hours=3), now + timedelta(hours=5)):
+        Ticket.objects.filter(pk=_acme_ticket(w).pk).update(sla_due=due)
+    response = ScanningClient(w.manager).get(reverse("desk:dashboard"))
+    assert (response.context["overdue_count"], response.context["soon_count"]) == (1, 1)
+    acme = next(o for o in response.context["orgs"] if o == w.acme)
+    assert (acme.open, acme.overdue, acme.soon) == (3, 1, 1)
+
+
 def test_it_shows_the_first_page_for_a_mangled_link(w: World) -> None:
     from steward.lib.api import encode_cursor
 

@@ -202,6 +202,18 @@ def test_it_changes_priority_with_impact_and_urgency(w: World) -> None:
     assert "priority" in kinds
 
 
+def test_it_retitles_with_an_event_the_client_reads_too(w: World) -> None:
+    t = make_ticket(w.acme, title="Printer on fire", at=timezone.now() - timedelta(hours=1))
+    body = patch_json(
+        api_client(w.tech), f"/api/v1/tickets/{t.pk}", {"title": "Printer smoking, not on fire"}
+    ).json()
+    assert body["title"] == "Printer smoking, not on fire"
+    assert body["updated_at"] > body["created_at"]
+    events = api_client(w.acme_user).get(f"/api/v1/tickets/{t.pk}/events").json()["items"]
+    assert events[-1]["kind"] == "title"
+    assert events[-1]["data"] == {"from": "Printer on fire", "to": "Printer smoking, not on fire"}
+
+
 def test_it_assigns_to_staff_only(w: World) -> None:
     t = make_ticket(w.acme)
     client = api_client(w.tech)

@@ -22,7 +22,14 @@ from steward.desk.forms import (
     ReplyForm,
     UpdateForm,
 )
-from steward.desk.models import ACTIVE_STATUSES, EventKind, Ticket, TicketEvent
+from steward.desk.models import (
+    ACTIVE_STATUSES,
+    EventKind,
+    Ticket,
+    TicketEvent,
+    due_soon_q,
+    overdue_q,
+)
 from steward.desk.queries import TicketFilter, apply_filter, keyset_page, with_related
 from steward.desk.views.access import attachment_download, staff_view, user_of, visible_ticket
 from steward.lib.api import ApiError, decode_cursor, encode_cursor
@@ -37,19 +44,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     tickets = Ticket.objects.visible_to(user).open()
     by_priority = dict(tickets.values_list("priority").annotate(n=Count("id")))
-    soon = tickets.filter(sla_due__gt=now, sla_due__lte=now + timedelta(hours=4))
+    soon = tickets.due_soon(now)
     today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
     open_q = Q(tickets__status__in=ACTIVE_STATUSES)
     orgs = (
         Organization.objects.visible_to(user)
         .annotate(
             open=Count("tickets", filter=open_q),
-            overdue=Count("tickets", filter=open_q & Q(tickets__sla_due__lte=now)),
-            soon=Count(
-                "tickets",
-                filter=open_q
-                & Q(tickets__sla_due__gt=now, tickets__sla_due__lte=now + timedelta(hours=4)),
-            ),
+            overdue=Count("tickets", filter=open_q & overdue_q(now, prefix="tickets__")),
+            soon=Count("tickets", filter=open_q & due_soon_q(now, prefix="tickets__")),
         )
         .order_by("-overdue", "-open", "name")
     )
@@ -59,7 +62,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "by_priority": [(p, by_priority.get(p, 0)) for p in ("P1", "P2", "P3", "P4")],
             "open_count": sum(by_priority.values()),
-            "overdue_count": tickets.filter(sla_due__lte=now).count(),
+            "overdue_count": tickets.overdue(now).count(),
             "soon_count": soon.count(),
             "soon": with_related(soon).order_by("sla_due")[:10],
             "breached_today": TicketEvent.objects.visible_to(user)
