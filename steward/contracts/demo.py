@@ -85,7 +85,6 @@ def _terms(orgs: dict[str, Organization], admin: User | None) -> None:
         agreement = Agreement.objects.filter(organization=orgs.get(code)).first()
         if agreement is None:
             continue
-        actions.version_of(agreement)
         actions.revise(
             agreement,
             admin,
