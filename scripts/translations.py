@@ -373,7 +373,7 @@ T: dict[str, tuple[str, str]] = {
     "Closed: ": ("已关闭：", "Έκλεισε: "),
     "Due": ("截止", "Προθεσμία"),
     "Open the ticket": ("打开工单", "Άνοιγμα αιτήματος"),
-    # The client's agreement pages, invoices and mails (templates/contracts, mail/email)
+    # The client's agreement pages, invoices and mails (templates/billing and reports, mail/email)
     "Our agreement": ("我们的协议", "Η σύμβασή μας"),
     "What is covered, the targets promised, the hours left, and every change to the terms.": (
         "涵盖的服务、承诺的时限、剩余工时，以及条款的每一次变更。",

@@ -7,6 +7,7 @@ from ninja.security import SessionAuth
 
 from steward.accounts.api import router as accounts_router
 from steward.accounts.auth import TokenAuth
+from steward.billing.api import router as billing_router
 from steward.contracts.api import router as contracts_router
 from steward.desk.api import router as desk_router
 from steward.lib.api import ObjectParser, install_error_handlers
@@ -30,5 +31,7 @@ install_error_handlers(api)
 api.add_router("", accounts_router)
 api.add_router("", sla_router)
 api.add_router("", contracts_router)
+# Before the desk's, as when these routes were the contracts router's: the order of the schema.
+api.add_router("", billing_router)
 api.add_router("", desk_router)
 api.add_router("", mail_router)

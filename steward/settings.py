@@ -64,7 +64,9 @@ INSTALLED_APPS = [
     "steward.accounts",
     "steward.contracts",
     "steward.desk",
+    "steward.billing",
     "steward.mail",
+    "steward.reports",
     "steward.scheduler",
 ]
 

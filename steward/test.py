@@ -16,7 +16,8 @@ from typing import Any
 from django.test import Client
 
 from steward.accounts.models import ApiToken, Membership, Organization, Role, User
-from steward.contracts.models import Agreement
+from steward.contracts.actions import record_version
+from steward.contracts.models import FIRST_VERSION, Agreement
 from steward.desk import actions
 from steward.desk.models import Ticket
 from steward.sla.models import BusinessCalendar, SlaPolicy
@@ -55,7 +56,10 @@ def make_org(code: str = "", **kw: Any) -> Organization:
 def make_agreement(org: Organization, policy: SlaPolicy | None = None, **kw: Any) -> Agreement:
     kw.setdefault("name", f"Managed services {MARKERS.get(org.code, '')}".strip())
     kw.setdefault("starts", datetime(2020, 1, 1).date())  # noqa: DTZ001
-    return Agreement.objects.create(organization=org, sla_policy=policy or make_policy(), **kw)
+    agreement = Agreement.objects.create(organization=org, sla_policy=policy or make_policy(), **kw)
+    # Every agreement has its first version (contracts 0006 gave one to those made before).
+    record_version(agreement, None, FIRST_VERSION)
+    return agreement
 
 
 def make_user(role: str = Role.CLIENT_USER, org: Organization | None = None, **kw: Any) -> User:

@@ -30,6 +30,7 @@ from steward.desk.models import (
     TicketEvent,
 )
 from steward.desk.sla import SlaEngine, SlaState, changes_from_events, explain
+from steward.lib.errors import DomainError
 from steward.lib.files import shorten_name
 from steward.lib.text import one_line, title_error
 from steward.sla.models import BusinessCalendar, SlaPolicy, priority_for
@@ -37,14 +38,8 @@ from steward.sla.models import BusinessCalendar, SlaPolicy, priority_for
 log = logging.getLogger(__name__)
 
 
-class TicketError(ValueError):
-    """A ticket change that the rules refuse; `field` names the input at fault, `forbidden`
-    says the person's role is the reason (not the value)."""
-
-    def __init__(self, message: str, field: str = "", forbidden: bool = False) -> None:
-        super().__init__(message)
-        self.field = field
-        self.forbidden = forbidden
+class TicketError(DomainError):
+    """A ticket change that the rules refuse."""
 
 
 def calendar_of(policy: SlaPolicy | None, org: Organization) -> BusinessCalendar:

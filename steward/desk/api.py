@@ -383,26 +383,23 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) ->
     assignee = _staff(data["assignee"]) if data.get("assignee") is not None else None
     queue = _queue(data["queue"]) if data.get("queue") is not None else None
     service = _service(data["service"]) if data.get("service") else None
-    try:
-        if "title" in data:
-            actions.retitle(ticket, data["title"], user)
-        if "impact" in data or "urgency" in data:
-            actions.change_priority(
-                ticket,
-                data.get("impact") or ticket.impact,
-                data.get("urgency") or ticket.urgency,
-                user,
-            )
-        if "assignee" in data:
-            actions.assign(ticket, assignee, user)
-        if "queue" in data:
-            actions.set_queue(ticket, queue, user)
-        if "service" in data:
-            actions.set_service(ticket, service, user)
-        if "status" in data:
-            actions.change_status(ticket, data["status"], user)
-    except actions.TicketError as exc:
-        raise ApiError(403 if exc.forbidden else 422, str(exc), exc.field) from None
+    if "title" in data:
+        actions.retitle(ticket, data["title"], user)
+    if "impact" in data or "urgency" in data:
+        actions.change_priority(
+            ticket,
+            data.get("impact") or ticket.impact,
+            data.get("urgency") or ticket.urgency,
+            user,
+        )
+    if "assignee" in data:
+        actions.assign(ticket, assignee, user)
+    if "queue" in data:
+        actions.set_queue(ticket, queue, user)
+    if "service" in data:
+        actions.set_service(ticket, service, user)
+    if "status" in data:
+        actions.change_status(ticket, data["status"], user)
     return TicketOut.of(_ticket(request, ticket_id), user, timezone.now())
 
 
@@ -426,12 +423,9 @@ def create_message(
     ticket = _ticket(request, ticket_id)
     if not payload.public and not user.is_provider:
         raise ApiError(403, "Only provider staff write internal notes.", "public")
-    try:
-        message = actions.post_message(
-            ticket, user, payload.body, public=payload.public, source=Source.API
-        )
-    except actions.TicketError as exc:
-        raise ApiError(403 if exc.forbidden else 422, str(exc), exc.field) from None
+    message = actions.post_message(
+        ticket, user, payload.body, public=payload.public, source=Source.API
+    )
     return HttpStatus(201, MessageOut.from_orm(message))
 
 

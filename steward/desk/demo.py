@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from steward.accounts.models import Membership, Organization, Role, User
+from steward.contracts.actions import create_agreement
 from steward.contracts.models import Agreement
 from steward.desk import actions
 from steward.desk.models import Queue, Status, Ticket
@@ -118,12 +119,13 @@ def seed(now: datetime | None = None, tickets: int = 300) -> list[Login]:
         orgs, staff = _people()
         policies = _policies()
         for org, policy in zip(orgs, (policies[1], policies[1], policies[0]), strict=True):
-            Agreement.objects.create(
+            agreement = Agreement(
                 organization=org,
                 name=f"{org.name} managed services",
                 starts=(now - timedelta(days=365)).date(),
                 sla_policy=policy,
             )
+            create_agreement(agreement, None)
         queues = [
             Queue.objects.create(name="Service desk", email="desk@provider.example"),
             Queue.objects.create(name="Projects"),

@@ -29,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 
+from steward.lib.errors import DomainError
 from steward.lib.text import title_error
 
 if TYPE_CHECKING:
@@ -172,6 +173,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ApiError)
     def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
         return _error(api, request, exc.status_code, exc.message, exc.field)
+
+    @api.exception_handler(DomainError)
+    def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+        # Every app's rules raise this one error: mapped to HTTP here, once.
+        return _error(api, request, 403 if exc.forbidden else 422, str(exc), exc.field)
 
     @api.exception_handler(AuthenticationError)
     def on_auth(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:

@@ -85,21 +85,11 @@ def visible_calendars(request: HttpRequest) -> QuerySet[BusinessCalendar]:
     if user.is_provider:
         return qs
     # A client sees the calendars its own agreements and organization use, nobody else's.
-    org = user.organization_id or 0
+    org = user.organization
+    own = [org.calendar_id] if org is not None and org.calendar_id else []
     return qs.filter(
-        Q(policies__agreements__organization_id=org) | Q(pk__in=_org_calendar(org))
+        Q(policies__agreements__organization_id=user.organization_id or 0) | Q(pk__in=own)
     ).distinct()
-
-
-def _org_calendar(org_id: int) -> list[int]:
-    from django.apps import apps
-
-    organization = apps.get_model("accounts", "Organization")
-    return list(
-        organization.objects.filter(pk=org_id, calendar__isnull=False).values_list(
-            "calendar_id", flat=True
-        )
-    )
 
 
 def visible_policies(request: HttpRequest) -> QuerySet[SlaPolicy]:

@@ -28,9 +28,8 @@ from hypothesis import strategies as st
 
 from steward.accounts.forms import ProfileForm, TokenForm
 from steward.accounts.models import ApiToken, User
-from steward.contracts import actions as contract_actions
-from steward.contracts.forms import (
-    ComparisonForm,
+from steward.billing import invoices, quotes, scope, time
+from steward.billing.forms import (
     CreditForm,
     DecisionForm,
     MonthForm,
@@ -39,7 +38,8 @@ from steward.contracts.forms import (
     TimeForm,
     TimerForm,
 )
-from steward.contracts.models import KPIS, Agreement, Invoice, Quote, Service, TimeEntry
+from steward.billing.models import Invoice, Quote, TimeEntry
+from steward.contracts.models import KPIS, Agreement, Service
 from steward.desk import actions
 from steward.desk.forms import (
     AgentTicketForm,
@@ -54,6 +54,7 @@ from steward.mail import inbound
 from steward.mail.forms import InboundFilterForm, MailboxForm, PlaceForm
 from steward.mail.models import Inbound, Mailbox, Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
+from steward.reports.forms import ComparisonForm
 from steward.test import ScanningClient, World, make_ticket, world
 
 NAMESPACES = ("desk", "portal", "billing", "billing_portal", "mail", "accounts")
@@ -93,10 +94,10 @@ def seed() -> Seed:
         reply, SimpleUploadedFile("report.pdf", b"%PDF-1.4", content_type="application/pdf")
     )
     agreement = Agreement.objects.get(organization=w.acme)
-    contract_actions.decide_scope(ticket, False, "A project", w.manager)
-    quote = contract_actions.request_quote(ticket, w.manager, "New server", Decimal("3"))
-    entry = contract_actions.log_time(ticket, w.tech, 30, "Looked at it", billable=False)
-    invoice = contract_actions.draft_invoice(agreement, date(2026, 1, 1))
+    scope.decide_scope(ticket, False, "A project", w.manager)
+    quote = quotes.request_quote(ticket, w.manager, "New server", Decimal("3"))
+    entry = time.log_time(ticket, w.tech, 30, "Looked at it", billable=False)
+    invoice = invoices.draft_invoice(agreement, date(2026, 1, 1))
     mailbox = make_mailbox(organization=w.acme)
     received = inbound.receive(make_mail(sender="stranger@elsewhere.test"), mailbox=mailbox)
     assert received.inbound is not None

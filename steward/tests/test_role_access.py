@@ -21,7 +21,7 @@ from django.test import Client
 from django.urls import reverse
 
 from steward.accounts.models import Role, User
-from steward.contracts import actions as billing
+from steward.billing import invoices, quotes, time
 from steward.contracts.models import Agreement
 from steward.desk import actions
 from steward.mail import inbound
@@ -172,9 +172,9 @@ def acme() -> Acme:
     ticket = make_ticket(w.acme, requester=w.acme_user)
     upload = SimpleUploadedFile("log.txt", b"error 13", content_type="text/plain")
     message = actions.post_message(ticket, w.acme_user, "Log attached", files=[upload])
-    quote = billing.request_quote(ticket, w.admin, "New fuser", Decimal("2"))
-    entry = billing.log_time(ticket, w.tech, 15, "Looked", billable=False)
-    invoice = billing.issue(billing.draft_invoice(agreement, entry.started_at.date()), w.admin)
+    quote = quotes.request_quote(ticket, w.admin, "New fuser", Decimal("2"))
+    entry = time.log_time(ticket, w.tech, 15, "Looked", billable=False)
+    invoice = invoices.issue(invoices.draft_invoice(agreement, entry.started_at.date()), w.admin)
     box = make_mailbox()
     mail = inbound.receive(make_mail(sender=w.acme_user.email), mailbox=box).inbound
     assert mail is not None

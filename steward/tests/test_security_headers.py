@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from steward.contracts import actions
+from steward.billing import time
 from steward.test import World, api_client, make_ticket, world
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,7 @@ def w() -> World:
 
 def _pages(w: World) -> dict[str, tuple[Client, str]]:
     ticket = make_ticket(w.acme, actor=w.acme_user)
-    actions.log_time(ticket, w.tech, 20, "Site survey", billable=False)
+    time.log_time(ticket, w.tech, 20, "Site survey", billable=False)
     tech, client, admin = Client(), Client(), Client()
     tech.force_login(w.tech)
     client.force_login(w.acme_user)

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steward.accounts.models import Organization, User
-from steward.contracts.views import ticket_panel
 from steward.desk import actions
 from steward.desk.forms import (
     AgentTicketForm,
@@ -151,10 +150,10 @@ def bulk_assign(request: HttpRequest) -> HttpResponse:
 @staff_view
 def ticket(request: HttpRequest, number: str) -> HttpResponse:
     t = visible_ticket(request, number)
-    return render(request, "desk/ticket.html", _ticket_context(t, user_of(request)))
+    return render(request, "desk/ticket.html", _ticket_context(t))
 
 
-def _ticket_context(t: Ticket, user: User | None = None, **extra: object) -> dict[str, object]:
+def _ticket_context(t: Ticket, **extra: object) -> dict[str, object]:
     context: dict[str, object] = {
         "ticket": t,
         # The email each message came from ("inbound", owned by the mail app) rides along
@@ -178,8 +177,6 @@ def _ticket_context(t: Ticket, user: User | None = None, **extra: object) -> dic
         ),
         "now": timezone.now(),
     }
-    if user is not None:
-        context["billing"] = ticket_panel(t, user)
     context.update(extra)
     return context
 
@@ -209,7 +206,7 @@ def reply(request: HttpRequest, number: str) -> HttpResponse:
     return render(
         request,
         "desk/ticket.html",
-        _ticket_context(t, user_of(request), reply_form=form),
+        _ticket_context(t, reply_form=form),
         status=400,
     )
 
@@ -224,7 +221,7 @@ def update(request: HttpRequest, number: str) -> HttpResponse:
         return render(
             request,
             "desk/ticket.html",
-            _ticket_context(t, user_of(request), update_form=form),
+            _ticket_context(t, update_form=form),
             status=400,
         )
     data = form.cleaned_data

@@ -14,9 +14,11 @@ import pytest
 from django.db import connection
 
 from steward.accounts.models import Role
-from steward.contracts import actions, documents
+from steward.billing import documents, hours, invoices, quotes, scope, time
+from steward.billing.models import Invoice, InvoiceState
+from steward.contracts import actions as contract_actions
 from steward.contracts.actions import ContractError
-from steward.contracts.models import Agreement, Billing, Invoice, InvoiceState, Service
+from steward.contracts.models import Agreement, Billing, Service
 from steward.test import World, make_agreement, make_org, make_policy, make_ticket, make_user, world
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +37,7 @@ def _at(day: int, hour: int = 10) -> datetime:
 
 def _set(w: World, **terms: object) -> Agreement:
     agreement = Agreement.objects.get(organization=w.acme)
-    actions.revise(agreement, w.manager, terms)
+    contract_actions.revise(agreement, w.manager, terms)
     return agreement
 
 
@@ -56,7 +58,7 @@ def test_it_bills_managed_per_user_counted_at_the_period_start(w: World) -> None
     late = make_user(Role.CLIENT_USER, w.acme)
     late.date_joined = _at(15)
     late.save()
-    invoice = actions.draft_invoice(agreement, NOV)
+    invoice = invoices.draft_invoice(agreement, NOV)
     # Alice and Andy were there on 1 November; the one who joined on the 15th is not counted.
     assert _lines(invoice) == [("managed", "2.00", "45.00", "90.00")]
     assert invoice.total == Decimal("90.00") and invoice.state == InvoiceState.DRAFT
@@ -73,11 +75,11 @@ def test_it_bills_add_on_services_and_overage_beyond_included_hours(w: World) ->
         included_hours=Decimal("2"),
         hourly_rate=Decimal("80.00"),
     )
-    actions.set_services(agreement, {"backup": Decimal("30.00")})
+    contract_actions.set_services(agreement, {"backup": Decimal("30.00")})
     ticket = make_ticket(w.acme)
-    first = actions.log_time(ticket, w.tech, 90, "Printer", started_at=_at(3))
-    second = actions.log_time(ticket, w.tech, 50, "Laptop", started_at=_at(4))  # billed 60
-    invoice = actions.draft_invoice(agreement, NOV)
+    first = time.log_time(ticket, w.tech, 90, "Printer", started_at=_at(3))
+    second = time.log_time(ticket, w.tech, 50, "Laptop", started_at=_at(4))  # billed 60
+    invoice = invoices.draft_invoice(agreement, NOV)
     assert _lines(invoice) == [
         ("managed", "10.00", "12.50", "125.00"),
         ("service", "1.00", "30.00", "30.00"),
@@ -100,13 +102,13 @@ def test_it_draws_block_hours_and_bills_the_overage(w: World) -> None:
         rollover=True,
     )
     ticket = make_ticket(w.acme)
-    actions.log_time(
+    time.log_time(
         ticket, w.tech, 4 * 60, "October work", started_at=datetime(2026, 10, 5, 10, tzinfo=ATHENS)
     )
-    actions.log_time(ticket, w.tech, 15 * 60 + 30, "Migration", started_at=_at(9))
-    invoice = actions.draft_invoice(agreement, NOV)
+    time.log_time(ticket, w.tech, 15 * 60 + 30, "Migration", started_at=_at(9))
+    invoice = invoices.draft_invoice(agreement, NOV)
     # 10 hours this month + 6 unused from October = 16; 15.5 used: no overage yet.
-    assert actions.block_balance(agreement, NOV).available == Decimal("16.00")
+    assert hours.block_balance(agreement, NOV).available == Decimal("16.00")
     # The drawdown is on the invoice, at no charge, with the time it was spent on.
     assert _lines(invoice) == [
         ("fee", "1.00", "800.00", "800.00"),
@@ -115,8 +117,8 @@ def test_it_draws_block_hours_and_bills_the_overage(w: World) -> None:
     drawdown = invoice.lines.get(kind="drawdown")
     assert drawdown.description == "Hours used from the block (16 available)"
     assert drawdown.time_entries.count() == 1
-    actions.log_time(ticket, w.tech, 90, "More", started_at=_at(20))
-    invoice = actions.draft_invoice(agreement, NOV)
+    time.log_time(ticket, w.tech, 90, "More", started_at=_at(20))
+    invoice = invoices.draft_invoice(agreement, NOV)
     assert _lines(invoice)[-1] == ("overage", "1.00", "95.00", "95.00")
 
 
@@ -129,10 +131,10 @@ def test_it_bills_break_fix_with_the_out_of_hours_rate(w: World) -> None:
         increment_minutes=30,
     )
     ticket = make_ticket(w.acme)
-    actions.log_time(ticket, w.tech, 40, "Office hours", started_at=_at(10, 11))  # -> 60
-    actions.log_time(ticket, w.tech, 20, "Late call", started_at=_at(10, 22))  # -> 30
-    actions.log_time(ticket, w.tech, 45, "Free", started_at=_at(11), billable=False)
-    invoice = actions.draft_invoice(agreement, NOV)
+    time.log_time(ticket, w.tech, 40, "Office hours", started_at=_at(10, 11))  # -> 60
+    time.log_time(ticket, w.tech, 20, "Late call", started_at=_at(10, 22))  # -> 30
+    time.log_time(ticket, w.tech, 45, "Free", started_at=_at(11), billable=False)
+    invoice = invoices.draft_invoice(agreement, NOV)
     assert _lines(invoice) == [
         ("time", "1.00", "100.00", "100.00"),
         ("time_out_of_hours", "0.50", "150.00", "75.00"),
@@ -146,14 +148,14 @@ def test_it_bills_approved_out_of_scope_work(w: World) -> None:
     hourly = make_ticket(w.acme)
     fixed = make_ticket(w.acme)
     for ticket in (hourly, fixed):
-        actions.decide_scope(ticket, False, "Project", w.tech)
-    q1 = actions.request_quote(hourly, w.tech, "Cabling", Decimal("2"))
-    q2 = actions.request_quote(fixed, w.tech, "New switch", fixed_price=Decimal("450"))
-    actions.decide_quote(q1, w.acme_admin, True)
-    actions.decide_quote(q2, w.acme_admin, True)
-    actions.log_time(hourly, w.tech, 120, "Cabling", started_at=_at(12))
-    actions.log_time(fixed, w.tech, 200, "Switch", started_at=_at(13))
-    invoice = actions.draft_invoice(agreement, NOV)
+        scope.decide_scope(ticket, False, "Project", w.tech)
+    q1 = quotes.request_quote(hourly, w.tech, "Cabling", Decimal("2"))
+    q2 = quotes.request_quote(fixed, w.tech, "New switch", fixed_price=Decimal("450"))
+    quotes.decide_quote(q1, w.acme_admin, True)
+    quotes.decide_quote(q2, w.acme_admin, True)
+    time.log_time(hourly, w.tech, 120, "Cabling", started_at=_at(12))
+    time.log_time(fixed, w.tech, 200, "Switch", started_at=_at(13))
+    invoice = invoices.draft_invoice(agreement, NOV)
     kinds = {line.kind: line for line in invoice.lines.all()}
     assert kinds["time"].amount == Decimal("180.00")
     assert kinds["quote"].amount == Decimal("450.00")
@@ -164,49 +166,49 @@ def test_it_bills_approved_out_of_scope_work(w: World) -> None:
 def test_issuing_numbers_invoices_without_gaps_and_freezes_them(w: World) -> None:
     agreement = _set(w, monthly_fee=Decimal("100.00"))
     globex = Agreement.objects.get(organization=w.globex)
-    actions.revise(globex, w.manager, {"monthly_fee": Decimal("50.00")})
-    a = actions.issue(actions.draft_invoice(agreement, NOV), w.manager)
-    b = actions.issue(actions.draft_invoice(globex, NOV), w.manager)
+    contract_actions.revise(globex, w.manager, {"monthly_fee": Decimal("50.00")})
+    a = invoices.issue(invoices.draft_invoice(agreement, NOV), w.manager)
+    b = invoices.issue(invoices.draft_invoice(globex, NOV), w.manager)
     assert (a.number, b.number) == (1, 2)
     assert a.display_number == "INV-000001"
     with pytest.raises(ContractError, match="credit note"):
-        actions.draft_invoice(agreement, NOV)
+        invoices.draft_invoice(agreement, NOV)
     with pytest.raises(ContractError, match="already issued"):
-        actions.issue(a, w.manager)
+        invoices.issue(a, w.manager)
     with pytest.raises(ContractError):
-        actions.issue(actions.draft_invoice(agreement, date(2026, 12, 1)), w.tech)
+        invoices.issue(invoices.draft_invoice(agreement, date(2026, 12, 1)), w.tech)
 
 
 def test_a_credit_note_cancels_an_issued_invoice(w: World) -> None:
     agreement = _set(w, monthly_fee=Decimal("100.00"))
-    invoice = actions.issue(actions.draft_invoice(agreement, NOV), w.manager)
+    invoice = invoices.issue(invoices.draft_invoice(agreement, NOV), w.manager)
     with pytest.raises(ContractError):
-        actions.credit_note(invoice, w.manager, " ")
-    note = actions.credit_note(invoice, w.manager, "Fee waived for November")
+        invoices.credit_note(invoice, w.manager, " ")
+    note = invoices.credit_note(invoice, w.manager, "Fee waived for November")
     assert note.credits == invoice and note.state == InvoiceState.ISSUED
     assert note.number == invoice.number + 1 and note.display_number.startswith("CN-")
     assert note.total == -invoice.total
     invoice.refresh_from_db()
     assert invoice.total == Decimal("100.00")  # The original is never edited.
     with pytest.raises(ContractError):
-        actions.credit_note(note, w.manager, "again")
+        invoices.credit_note(note, w.manager, "again")
     with pytest.raises(ContractError, match="already credited"):
-        actions.credit_note(invoice, w.manager, "twice")
+        invoices.credit_note(invoice, w.manager, "twice")
     assert Invoice.objects.filter(credits=invoice).count() == 1
 
 
 def test_a_credited_month_is_invoiced_again_with_the_time_it_missed(w: World) -> None:
     agreement = _set(w, billing=Billing.BREAK_FIX, hourly_rate=Decimal("100.00"))
     ticket = make_ticket(w.acme)
-    actions.log_time(ticket, w.tech, 60, "Printer", started_at=_at(3))
-    first = actions.issue(actions.draft_invoice(agreement, NOV), w.manager)
+    time.log_time(ticket, w.tech, 60, "Printer", started_at=_at(3))
+    first = invoices.issue(invoices.draft_invoice(agreement, NOV), w.manager)
     # Time found later for an invoiced month is refused, not silently left unbilled...
     with pytest.raises(ContractError, match=r"November 2026 is invoiced \(INV-000001\)"):
-        actions.log_time(ticket, w.tech, 30, "Forgotten visit", started_at=_at(4))
+        time.log_time(ticket, w.tech, 30, "Forgotten visit", started_at=_at(4))
     # ...until the invoice is credited; then the month is billed again, with everything.
-    actions.credit_note(first, w.manager, "Visit on the 4th was missing")
-    actions.log_time(ticket, w.tech, 30, "Forgotten visit", started_at=_at(4))
-    second = actions.issue(actions.draft_invoice(agreement, NOV), w.manager)
+    invoices.credit_note(first, w.manager, "Visit on the 4th was missing")
+    time.log_time(ticket, w.tech, 30, "Forgotten visit", started_at=_at(4))
+    second = invoices.issue(invoices.draft_invoice(agreement, NOV), w.manager)
     assert second.number == 3 and second.total == Decimal("150.00")
     assert second.lines.get().time_entries.count() == 2
 
@@ -214,35 +216,35 @@ def test_a_credited_month_is_invoiced_again_with_the_time_it_missed(w: World) ->
 def test_a_draft_keeps_up_with_time_and_a_stale_one_is_never_issued(w: World) -> None:
     agreement = _set(w, billing=Billing.BREAK_FIX, hourly_rate=Decimal("100.00"))
     ticket = make_ticket(w.acme)
-    actions.log_time(ticket, w.tech, 60, "Printer", started_at=_at(3))
-    draft = actions.draft_invoice(agreement, NOV)
+    time.log_time(ticket, w.tech, 60, "Printer", started_at=_at(3))
+    draft = invoices.draft_invoice(agreement, NOV)
     # Time logged after the draft was made is on it at once...
-    actions.log_time(ticket, w.tech, 60, "Printer again", started_at=_at(5))
+    time.log_time(ticket, w.tech, 60, "Printer again", started_at=_at(5))
     draft.refresh_from_db()
     assert draft.total == Decimal("200.00") and draft.lines.get().time_entries.count() == 2
     # ...and a draft the terms have overtaken is remade, not issued.
-    actions.revise(agreement, w.manager, {"monthly_fee": Decimal("50.00")})
+    contract_actions.revise(agreement, w.manager, {"monthly_fee": Decimal("50.00")})
     with pytest.raises(ContractError, match="drafted again"):
-        actions.issue(draft, w.manager)
+        invoices.issue(draft, w.manager)
     draft.refresh_from_db()
     assert draft.state == InvoiceState.DRAFT and draft.total == Decimal("250.00")
-    issued = actions.issue(draft, w.manager)
+    issued = invoices.issue(draft, w.manager)
     assert issued.number == 1 and issued.total == Decimal("250.00")
 
 
 def test_time_on_a_ticket_is_billed_at_the_terms_it_was_opened_under(w: World) -> None:
     agreement = _set(w, billing=Billing.BREAK_FIX, hourly_rate=Decimal("100.00"))
     old = make_ticket(w.acme)
-    actions.revise(
+    contract_actions.revise(
         agreement,
         w.manager,
         {"hourly_rate": Decimal("120.00"), "out_of_hours_multiplier": Decimal("2.00")},
     )
     new = make_ticket(w.acme)
     for ticket in (old, new):
-        actions.log_time(ticket, w.tech, 60, "Work", started_at=_at(10, 11))
-        actions.log_time(ticket, w.tech, 60, "Late", started_at=_at(10, 22))
-    invoice = actions.draft_invoice(agreement, NOV)
+        time.log_time(ticket, w.tech, 60, "Work", started_at=_at(10, 11))
+        time.log_time(ticket, w.tech, 60, "Late", started_at=_at(10, 22))
+    invoice = invoices.draft_invoice(agreement, NOV)
     version = old.agreement_version.number  # type: ignore[union-attr]
     assert [(line.description, str(line.unit_price)) for line in invoice.lines.all()] == [
         ("Support time", "120.00"),
@@ -256,14 +258,14 @@ def test_time_on_a_ticket_is_billed_at_the_terms_it_was_opened_under(w: World) -
 def test_a_correction_reaches_the_months_draft(w: World) -> None:
     agreement = _set(w, billing=Billing.BREAK_FIX, hourly_rate=Decimal("100.00"))
     ticket = make_ticket(w.acme)
-    first = actions.log_time(ticket, w.tech, 60, "Printer", started_at=_at(3))
-    second = actions.log_time(ticket, w.tech, 60, "Printer again", started_at=_at(5))
-    draft = actions.draft_invoice(agreement, NOV)
+    first = time.log_time(ticket, w.tech, 60, "Printer", started_at=_at(3))
+    second = time.log_time(ticket, w.tech, 60, "Printer again", started_at=_at(5))
+    draft = invoices.draft_invoice(agreement, NOV)
     assert draft.total == Decimal("200.00")
-    actions.correct_time(first, w.tech, minutes=30)
+    time.correct_time(first, w.tech, minutes=30)
     draft.refresh_from_db()
     assert draft.total == Decimal("150.00")
-    actions.remove_time(second, w.tech)
+    time.remove_time(second, w.tech)
     draft.refresh_from_db()
     assert draft.total == Decimal("50.00") and draft.lines.get().time_entries.count() == 1
 
@@ -274,13 +276,13 @@ def test_time_cannot_be_logged_for_work_not_yet_done(w: World) -> None:
     ticket = make_ticket(w.acme)
     tomorrow = timezone.now() + timedelta(days=1)
     with pytest.raises(ContractError, match="done already") as refused:
-        actions.log_time(ticket, w.tech, 30, "Future", started_at=tomorrow)
+        time.log_time(ticket, w.tech, 30, "Future", started_at=tomorrow)
     assert refused.value.field == "started_at"
 
 
 def test_it_exports_csv_and_a_pdf(w: World) -> None:
     agreement = _set(w, billing=Billing.BREAK_FIX, monthly_fee=Decimal("1234.50"))
-    invoice = actions.issue(actions.draft_invoice(agreement, NOV), w.manager)
+    invoice = invoices.issue(invoices.draft_invoice(agreement, NOV), w.manager)
     rows = list(
         csv.reader(io.StringIO(documents.csv_response(invoice).content.decode("utf-8-sig")))
     )
@@ -321,7 +323,7 @@ def test_a_chinese_clients_invoice_is_drawn_with_a_chinese_font(w: World) -> Non
     w.acme.language = "zh-hans"
     w.acme.save()
     agreement = _set(w, monthly_fee=Decimal("100.00"))
-    invoice = actions.issue(actions.draft_invoice(agreement, NOV), w.manager)
+    invoice = invoices.issue(invoices.draft_invoice(agreement, NOV), w.manager)
     assert "月费" in documents.invoice_html(invoice, "zh-hans")
     assert any("CJK" in name for name in _pdf_fonts(documents.pdf_bytes(invoice)))
 
@@ -334,7 +336,7 @@ def test_invoice_numbers_stay_unique_and_gapless_under_concurrency() -> None:
         org = make_org(f"RACE{n}")
         agreements.append(make_agreement(org, policy, monthly_fee=Decimal("10.00")))
     admin = make_user(Role.ADMIN)
-    drafts = [actions.draft_invoice(a, NOV) for a in agreements]
+    drafts = [invoices.draft_invoice(a, NOV) for a in agreements]
     barrier = threading.Barrier(len(drafts))
     errors: list[BaseException] = []
 
@@ -343,7 +345,7 @@ def test_invoice_numbers_stay_unique_and_gapless_under_concurrency() -> None:
             barrier.wait()
             for attempt in range(50):
                 try:
-                    actions.issue(invoice, admin)
+                    invoices.issue(invoice, admin)
                     return
                 except Exception as exc:  # SQLite: "database is locked" under contention.
                     if "locked" not in str(exc) or attempt == 49:
@@ -366,8 +368,10 @@ def test_invoice_numbers_stay_unique_and_gapless_under_concurrency() -> None:
 
 def test_lines_are_written_in_the_clients_language(w: World) -> None:
     globex = Agreement.objects.get(organization=w.globex)  # Globex reads Simplified Chinese.
-    actions.revise(globex, w.manager, {"billing": Billing.BREAK_FIX, "monthly_fee": Decimal("500")})
-    invoice = actions.draft_invoice(globex, NOV)
+    contract_actions.revise(
+        globex, w.manager, {"billing": Billing.BREAK_FIX, "monthly_fee": Decimal("500")}
+    )
+    invoice = invoices.draft_invoice(globex, NOV)
     assert [(line.description, line.unit) for line in invoice.lines.all()] == [("月费", "月")]
     html = documents.invoice_html(invoice, "zh-hans")
     assert "发票" in html and "月费" in html

@@ -11,8 +11,10 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 
-from steward.contracts import actions
-from steward.contracts.models import Agreement, Billing, Invoice, Quote, QuoteState, TimeEntry
+from steward.billing import invoices, quotes, scope, time
+from steward.billing.models import Invoice, Quote, QuoteState, TimeEntry
+from steward.contracts import actions as contract_actions
+from steward.contracts.models import Agreement, Billing
 from steward.desk.models import Ticket
 from steward.test import ScanningClient, World, covers, make_ticket, world
 
@@ -27,12 +29,12 @@ def w() -> World:
 
 def _globex(w: World) -> tuple[Agreement, Ticket, Invoice, Quote]:
     agreement = Agreement.objects.get(organization=w.globex)
-    actions.revise(agreement, w.manager, {"monthly_fee": Decimal("300.00")})
+    contract_actions.revise(agreement, w.manager, {"monthly_fee": Decimal("300.00")})
     ticket = make_ticket(w.globex, requester=w.globex_user)
-    actions.decide_scope(ticket, False, "Project", w.admin)
-    quote = actions.request_quote(ticket, w.admin, "New server", fixed_price=Decimal("900"))
-    actions.log_time(ticket, w.admin, 20, "Site survey", billable=False)
-    invoice = actions.issue(actions.draft_invoice(agreement, NOV), w.admin)
+    scope.decide_scope(ticket, False, "Project", w.admin)
+    quote = quotes.request_quote(ticket, w.admin, "New server", fixed_price=Decimal("900"))
+    time.log_time(ticket, w.admin, 20, "Site survey", billable=False)
+    invoice = invoices.issue(invoices.draft_invoice(agreement, NOV), w.admin)
     return agreement, ticket, invoice, quote
 
 
@@ -181,7 +183,7 @@ def test_time_is_corrected_by_whoever_logged_it_or_a_manager_until_invoiced(w: W
     from steward.desk.models import TicketEvent
 
     ticket = make_ticket(w.acme, requester=w.acme_user)
-    entry = actions.log_time(ticket, w.tech, 600, "Typo: meant 60", billable=False)
+    entry = time.log_time(ticket, w.tech, 600, "Typo: meant 60", billable=False)
     url = reverse("billing:time_remove", args=[ticket.number, entry.pk])
     page = ScanningClient(w.tech).get(reverse("desk:ticket", args=[ticket.number]))
     assert url in page.content.decode()
@@ -193,12 +195,12 @@ def test_time_is_corrected_by_whoever_logged_it_or_a_manager_until_invoiced(w: W
     assert "removed: 600 min, Typo: meant 60" in page.content.decode()
     # Invoiced time stays as billed: the page says so and a removal is refused.
     agreement = Agreement.objects.get(organization=w.acme)
-    actions.revise(agreement, w.manager, {"billing": Billing.BREAK_FIX})
+    contract_actions.revise(agreement, w.manager, {"billing": Billing.BREAK_FIX})
     athens = ZoneInfo("Europe/Athens")
-    billed = actions.log_time(
+    billed = time.log_time(
         ticket, w.tech, 60, "Fix", started_at=datetime(2026, 11, 2, 10, tzinfo=athens)
     )
-    actions.issue(actions.draft_invoice(agreement, NOV), w.manager)
+    invoices.issue(invoices.draft_invoice(agreement, NOV), w.manager)
     page = ScanningClient(w.manager).get(reverse("desk:ticket", args=[ticket.number]))
     assert "invoiced" in page.content.decode()
     ScanningClient(w.manager).post(reverse("billing:time_remove", args=[ticket.number, billed.pk]))
@@ -231,15 +233,15 @@ def test_staff_log_time_and_run_the_timer_from_the_ticket_page(w: World) -> None
 
 def test_a_client_admin_sees_terms_history_and_approves_a_quote(w: World) -> None:
     agreement = Agreement.objects.get(organization=w.acme)
-    actions.revise(
+    contract_actions.revise(
         agreement,
         w.manager,
         {"billing": Billing.BLOCK_HOURS, "block_hours": Decimal("8")},
         note="Moved to a block of hours",
     )
     ticket = make_ticket(w.acme, requester=w.acme_admin)
-    actions.decide_scope(ticket, False, "Project", w.tech)
-    quote = actions.request_quote(ticket, w.tech, "Wire the meeting room", Decimal("3"))
+    scope.decide_scope(ticket, False, "Project", w.tech)
+    quote = quotes.request_quote(ticket, w.tech, "Wire the meeting room", Decimal("3"))
     admin = ScanningClient(w.acme_admin)
     page = admin.get(reverse("billing_portal:agreements")).content.decode()
     assert "Moved to a block of hours" in page and "Wire the meeting room" in page
@@ -253,7 +255,7 @@ def test_a_client_admin_sees_terms_history_and_approves_a_quote(w: World) -> Non
 
 def test_managers_draft_issue_and_credit_from_the_desk(w: World) -> None:
     agreement = Agreement.objects.get(organization=w.acme)
-    actions.revise(
+    contract_actions.revise(
         agreement, w.manager, {"monthly_fee": Decimal("250.00"), "billing": Billing.BREAK_FIX}
     )
     manager = ScanningClient(w.manager)
@@ -286,7 +288,7 @@ def test_managers_draft_issue_and_credit_from_the_desk(w: World) -> None:
 @time_machine.travel(datetime(2026, 11, 24, 12, tzinfo=ZoneInfo("Europe/Athens")), tick=False)
 def test_the_value_page_shows_the_comparison_and_takes_inputs(w: World) -> None:
     ticket = make_ticket(w.acme, impact="high", requester=w.acme_user)
-    actions.log_time(ticket, w.tech, 60, "Fix")  # 11:00-12:00 Athens: office hours.
+    time.log_time(ticket, w.tech, 60, "Fix")  # 11:00-12:00 Athens: office hours.
     manager = ScanningClient(w.manager)
     page = manager.get(
         reverse("billing:value", args=[w.acme.pk]),
@@ -301,7 +303,7 @@ def test_the_value_page_shows_the_comparison_and_takes_inputs(w: World) -> None:
 @time_machine.travel(datetime(2026, 11, 24, 21, tzinfo=ZoneInfo("Europe/Athens")), tick=False)
 def test_the_value_page_starts_from_the_organizations_own_figures(w: World) -> None:
     agreement = Agreement.objects.get(organization=w.acme)
-    actions.revise(
+    contract_actions.revise(
         agreement,
         w.manager,
         {"hourly_rate": Decimal("80.00"), "out_of_hours_multiplier": Decimal("2.00")},
@@ -309,7 +311,7 @@ def test_the_value_page_starts_from_the_organizations_own_figures(w: World) -> N
     w.acme.hourly_cost_per_user = Decimal("55.00")
     w.acme.save()
     ticket = make_ticket(w.acme, requester=w.acme_user)
-    actions.log_time(ticket, w.tech, 60, "Restore")  # 20:00-21:00 Athens: out of hours.
+    time.log_time(ticket, w.tech, 60, "Restore")  # 20:00-21:00 Athens: out of hours.
     page = ScanningClient(w.acme_admin).get(reverse("billing_portal:value")).content.decode()
     assert ">1.00 h × 80.00 × 2.00 = 160.00 EUR" in page  # the agreement's ×2
     assert 'value="55.00"' in page  # the organization's cost of an hour, editable

@@ -1,4 +1,6 @@
-"""`steward demo`: migrate, seed demo data if empty, run the web server and the worker."""
+"""`steward demo`: migrate, seed demo data if empty, run the web server and the worker.
+
+Here, in the last app of the import order, because it seeds every app's demo data."""
 
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from steward.desk.demo import PASSWORD, seed
+from steward.billing.demo import seed as seed_billing
+from steward.desk.demo import PASSWORD, logins, seed
+from steward.mail.demo import seed as seed_mail
 
 _RUN = "from steward.cli import main; main()"
 
@@ -30,19 +34,15 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         started = time.monotonic()
         seed()
-        from steward.contracts.demo import seed as seed_contracts
-        from steward.desk.demo import logins as demo_logins
-        from steward.mail.demo import seed as seed_mail
-
-        seed_contracts()
+        seed_billing()  # the catalogue and agreements' terms (contracts) first
         seed_mail()
-        logins = demo_logins()
+        people = logins()
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({time.monotonic() - started:.1f} s).")
         )
         url = f"http://{options['host']}:{options['port']}/"
         self.stdout.write(f"\nSign in at {url} with password '{PASSWORD}' as:")
-        for login in logins:
+        for login in people:
             self.stdout.write(f"  {login.role:<18} {login.email:<28} {login.organization}")
         if options["no_serve"]:
             return

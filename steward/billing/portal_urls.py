@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from steward.contracts import views
+from steward.billing import views
 
 app_name = "billing_portal"
 
@@ -14,5 +14,4 @@ urlpatterns = [
     path("invoices/<int:pk>/pdf/", views.portal_invoice_pdf, name="invoice_pdf"),
     path("invoices/<int:pk>/csv/", views.portal_invoice_csv, name="invoice_csv"),
     path("quotes/<int:pk>/decide/", views.portal_decide_quote, name="quote_decide"),
-    path("value/", views.portal_value, name="value"),
 ]

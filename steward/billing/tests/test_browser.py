@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from steward.contracts import actions
-from steward.contracts.models import Agreement, Billing, Invoice, Quote, TimeEntry
+from steward.billing.models import Invoice, Quote, TimeEntry
+from steward.contracts import actions as contract_actions
+from steward.contracts.models import Agreement, Billing
 from steward.desk.tests.test_browser import _shot, _sign_in, browser  # noqa: F401
 from steward.test import make_ticket, world
 
@@ -19,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_time_quote_approval_and_invoice(browser, live_server) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     w = world()
     agreement = Agreement.objects.get(organization=w.acme)
-    actions.revise(
+    contract_actions.revise(
         agreement, w.manager, {"billing": Billing.BREAK_FIX, "hourly_rate": Decimal("90")}
     )
     ticket = make_ticket(w.acme, requester=w.acme_admin, title="Wire the meeting room")

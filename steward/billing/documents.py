@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from steward.contracts.models import Invoice
+from steward.billing.models import Invoice
 
 
 def _filename(invoice: Invoice, ext: str) -> str:
@@ -50,7 +50,7 @@ def csv_response(invoice: Invoice) -> HttpResponse:
 def invoice_html(invoice: Invoice, language: str) -> str:
     with translation.override(language):
         return render_to_string(
-            "contracts/invoice_pdf.html",
+            "billing/invoice_pdf.html",
             {
                 "invoice": invoice,
                 "lines": invoice.lines.prefetch_related("tickets"),

@@ -14,8 +14,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from steward.contracts import actions
-from steward.contracts.models import Agreement, Invoice, TimeEntry
+from steward.billing import invoices, quotes, scope, time
+from steward.billing.models import Invoice, TimeEntry
+from steward.contracts import actions as contract_actions
+from steward.contracts.models import Agreement
 from steward.desk.models import Ticket
 from steward.test import ScanningClient, World, api_client, make_ticket, world
 
@@ -37,13 +39,13 @@ class Acme:
 def acme() -> Acme:
     w = world()
     agreement = Agreement.objects.get(organization=w.acme)
-    actions.revise(agreement, w.admin, {"hourly_rate": Decimal("80.00")})
+    contract_actions.revise(agreement, w.admin, {"hourly_rate": Decimal("80.00")})
     ticket = make_ticket(w.acme, requester=w.acme_user)
-    actions.decide_scope(ticket, False, "A new server is a project", w.admin)
-    actions.request_quote(ticket, w.admin, "Install the server", Decimal("3"))
-    invoice = actions.issue(actions.draft_invoice(agreement, date(2026, 10, 1)), w.admin)
-    draft = actions.draft_invoice(agreement, date(2026, 11, 1))
-    entry = actions.log_time(ticket, w.tech, 20, "Looked at the rack", billable=False)
+    scope.decide_scope(ticket, False, "A new server is a project", w.admin)
+    quotes.request_quote(ticket, w.admin, "Install the server", Decimal("3"))
+    invoice = invoices.issue(invoices.draft_invoice(agreement, date(2026, 10, 1)), w.admin)
+    draft = invoices.draft_invoice(agreement, date(2026, 11, 1))
+    entry = time.log_time(ticket, w.tech, 20, "Looked at the rack", billable=False)
     return Acme(w, agreement, ticket, invoice, draft, entry)
 
 
@@ -113,7 +115,7 @@ def test_it_keeps_refusing_writes_with_403(acme: Acme) -> None:
 
 
 def test_it_keeps_time_corrections_out_of_the_clients_history(acme: Acme) -> None:
-    actions.correct_time(acme.entry, acme.w.tech, minutes=35)
+    time.correct_time(acme.entry, acme.w.tech, minutes=35)
     url = f"{P}/tickets/{acme.ticket.pk}/events"
     staff = [e["kind"] for e in api_client(acme.w.tech).get(url).json()["items"]]
     assert "time" in staff

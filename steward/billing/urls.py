@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from steward.contracts import views
+from steward.billing import views
 
 app_name = "billing"
 
@@ -19,7 +19,6 @@ urlpatterns = [
     path("invoices/<int:pk>/credit/", views.credit_invoice, name="invoice_credit"),
     path("invoices/<int:pk>/pdf/", views.invoice_pdf, name="invoice_pdf"),
     path("invoices/<int:pk>/csv/", views.invoice_csv, name="invoice_csv"),
-    path("organizations/<int:org_id>/value/", views.value, name="value"),
     path("tickets/<str:number>/time/", views.log_time, name="time"),
     path("tickets/<str:number>/time/<int:pk>/remove/", views.remove_time, name="time_remove"),
     path("tickets/<str:number>/timer/", views.timer, name="timer"),

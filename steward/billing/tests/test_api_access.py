@@ -13,8 +13,10 @@ import pytest
 from django.test import Client
 
 from steward.accounts.models import Role
-from steward.contracts import actions
-from steward.contracts.models import Agreement, Invoice, Quote, Service, TimeEntry
+from steward.billing import invoices, quotes, scope, time
+from steward.billing.models import Invoice, Quote, TimeEntry
+from steward.contracts import actions as contract_actions
+from steward.contracts.models import Agreement, Service
 from steward.desk.models import Ticket
 from steward.test import World, api_client, covers, make_ticket, make_user, world
 
@@ -41,12 +43,12 @@ def rows() -> Rows:
     acme_ticket = make_ticket(w.acme, requester=w.acme_user)
     globex_ticket = make_ticket(w.globex, requester=w.globex_user)
     globex_agreement = Agreement.objects.get(organization=w.globex)
-    actions.revise(globex_agreement, w.admin, {"hourly_rate": Decimal("80.00")})
-    actions.decide_scope(globex_ticket, False, "Printer is not covered", w.admin)
-    quote = actions.request_quote(globex_ticket, w.admin, "Replace the fuser", Decimal("2"))
-    invoice = actions.draft_invoice(globex_agreement, date(2026, 10, 1))
-    actions.issue(invoice, w.admin)
-    entry = actions.log_time(globex_ticket, w.admin, 15, "Looked at it", billable=False)
+    contract_actions.revise(globex_agreement, w.admin, {"hourly_rate": Decimal("80.00")})
+    scope.decide_scope(globex_ticket, False, "Printer is not covered", w.admin)
+    quote = quotes.request_quote(globex_ticket, w.admin, "Replace the fuser", Decimal("2"))
+    invoice = invoices.draft_invoice(globex_agreement, date(2026, 10, 1))
+    invoices.issue(invoice, w.admin)
+    entry = time.log_time(globex_ticket, w.admin, 15, "Looked at it", billable=False)
     return Rows(w, service, acme_ticket, globex_ticket, globex_agreement, quote, invoice, entry)
 
 
@@ -159,7 +161,7 @@ def test_it_hides_other_organizations(rows: Rows) -> None:
     # The catalogue is the provider's, not a tenant's: everyone reads the same one.
     assert api_client(w.globex_user).get(f"{P}/services").json()["count"] == 1
     # Stopping a timer stops the caller's own, never someone else's.
-    actions.start_timer(rows.acme_ticket, w.tech)
+    time.start_timer(rows.acme_ticket, w.tech)
     assert api_client(w.admin).post(f"{P}/time-entries/timer/stop").status_code == 422
     assert api_client(w.tech).post(f"{P}/time-entries/timer/stop").status_code == 200
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from steward.contracts import demo
-from steward.contracts.models import Agreement, Billing, Invoice, Quote, TimeEntry
+from steward.billing import demo
+from steward.billing.models import Invoice, Quote, TimeEntry
+from steward.contracts.models import Agreement, Billing
 from steward.desk.demo import seed
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,3 @@
+"""Reports read other apps' rows and keep none of their own yet."""
+
+from __future__ import annotations

@@ -1,0 +1,73 @@
+"""The cost comparison pages: for staff, any organization they see; for a client's
+administrators, their own."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from steward.accounts.access import client_view, staff_view, user_of
+from steward.accounts.models import Organization, Role, User
+from steward.reports.forms import ComparisonForm
+from steward.reports.value import compare_costs
+
+
+def _comparison(request: HttpRequest, org: Organization) -> dict[str, Any]:
+    form = ComparisonForm(request.GET or None)
+    today = timezone.localdate().replace(day=1)
+    data = form.cleaned_data if form.is_valid() else {}
+    start = data.get("start") or date(
+        today.year - 1 if today.month < 12 else today.year, (today.month % 12) + 1, 1
+    )
+    end = data.get("end") or today
+    comparison = compare_costs(
+        org,
+        start,
+        end,
+        break_fix_rate=data.get("break_fix_rate"),
+        managed_price_per_user=data.get("managed_price_per_user"),
+        hourly_cost_per_user=data.get("hourly_cost_per_user"),
+        affected_users=data.get("affected_users"),
+    )
+    if not form.is_bound or not form.is_valid():
+        form = ComparisonForm(
+            initial={
+                "start": start.strftime("%Y-%m"),
+                "end": end.strftime("%Y-%m"),
+                "break_fix_rate": comparison.break_fix_rate,
+                "managed_price_per_user": comparison.managed_price_per_user,
+                "hourly_cost_per_user": comparison.hourly_cost_per_user,
+                "affected_users": comparison.affected_users,
+            },
+            data=request.GET or None,
+        )
+    peak = max([amount for _label, amount in comparison.rows] + [Decimal(1)])
+    bars = [(label, amount, int(amount * 100 / peak)) for label, amount in comparison.rows]
+    return {"org": org, "form": form, "c": comparison, "bars": bars, "start": start, "end": end}
+
+
+@staff_view
+def value(request: HttpRequest, org_id: int) -> HttpResponse:
+    org = Organization.objects.visible_to(user_of(request)).filter(pk=org_id).first()
+    if org is None:
+        raise Http404
+    return render(request, "reports/value.html", _comparison(request, org))
+
+
+def _client_admin(request: HttpRequest) -> User:
+    user = user_of(request)
+    if user.role != Role.CLIENT_ADMIN:
+        raise Http404
+    return user
+
+
+@client_view
+def portal_value(request: HttpRequest) -> HttpResponse:
+    user = _client_admin(request)
+    assert user.organization is not None
+    return render(request, "reports/value.html", _comparison(request, user.organization))
