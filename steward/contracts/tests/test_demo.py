@@ -8,7 +8,7 @@ from steward.contracts import demo
 from steward.contracts.models import Agreement, Billing, Invoice, Quote, TimeEntry
 from steward.desk.demo import seed
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 
 def test_it_seeds_every_billing_model_with_invoices() -> None:

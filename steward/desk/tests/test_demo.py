@@ -12,7 +12,7 @@ from steward.accounts.models import Organization, Role, User
 from steward.desk.demo import PASSWORD, seed
 from steward.desk.models import Status, Ticket
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 
 def test_it_seeds_every_role_and_state() -> None:
