@@ -17,7 +17,7 @@ help:
 	@echo "make demo   - set up .venv, migrate, load demo data, serve on http://127.0.0.1:8000"
 	@echo "make test   - set up .venv, lint, check migrations, run the suite on SQLite and PostgreSQL"
 	@echo "make test-fast - the suite less the slow tests (browser, fuzz, demo, deploy, races), on SQLite"
-	@echo "make lint   - ruff check, ruff format --check, mypy"
+	@echo "make lint   - ruff check, ruff format --check, mypy, lint-imports (the apps' import order)"
 	@echo "make bench  - run the benchmarks in bench/"
 
 $(VENV)/.installed: pyproject.toml
@@ -37,6 +37,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .

@@ -1,4 +1,7 @@
-"""`steward demo`: migrate, seed demo data if empty, run the web server and the worker."""
+"""`steward demo`: migrate, seed demo data if empty, run the web server and the worker.
+
+It seeds every app, so it lives at the top of the import order, beside `serve` and `worker`.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from steward.contracts.demo import seed as seed_contracts
 from steward.desk.demo import PASSWORD, seed
+from steward.desk.demo import logins as demo_logins
+from steward.mail.demo import seed as seed_mail
 
 _RUN = "from steward.cli import main; main()"
 
@@ -30,10 +36,6 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         started = time.monotonic()
         seed()
-        from steward.contracts.demo import seed as seed_contracts
-        from steward.desk.demo import logins as demo_logins
-        from steward.mail.demo import seed as seed_mail
-
         seed_contracts()
         seed_mail()
         logins = demo_logins()
