@@ -11,12 +11,13 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 	  if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 	    command -v $$p; break; fi; done)
 
-.PHONY: help demo test lint format bench test-sqlite test-postgres system-deps clean messages
+.PHONY: help demo test test-fast lint format bench test-sqlite test-postgres system-deps clean messages
 
 help:
 	@echo "make demo   - set up .venv, migrate, load demo data, serve on http://127.0.0.1:8000"
 	@echo "make test   - set up .venv, lint, check migrations, run the suite on SQLite and PostgreSQL"
-	@echo "make lint   - ruff check, ruff format --check, mypy"
+	@echo "make test-fast - the suite less the slow tests (browser, fuzz, demo, deploy, races), on SQLite"
+	@echo "make lint   - ruff check, ruff format --check, mypy, lint-imports (the apps' import order)"
 	@echo "make bench  - run the benchmarks in bench/"
 
 $(VENV)/.installed: pyproject.toml
@@ -36,6 +37,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
@@ -49,6 +51,10 @@ test: $(VENV)/.installed system-deps lint
 	$(PY) manage.py makemigrations --check --dry-run
 	@$(MAKE) --no-print-directory test-sqlite
 	@$(MAKE) --no-print-directory test-postgres
+
+# For the edit-test loop: everything but the tests marked slow (pytest -m slow --co -q lists them).
+test-fast: $(VENV)/.installed
+	env -u DATABASE_URL $(PY) -m pytest -n 2 -p no:cacheprovider -m "not slow"
 
 test-sqlite: $(VENV)/.installed
 	@echo "== test suite on SQLite =="

@@ -98,9 +98,6 @@ class World:
     acme_user: User
     globex_user: User
 
-    def marker_of(self, org: Organization) -> str:
-        return MARKERS[org.code]
-
 
 def world() -> World:
     calendar = make_calendar(name="Athens office", holiday_country="GR")

@@ -271,10 +271,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.role in CLIENT_ROLES
 
     @property
-    def sees_all_organizations(self) -> bool:
-        return self.role in ALL_SEEING_ROLES
-
-    @property
     def can_manage_settings(self) -> bool:
         """Calendars, SLA policies, organizations and agreements."""
         return self.role in ALL_SEEING_ROLES

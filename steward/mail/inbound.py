@@ -522,13 +522,3 @@ def _uploads(attachments: list[ParsedAttachment]) -> tuple[list[Any], list[str]]
             continue
         files.append(upload)
     return files, notes
-
-
-def mail_of(messages: list[Message]) -> dict[int, int]:
-    """Message id -> the id of the email it came from, for the ticket page."""
-    ids = [m.pk for m in messages if m.source == Source.EMAIL]
-    if not ids:
-        return {}
-    return dict(
-        Inbound.objects.filter(message__in=ids).values_list("message_id", "id")  # type: ignore[arg-type]
-    )

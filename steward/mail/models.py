@@ -187,9 +187,6 @@ class InboundState(models.TextChoices):
 
 
 class InboundQuerySet(TenantQuerySet["Inbound"]):
-    def quarantined(self) -> Self:
-        return self.filter(state=InboundState.QUARANTINED)
-
     def from_sender_since(self, address: str, since: datetime) -> Self:
         return self.filter(from_address=address, received_at__gte=since)
 

@@ -143,14 +143,6 @@ class BusinessCalendar(models.Model):
     def always_open(cls, name: str = "24x7", tz: str = "UTC") -> BusinessCalendar:
         return cls(name=name, timezone=tz, weekly={d: [["00:00", "24:00"]] for d in DAYS})
 
-    @property
-    def is_24x7(self) -> bool:
-        return (
-            all(self.weekly.get(d) == [["00:00", "24:00"]] for d in DAYS)
-            and not self.holiday_country
-            and not self.closed_dates
-        )
-
     def public_holidays(self, years: range) -> dict[date, str]:
         if not self.holiday_country:
             return {}

@@ -62,6 +62,7 @@ def _send(client: Client, case: Any) -> Any:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(

@@ -276,6 +276,7 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None}
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", sorted(ROUTES))
 def test_it_never_answers_a_page_with_a_server_error(name: str) -> None:

@@ -14,7 +14,7 @@ from steward.contracts.models import Agreement, Billing
 from steward.desk.tests.test_browser import _shot, _sign_in, browser  # noqa: F401
 from steward.test import make_ticket, world
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
 def test_time_quote_approval_and_invoice(browser, live_server) -> None:  # type: ignore[no-untyped-def]  # noqa: F811

@@ -9,7 +9,7 @@ from steward.billing.models import Invoice, Quote, TimeEntry
 from steward.contracts.models import Agreement, Billing
 from steward.desk.demo import seed
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 
 def test_it_seeds_every_billing_model_with_invoices() -> None:

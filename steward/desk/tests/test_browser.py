@@ -18,7 +18,7 @@ from steward.test import World, make_ticket, world
 
 # Playwright's sync API runs an event loop in this thread; Django must still allow the ORM.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 SHOTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 PASSWORD = "correct-horse-battery"

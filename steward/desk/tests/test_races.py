@@ -65,6 +65,7 @@ def _people() -> tuple[User, User, User]:
     return tech, other_tech, make_user(Role.CLIENT_USER, org)
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_a_staff_reply_and_a_client_reply_at_once_leave_one_story() -> None:
     tech, _other, client = _people()
@@ -80,6 +81,7 @@ def test_a_staff_reply_and_a_client_reply_at_once_leave_one_story() -> None:
         _assert_history_agrees(ticket, messages=2)
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_two_staff_replies_at_once_record_one_first_response() -> None:
     tech, other_tech, client = _people()

@@ -12,7 +12,7 @@ from steward.mail.models import InboundState
 from steward.mail.tests.factory import make_mail
 from steward.test import make_ticket, world
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
 def test_it_places_quarantined_mail_from_the_desk(browser, live_server) -> None:  # type: ignore[no-untyped-def]  # noqa: F811

@@ -9,7 +9,7 @@ from steward.desk.models import Source, Ticket
 from steward.mail import demo
 from steward.mail.models import Inbound, InboundState, Mailbox, Outbound, OutboundState
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 
 def test_it_seeds_mail_in_every_outcome() -> None:

@@ -1,6 +1,7 @@
 """`steward demo`: migrate, seed demo data if empty, run the web server and the worker.
 
-Here, in the last app of the import order, because it seeds every app's demo data."""
+It seeds every app, so it lives at the top of the import order, beside `serve` and `worker`.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,254 @@
+"""How many queries each list and page costs: an N+1 fails here, not in a benchmark.
+
+Every GET route of the API and every desk, portal, billing, mail and account page that
+answers GET (found through the resolver and the OpenAPI schema, as the role-access test finds
+them) is called as a provider admin and as a client admin, where the role may use it, over a
+dataset of N rows of each kind and again after 3N more: tickets with messages, attachments,
+events, time, quotes and scope decisions; invoices with lines; agreement versions; mail in
+and out; users, tokens, calendars, policies, services, queues. A route whose count grows
+with the rows makes a query per row. The counts with the larger dataset are recorded per route
+and role in `query_counts.json`, keyed by the route as the resolver names it (`desk:queue`,
+`GET /api/v1/tickets`), so moving a view to another module changes nothing; a route that
+costs more than its record fails.
+
+After a change that rightly costs more queries (or fewer), or a new route, record the counts
+again and commit the file with the change:
+
+    UPDATE_QUERY_COUNTS=1 .venv/bin/python -m pytest steward/tests/test_query_counts.py
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import time_machine
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from steward.accounts.models import ApiToken, Role, User
+from steward.contracts.models import Agreement, Service
+from steward.desk import actions
+from steward.desk.models import Queue, Status
+from steward.mail import inbound
+from steward.mail.models import Outbound, forget_directory
+from steward.mail.tests.factory import make_mail, make_mailbox
+from steward.test import (
+    World,
+    make_agreement,
+    make_calendar,
+    make_org,
+    make_policy,
+    make_ticket,
+    make_user,
+    world,
+)
+from steward.tests.test_role_access import ALLOWED, HTML_POSTS, _page_url
+from steward.tests.test_route_coverage import _api_routes, _html_routes
+
+pytestmark = pytest.mark.django_db
+
+BASELINE = Path(__file__).with_name("query_counts.json")
+UPDATE = os.environ.get("UPDATE_QUERY_COUNTS") == "1"
+N = 3  # rows of each kind first; then 3N more, so "grows with the rows" cannot hide.
+NOW = datetime(2026, 3, 16, 9, 0, tzinfo=UTC)
+# Who calls each route: the provider admin sees every organization, the client admin one.
+CALLERS = (Role.ADMIN, Role.CLIENT_ADMIN)
+
+# Routes known to make a query per row, in code the billing split is moving: fixed after it.
+KNOWN_PER_ROW = {
+    "GET /api/v1/invoices",  # each invoice's lines, their tickets and time entries
+    "billing:agreement",  # the service names, once per version in the history
+    "billing_portal:agreements",  # the same
+}
+
+
+def _act(name: str) -> Any:
+    """A contracts or billing action wherever it lives: the billing split moves some of them
+    from steward.contracts to steward.billing, and this test should not care."""
+    for module in ("steward.billing.actions", "steward.contracts.actions"):
+        try:
+            found = getattr(importlib.import_module(module), name, None)
+        except ModuleNotFoundError:
+            continue
+        if found is not None:
+            return found
+    raise LookupError(name)
+
+
+def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
+    """n more rows of each kind; the ids of this stage's richest rows (n messages, n lines)."""
+    tag = f"s{stage}"
+    agreement = Agreement.objects.get(organization=w.acme)
+    for i in range(n):
+        org = make_org(f"Q{stage}X{i}")
+        # As the agreement form makes one: with its first version.
+        _act("record_version")(make_agreement(org, w.policy), w.admin)
+        make_user(Role.CLIENT_USER, w.acme)
+        make_calendar()
+        make_policy()
+        service = Service.objects.create(code=f"{tag}-svc-{i}", name=f"Service {tag} {i}")
+        queue = Queue.objects.create(name=f"Queue {tag} {i}")
+        for user in (w.admin, w.acme_admin):
+            ApiToken.issue(user, f"{tag} {i}")
+        make_mailbox(name=f"Box {tag} {i}", address=f"box-{tag}-{i}@provider.test")
+        _act("revise")(agreement, w.admin, {"monthly_fee": Decimal(100 * stage + i)})
+    _act("set_services")(
+        agreement, {code: Decimal("10") for code in Service.objects.values_list("code", flat=True)}
+    )
+    mailbox = make_mailbox(name=f"Help {tag}", address=f"help-{tag}@provider.test")
+    tickets = []
+    for i in range(n):
+        ticket = make_ticket(
+            w.acme, requester=w.acme_user, assignee=w.tech, queue=queue, service=service
+        )
+        actions.post_message(ticket, w.tech, "Looking at it")
+        upload = SimpleUploadedFile(f"{tag}-{i}.txt", b"log", content_type="text/plain")
+        actions.post_message(ticket, w.acme_user, "Log attached", files=[upload])
+        actions.change_status(ticket, Status.WAITING_ON_CLIENT, w.tech)
+        _act("decide_scope")(ticket, True, "Covered", w.manager)
+        _act("request_quote")(ticket, w.manager, f"Work {i}", Decimal("2"))
+        _act("log_time")(ticket, w.tech, 15, f"Work {i}", billable=False)
+        inbound.receive(make_mail(sender=w.acme_user.email, subject=f"{tag} {i}"), mailbox=mailbox)
+        tickets.append(ticket)
+    rich = tickets[-1]
+    for i in range(n):
+        upload = SimpleUploadedFile(f"{tag}-more-{i}.txt", b"log", content_type="text/plain")
+        actions.post_message(rich, w.acme_user, f"More {i}", files=[upload])
+        actions.post_message(rich, w.tech, f"Note {i}", public=False)
+        quote = _act("request_quote")(rich, w.manager, f"More work {i}", Decimal("1"))
+        entry = _act("log_time")(rich, w.tech, 10, f"More work {i}", billable=False)
+    invoice = None
+    for i in range(n):
+        month = date(2023 + stage, 1, 1) + timedelta(days=31 * i)
+        invoice = _act("issue")(_act("draft_invoice")(agreement, month.replace(day=1)), w.admin)
+    assert invoice is not None
+    mail = inbound.receive(
+        make_mail(sender="stranger@elsewhere.test", subject=f"{tag} quarantined"), mailbox=mailbox
+    ).inbound
+    assert mail is not None
+    outbound = Outbound.objects.filter(ticket=rich).order_by("-id").first()
+    assert outbound is not None
+    return {
+        "agreement_id": agreement.pk,
+        "calendar_id": w.calendar.pk,
+        "invoice_id": invoice.pk,
+        "org_id": w.acme.pk,
+        "policy_id": w.policy.pk,
+        "ticket_id": rich.pk,
+        "entry_id": entry.pk,
+        "quote_id": quote.pk,
+        "number": rich.number,
+        "attachment_id": rich.messages.filter(attachments__isnull=False)
+        .values_list("attachments", flat=True)
+        .last(),
+        "mail": mail.pk,
+        "outbox": outbound.pk,
+        "mailbox": mailbox.pk,
+        "agreement": agreement.pk,
+        "invoice": invoice.pk,
+        "quote": quote.pk,
+        "time_remove": entry.pk,
+    }
+
+
+def _person(w: World, role: str) -> User:
+    return {Role.ADMIN: w.admin, Role.CLIENT_ADMIN: w.acme_admin}[role]
+
+
+def _targets() -> list[tuple[str, str]]:
+    """(route, role) for every GET route and page, as each caller allowed to use it."""
+    routes = [r for r in _api_routes() if r.startswith("GET ")]
+    routes += [name for name in _html_routes() if name not in HTML_POSTS]
+    return [(route, role) for route in sorted(routes) for role in CALLERS if role in ALLOWED[route]]
+
+
+def _url(route: str, ids: dict[str, Any], user: User) -> str:
+    if route.startswith("GET "):
+        url = route.removeprefix("GET ").replace("{user_id}", str(user.pk))
+        for name, value in ids.items():
+            url = url.replace("{" + name + "}", str(value))
+        return url
+    return _page_url(route, ids)
+
+
+def _count(client: Client, url: str) -> tuple[int, int]:
+    # Per-process caches would make the first call of a route cost more than the next.
+    forget_directory()
+    ContentType.objects.clear_cache()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        if getattr(response, "streaming", False):
+            b"".join(response.streaming_content)
+    return response.status_code, len(queries)
+
+
+def _measure(w: World, ids: dict[str, Any]) -> dict[tuple[str, str], int]:
+    clients = {}
+    for role in CALLERS:
+        clients[role] = Client()
+        clients[role].force_login(_person(w, role))
+    counts = {}
+    for route, role in _targets():
+        status, count = _count(clients[role], _url(route, ids, _person(w, role)))
+        assert status < 400, f"{route} as {role} answered {status}: nothing was measured"
+        counts[(route, role)] = count
+    return counts
+
+
+def _load() -> dict[str, dict[str, int]]:
+    return json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
+
+
+def _save(counts: dict[tuple[str, str], int]) -> None:
+    data: dict[str, dict[str, int]] = {}
+    for (route, role), count in sorted(counts.items()):
+        data.setdefault(route, {})[role] = count
+    BASELINE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def test_it_costs_no_more_queries_with_more_rows_than_recorded() -> None:
+    with time_machine.travel(NOW, tick=True):
+        w = world()
+        few = _measure(w, _rows(w, N, 1))
+        many = _measure(w, _rows(w, 3 * N, 2))
+    grows = {
+        (route, role): f"{few[route, role]} queries with {N} rows, {count} with {4 * N}"
+        for (route, role), count in sorted(many.items())
+        if count > few[route, role]
+    }
+    if UPDATE:
+        _save(many)
+    recorded = _load()
+    over = []
+    for (route, role), count in sorted(many.items()):
+        limit = recorded.get(route, {}).get(role)
+        if limit is None:
+            over.append(f"{route} as {role}: {count} queries, none recorded")
+        elif count > limit:
+            over.append(f"{route} as {role}: {count} queries, {limit} recorded")
+    gone = sorted(
+        f"{route} as {role}"
+        for route, roles in recorded.items()
+        for role in roles
+        if (route, role) not in many
+    )
+    unknown = [
+        f"{route} as {role}: {text}"
+        for (route, role), text in grows.items()
+        if route not in KNOWN_PER_ROW
+    ]
+    fixed = sorted(KNOWN_PER_ROW - {route for route, _role in grows})
+    assert unknown == [], "a query per row: use select_related or prefetch_related"
+    assert fixed == [], "no longer a query per row: take these out of KNOWN_PER_ROW"
+    assert over == [], "more queries than recorded (UPDATE_QUERY_COUNTS=1 records them anew)"
+    assert gone == [], "recorded routes that are gone (UPDATE_QUERY_COUNTS=1 forgets them)"
