@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -14,7 +16,14 @@ from steward.desk import actions, events
 from steward.desk.models import EventKind, Unpublished
 from steward.desk.tasks import publish_backlog_task
 from steward.mail.models import Outbound
-from steward.test import make_org, make_ticket, make_user
+from steward.test import (
+    make_agreement,
+    make_calendar,
+    make_org,
+    make_policy,
+    make_ticket,
+    make_user,
+)
 
 
 def _opened() -> Outbound:
@@ -46,6 +55,24 @@ def test_it_mails_an_event_recorded_while_mail_was_not_listening() -> None:
     assert publish_backlog_task.call() == 0
     assert Outbound.objects.filter(kind="reply").count() == 1
     assert not Unpublished.objects.exists()
+
+
+@pytest.mark.django_db
+def test_it_mails_an_sla_breach_swept_while_mail_was_not_listening() -> None:
+    monday = datetime(2026, 11, 23, 10, tzinfo=ZoneInfo("Europe/Athens"))
+    org = make_org("ACME", calendar=make_calendar())
+    make_agreement(org, make_policy())
+    tech = make_user(Role.TECHNICIAN, email="tess@provider.example")
+    # P1: the first response is due 30 business minutes after opening.
+    ticket = make_ticket(org, impact="high", urgency="high", assignee=tech, at=monday)
+    with events.detached():
+        [breach] = actions.sweep_sla(now=monday.replace(minute=31))
+    assert not Outbound.objects.filter(kind=EventKind.SLA_BREACHED).exists()
+    assert events.publish_backlog() == 1
+    mail = Outbound.objects.get(kind=EventKind.SLA_BREACHED)
+    assert mail.to == ["tess@provider.example"] and ticket.number in mail.subject
+    assert ticket.events.get(kind=EventKind.NOTIFIED).data == {"event": breach.pk, "to": mail.to}
+    assert events.publish_backlog() == 0
 
 
 def _race[T](work: Callable[[], T], workers: int) -> list[T]:
