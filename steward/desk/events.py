@@ -84,8 +84,8 @@ def record(
         )
         held = _held.get()
         if not listening():
-            # Only this transaction can see the row, so the backlog row is the only way the
-            # event will ever be handed over: no one else can have handed it over already.
+            # Nobody to hand it to: the worker will, from a backlog row that commits with
+            # the event, so an event is never committed without a way to be handed over.
             Unpublished.objects.create(event=event)
         elif held is not None:
             held.append(event)
