@@ -629,6 +629,31 @@ T: dict[str, tuple[str, str]] = {
     ),
     "Credit: %s": ("冲销：%s", "Πίστωση: %s"),
     "Reason: %s": ("原因：%s", "Αιτία: %s"),
+    # Input refused with a reason (security fixes: titles, dates, oversized forms)
+    "Enter a date between %(first)s and %(last)s.": (
+        "请输入 %(first)s 至 %(last)s 之间的日期。",
+        "Δώστε ημερομηνία από %(first)s έως %(last)s.",
+    ),
+    "One line of text: no line breaks, tabs or control characters.": (
+        "只能是一行文字：不能包含换行、制表符或控制字符。",
+        "Μία γραμμή κειμένου: χωρίς αλλαγές γραμμής, στηλοθέτες ή χαρακτήρες ελέγχου.",
+    ),
+    "Say what it is about: spaces alone are not a title.": (
+        "请说明是关于什么的：只有空格不能作为标题。",
+        "Πείτε τι αφορά: μόνο κενά δεν αποτελούν τίτλο.",
+    ),
+    "This form has more fields than the site accepts.": (
+        "此表单的字段数量超过了网站允许的上限。",
+        "Η φόρμα έχει περισσότερα πεδία από όσα δέχεται ο ιστότοπος.",
+    ),
+    "This form is larger than the site accepts.": (
+        "此表单的大小超过了网站允许的上限。",
+        "Η φόρμα είναι μεγαλύτερη από όσο δέχεται ο ιστότοπος.",
+    ),
+    "Assignee: choose a member of staff to assign to.": (
+        "负责人：请选择一名员工进行分配。",
+        "Υπεύθυνος: επιλέξτε μέλος του προσωπικού για την ανάθεση.",
+    ),
 }
 
 
