@@ -8,7 +8,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from types import ModuleType
 from typing import Any
 
 from django.db import IntegrityError, connection, transaction
@@ -18,6 +17,7 @@ from django.utils import timezone
 from steward.accounts.models import Organization, User
 from steward.contracts.actions import version_of
 from steward.contracts.models import Agreement, Service
+from steward.desk import events
 from steward.desk.models import (
     ACTIVE_STATUSES,
     SLA_KINDS,
@@ -87,7 +87,9 @@ def locked(ticket: Ticket) -> Iterator[Ticket]:
     # and recorded two first responses. PostgreSQL: the row lock queues the second writer
     # behind the first (NO KEY: inserting its events and messages still goes ahead).
     # SQLite: IMMEDIATE transactions already queue at BEGIN; the re-read is what counts.
-    with transaction.atomic():
+    # Holding: the change's events are handed to the apps that react (mail) when it is
+    # whole, still inside its transaction.
+    with transaction.atomic(), events.holding():
         fresh = Ticket.objects.select_for_update(no_key=True).get(pk=ticket.pk)
         for field in Ticket._meta.concrete_fields:
             value = getattr(fresh, field.attname)
@@ -102,21 +104,16 @@ def locked(ticket: Ticket) -> Iterator[Ticket]:
         yield ticket
 
 
-def _mail() -> ModuleType:
-    # desk -> mail runs against the usual import direction: this explicit call (never a
-    # signal) lets each notification enter the outbox in the transaction of the change
-    # it announces, so a change is never committed without its mail or the other way round.
-    from steward.mail import outbound
-
-    return outbound
-
-
 def _record(
-    ticket: Ticket, kind: str, actor: User | None, at: datetime | None = None, **data: object
+    ticket: Ticket,
+    kind: str,
+    actor: User | None,
+    at: datetime | None = None,
+    *,
+    once_key: str | None = None,
+    **data: object,
 ) -> TicketEvent:
-    event = TicketEvent.objects.create(
-        ticket=ticket, kind=kind, actor=actor, at=at or timezone.now(), data=data
-    )
+    event = events.record(ticket, kind, actor, at, once_key=once_key, **data)
     # Keep the events this instance already holds (prefetched, or recorded since it was
     # opened) in step, so the next SLA replay needs no query and never sees a stale list.
     held = getattr(ticket, "sla_events", None)
@@ -156,7 +153,7 @@ def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) 
     # The title is the subject of every mail about the ticket: whatever made it (a mail
     # subject, a check), a line break in it would make each of those mails fail.
     title = one_line(new.title)[:200] or "-"
-    with transaction.atomic():
+    with transaction.atomic(), events.holding():
         seq, number = next_number(org)
         ticket = Ticket.objects.create(
             organization=org,
@@ -198,7 +195,6 @@ def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) 
                 ticket, EventKind.ASSIGNED, actor, at, to=new.assignee.pk, name=str(new.assignee)
             )
         recompute_sla(ticket, now=at)
-        _mail().ticket_opened(ticket, actor)
     return ticket
 
 
@@ -260,7 +256,6 @@ def post_message(
             add_attachment(message, upload)
         ticket.updated_at = at
         recompute_sla(ticket, now=at)
-        _mail().message_posted(message)
     return message
 
 
@@ -273,11 +268,10 @@ def _change_status(
         ticket.closed_at = at
     elif status in ACTIVE_STATUSES:
         ticket.closed_at = None
-    data: dict[str, object] = {"from": old, "to": status}
+    data: dict[str, str] = {"from": old, "to": status}
     if reason:
         data["reason"] = reason
     _record(ticket, EventKind.STATUS, actor, at, **data)
-    _mail().status_changed(ticket, old, status, actor)
 
 
 def change_status(
@@ -335,7 +329,7 @@ def _set(
     actor: User | None,
     at: datetime | None = None,
     /,
-    **data: object,
+    **data: Any,
 ) -> None:
     """Change one field of a locked ticket, with the event that says so and `updated_at`:
     a change without its event would be a change nobody can explain. (Positional: the
@@ -549,16 +543,15 @@ def _sweep_locked(ticket: Ticket, now: datetime) -> list[TicketEvent]:
                     with transaction.atomic():
                         # Dated when it happened, not when a worker noticed: a breach at
                         # 16:00 swept at 16:01 (or after a worker outage) is a 16:00 breach.
-                        event = TicketEvent.objects.create(
-                            ticket=ticket,
-                            kind=event_kind,
-                            at=moment,
+                        event = _record(
+                            ticket,
+                            event_kind,
+                            None,
+                            moment,
                             once_key=key,
-                            data={
-                                "clock": name,
-                                "due": clock.due.isoformat(),
-                                "recorded_at": now.isoformat(),
-                            },
+                            clock=name,
+                            due=clock.due.isoformat(),
+                            recorded_at=now.isoformat(),
                         )
                 except IntegrityError:
                     continue  # Another worker recorded it first.

@@ -324,6 +324,18 @@ class TicketEvent(models.Model):
         raise ValueError("ticket events are append-only")
 
 
+class Unpublished(models.Model):
+    """A ticket event recorded while no app was listening (desk.events): the worker hands it
+    over to the subscribers and deletes this row. Empty while everything runs."""
+
+    event = models.OneToOneField(
+        TicketEvent, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"unpublished {self.event_id}"
+
+
 class MessageQuerySet(TenantQuerySet["Message"]):
     organization_field = "ticket__organization"
 

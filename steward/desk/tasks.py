@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from django.tasks import task
 
-from steward.desk import actions, notifications
+from steward.desk import actions, events
 
 
 @task()
 def sweep_sla_task() -> int:
-    """Record due SLA warnings and breaches and notify the people concerned."""
-    events = actions.sweep_sla()
-    for event in events:
-        notify_sla_task.enqueue(event.pk)
-    return len(events)
+    """Record due SLA warnings and breaches; the apps that react (mail) are handed each one
+    in the transaction that records it."""
+    return len(actions.sweep_sla())
 
 
 @task()
-def notify_sla_task(event_id: int) -> bool:
-    return notifications.notify_sla_event(event_id)
+def publish_backlog_task() -> int:
+    """Hand over the events recorded while no app was listening."""
+    return events.publish_backlog()

@@ -6,3 +6,9 @@ from django.apps import AppConfig
 class MailConfig(AppConfig):
     name = "steward.mail"
     label = "mail"
+
+    def ready(self) -> None:
+        # Mail reacts to what the desk records; the desk never calls up into mail.
+        from steward.mail import notify
+
+        notify.connect()

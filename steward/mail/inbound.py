@@ -26,8 +26,8 @@ from steward.accounts.models import Organization, Role, User
 # change that turns notifications into events (docs/decisions.md).
 from steward.billing.models import QuoteState
 from steward.billing.quotes import decide_quote
-from steward.desk import actions
-from steward.desk.models import EventKind, Message, Source, Ticket, TicketEvent
+from steward.desk import actions, events
+from steward.desk.models import EventKind, Message, Source, Ticket
 from steward.mail import authresults
 from steward.mail.models import (
     Inbound,
@@ -305,11 +305,13 @@ def _bounce(parsed: ParsedMail, now: datetime) -> Placement:
     detail = parsed.bounce_detail or parsed.subject
     original.bounced = detail[:2000]
     original.save(update_fields=["bounced"])
-    TicketEvent.objects.create(
-        ticket=original.ticket,
-        kind=EventKind.MAIL_BOUNCED,
+    events.record(
+        original.ticket,
+        EventKind.MAIL_BOUNCED,
         at=now,
-        data={"to": original.to, "subject": original.subject, "detail": detail[:500]},
+        to=original.to,
+        subject=original.subject,
+        detail=detail[:500],
     )
     return Placement(InboundState.BOUNCE, detail[:500], ticket=original.ticket)
 

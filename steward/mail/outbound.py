@@ -130,7 +130,7 @@ def _subject(ticket: Ticket, what: str) -> str:
     return f"[{ticket.number}] {what}{ticket.title}"
 
 
-# Calls from the desk's actions, inside their transaction.
+# Mail about the desk's events (steward.mail.notify), inside the transaction of the change.
 
 
 def ticket_opened(ticket: Ticket, actor: User | None) -> Outbound | None:

@@ -24,11 +24,12 @@ class Job:
 
 
 def _jobs() -> list[Job]:
-    from steward.desk.tasks import sweep_sla_task
+    from steward.desk.tasks import publish_backlog_task, sweep_sla_task
     from steward.mail.tasks import drain_outbox_task
 
     return [
         Job("desk.sweep_sla", timedelta(seconds=60), sweep_sla_task.enqueue),
+        Job("desk.publish_backlog", timedelta(seconds=60), publish_backlog_task.enqueue),
         Job("mail.drain_outbox", timedelta(seconds=15), drain_outbox_task.enqueue),
     ]
 
