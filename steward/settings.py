@@ -8,7 +8,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import dj_database_url
+import django_stubs_ext
 from django.utils.csp import CSP
+
+# Lets admin and form classes name their model at run time: `admin.ModelAdmin[Ticket]`.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
