@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -164,10 +165,10 @@ def api_client(user: User) -> Client:
 COVERAGE: dict[str, set[str]] = {}
 
 
-def covers(*routes: str, kinds: tuple[str, ...]) -> Any:
+def covers[T](*routes: str, kinds: tuple[str, ...]) -> Callable[[T], T]:
     """Mark a test as proving `kinds` of access rules for `routes`."""
 
-    def mark(test: Any) -> Any:
+    def mark(test: T) -> T:
         for route in routes:
             COVERAGE.setdefault(route, set()).update(kinds)
         return test

@@ -265,7 +265,7 @@ def test_it_serves_attachments_to_those_who_see_the_ticket(w: World) -> None:
     item = Attachment.objects.get()
     response = client.get(reverse("desk:attachment", args=[item.pk]))
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == b"\x89PNG"
+    assert response.getvalue() == b"\x89PNG"
     other = ScanningClient(w.manager)
     assert other.get(reverse("desk:attachment", args=[item.pk])).status_code == 200
     from steward.accounts.models import Role

@@ -126,7 +126,7 @@ def test_an_event_recorded_outside_a_transaction_commits_with_its_consequences()
     with events.detached():
         events.subscribe(EventKind.PRIORITY, refuse)
         with pytest.raises(RuntimeError):
-            events.record(ticket, EventKind.PRIORITY, **{"from": "P3", "to": "P1"})
+            events.record(ticket, EventKind.PRIORITY, None, None, **{"from": "P3", "to": "P1"})
     assert not ticket.events.filter(kind=EventKind.PRIORITY).exists()
 
 

@@ -155,6 +155,7 @@ def test_it_takes_the_agreement_in_force_when_opened(setup) -> None:  # type: ig
     make_agreement(org, premium, name="Premium from December", starts=datetime(2026, 12, 1).date())
     november = make_ticket(org, at=athens(23, 10))
     december = make_ticket(org, at=datetime(2026, 12, 1, 10, tzinfo=ATHENS))
+    assert november.sla_policy is not None
     assert november.sla_policy.name == "Standard"
     assert december.sla_policy == premium
     assert december.first_response_due == datetime(2026, 12, 1, 10, 15, tzinfo=ATHENS)

@@ -69,6 +69,7 @@ def test_it_does_not_come_back_for_a_skipped_late_warning() -> None:
     # The worker was down: at 10:31 the first response is past due, warning time long gone.
     assert [e.kind for e in actions.sweep_sla(now=athens(10, 31))] == [EventKind.SLA_BREACHED]
     ticket.refresh_from_db()
+    assert ticket.sla_next_check is not None
     assert ticket.sla_next_check > athens(10, 31)
     assert actions.sweep_sla(now=athens(10, 32)) == []
 
