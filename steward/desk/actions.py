@@ -21,6 +21,7 @@ from steward.desk import events
 from steward.desk.models import (
     ACTIVE_STATUSES,
     SLA_KINDS,
+    Attachment,
     EventKind,
     Message,
     Queue,
@@ -625,8 +626,6 @@ def check_attachment(upload: Any) -> str:
 
 def add_attachment(message: Message, upload: Any) -> Any:
     """Store an uploaded file on a message after checking its size and type."""
-    from steward.desk.models import Attachment
-
     content_type = check_attachment(upload)
     # The name people see and download: no folders, and short enough for the column (200
     # characters) and for any file system they save it to (255 bytes), extension kept.

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from steward.desk.models import Status, Ticket
+from steward.desk.sla import CLOCK_LABELS
 from steward.lib.timezones import format_duration
 
 register = template.Library()
@@ -80,8 +81,6 @@ def priority_colour(priority: str) -> str:
 
 @register.filter
 def clock_label(clock: str) -> str:
-    from steward.desk.sla import CLOCK_LABELS
-
     return _(CLOCK_LABELS.get(clock, clock))
 
 
