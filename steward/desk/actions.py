@@ -624,7 +624,7 @@ def check_attachment(upload: Any) -> str:
     return content_type
 
 
-def add_attachment(message: Message, upload: Any) -> Any:
+def add_attachment(message: Message, upload: Any) -> Attachment:
     """Store an uploaded file on a message after checking its size and type."""
     content_type = check_attachment(upload)
     # The name people see and download: no folders, and short enough for the column (200

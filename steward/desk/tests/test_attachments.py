@@ -31,7 +31,7 @@ def w() -> World:
 def _attach(ticket: Ticket, name: str = "report.pdf", public: bool = True) -> Attachment:
     message = actions.post_message(ticket, None, "see attached", public=public)
     upload = SimpleUploadedFile(name, PDF, content_type="application/pdf")
-    return actions.add_attachment(message, upload)  # type: ignore[no-any-return]
+    return actions.add_attachment(message, upload)
 
 
 def _bytes(response: object) -> bytes:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.db import connection
+from time_machine import TimeMachineFixture
 
 from steward.accounts.models import Role
 from steward.desk import actions
@@ -75,7 +76,7 @@ def test_it_does_not_come_back_for_a_skipped_late_warning() -> None:
 
 
 @pytest.mark.django_db
-def test_it_notifies_the_assignee_once_per_event(time_machine) -> None:  # type: ignore[no-untyped-def]
+def test_it_notifies_the_assignee_once_per_event(time_machine: TimeMachineFixture) -> None:
     ticket = _p1_ticket()
     time_machine.move_to(athens(10, 31))
     assert sweep_sla_task.call() == 1  # past due: the breach, not a late warning
