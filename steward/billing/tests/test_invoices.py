@@ -246,7 +246,7 @@ def test_time_on_a_ticket_is_billed_at_the_terms_it_was_opened_under(w: World) -
         time.log_time(ticket, w.tech, 60, "Work", started_at=_at(10, 11))
         time.log_time(ticket, w.tech, 60, "Late", started_at=_at(10, 22))
     invoice = invoices.draft_invoice(agreement, NOV)
-    version = old.agreement_version.number  # type: ignore[union-attr]
+    version = old.agreement_version.number  # type: ignore[union-attr]  # drafted under one
     assert [(line.description, str(line.unit_price)) for line in invoice.lines.all()] == [
         ("Support time", "120.00"),
         ("Support time, out of hours (x2)", "240.00"),

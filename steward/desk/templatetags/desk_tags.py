@@ -47,7 +47,7 @@ def sla_badge(ticket: Ticket, now: datetime | None = None) -> dict[str, Any]:
     state = sla_state(ticket.sla_due, now)
     if state == "none":
         return {"state": "none", "label": _("No SLA"), "due": None}
-    left = ticket.sla_due - now  # type: ignore[operator]
+    left = ticket.sla_due - now  # type: ignore[operator]  # sla_state() was not 'none'
     label = (
         (_("%(t)s overdue") % {"t": format_duration(-left)})
         if state == "overdue"

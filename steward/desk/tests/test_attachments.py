@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import pytest
@@ -18,6 +19,9 @@ from django.urls import clear_url_caches, reverse
 from steward.desk import actions
 from steward.desk.models import Attachment, Message, Ticket
 from steward.test import ScanningClient, World, make_ticket, world
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as Response
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4 quarterly figures"
@@ -34,8 +38,8 @@ def _attach(ticket: Ticket, name: str = "report.pdf", public: bool = True) -> At
     return actions.add_attachment(message, upload)
 
 
-def _bytes(response: object) -> bytes:
-    return b"".join(response.streaming_content)  # type: ignore[attr-defined]
+def _bytes(response: Response) -> bytes:
+    return response.getvalue()
 
 
 def _urls(item: Attachment) -> list[str]:
