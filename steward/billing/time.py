@@ -85,7 +85,7 @@ def _time_changed(entry: TimeEntry) -> None:
     ticket = entry.ticket
     if ticket.agreement is not None:
         day = _day_of(ticket, entry.started_at)
-        check_block(ticket.agreement, day)
+        check_block(ticket.agreement, day, ticket)
         refresh_draft(ticket.agreement, day)
 
 
