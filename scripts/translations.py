@@ -330,6 +330,9 @@ T: dict[str, tuple[str, str]] = {
     "SLA warning": ("SLA 预警", "Προειδοποίηση SLA"),
     "SLA breached": ("SLA 违约", "Παραβίαση SLA"),
     "Notification sent": ("通知已发送", "Στάλθηκε ειδοποίηση"),
+    "Quote requested": ("已请求审批报价", "Ζητήθηκε έγκριση προσφοράς"),
+    "Block of hours alert": ("工时包提醒", "Ειδοποίηση πακέτου ωρών"),
+    "%(u)s of %(a)s h": ("已用 %(u)s / %(a)s 小时", "%(u)s από %(a)s ώρες"),
     # Mail sent to clients (templates/mail/email)
     "We have received your request and logged it as %(number)s.": (
         "我们已收到您的请求，编号为 %(number)s。",

@@ -11,6 +11,8 @@ from django.db import IntegrityError, transaction
 from steward.billing.models import BlockAlert, TimeEntry
 from steward.billing.months import month_bounds, previous_month
 from steward.contracts.models import Agreement, Billing
+from steward.desk import events
+from steward.desk.models import EventKind, Ticket
 from steward.lib.money import ZERO, billable_minutes, hours
 
 
@@ -106,9 +108,10 @@ def block_balance(agreement: Agreement, month: date) -> Balance:
 BLOCK_THRESHOLDS = (80, 100)
 
 
-def check_block(agreement: Agreement, month: date) -> list[int]:
+def check_block(agreement: Agreement, month: date, ticket: Ticket) -> list[int]:
     """Tell the client's administrators, once per month and threshold, that the block of
-    hours is 80% or fully used. Returns the thresholds newly announced."""
+    hours is 80% or fully used: an event on `ticket`, whose time crossed the threshold, that
+    mail announces. Returns the thresholds newly announced."""
     if agreement.billing != Billing.BLOCK_HOURS:
         return []
     balance = block_balance(agreement, month)
@@ -121,16 +124,18 @@ def check_block(agreement: Agreement, month: date) -> list[int]:
                 BlockAlert.objects.create(
                     agreement=agreement, month=month.replace(day=1), threshold=threshold
                 )
-                _mail_block_alert(agreement, balance, threshold)
+                # In the alert's savepoint: the event (and the mail written when it is handed
+                # over) exists exactly when the once-per-month row does.
+                events.record(
+                    ticket,
+                    EventKind.BLOCK_HOURS,
+                    agreement=agreement.pk,
+                    month=month.replace(day=1).isoformat(),
+                    threshold=threshold,
+                    used=str(balance.used),
+                    available=str(balance.available),
+                )
         except IntegrityError:
             continue
         announced.append(threshold)
     return announced
-
-
-def _mail_block_alert(agreement: Agreement, balance: Balance, threshold: int) -> None:
-    # billing and mail are siblings: this call is one of those the notification events
-    # will replace (docs/decisions.md).
-    from steward.mail import outbound
-
-    outbound.block_hours(agreement, balance.used, balance.available, threshold)

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from steward.accounts.models import Role, User
 from steward.billing.models import Quote, QuoteState
-from steward.desk.models import Ticket
+from steward.desk import events
+from steward.desk.models import EventKind, Message, Ticket, TicketEvent
 from steward.lib.errors import DomainError
 from steward.lib.money import money
 
@@ -27,10 +28,6 @@ def request_quote(
         raise DomainError("Give either an estimate of hours or a fixed price.", "hours")
     if not description.strip():
         raise DomainError("description: say what the work is.", "description")
-    # billing and mail are siblings: this call is one of those the notification events
-    # will replace (docs/decisions.md).
-    from steward.mail import outbound
-
     with transaction.atomic():
         quote = Quote.objects.create(
             ticket=ticket,
@@ -39,7 +36,17 @@ def request_quote(
             fixed_price=money(fixed_price) if fixed_price is not None else None,
             created_by=by,
         )
-        outbound.quote_requested(quote)
+        # What the client's administrators are asked (mail announces the kind; it may not
+        # read billing's rows): the quote as it was asked, in strings that keep every digit.
+        events.record(
+            ticket,
+            EventKind.QUOTE_REQUESTED,
+            by,
+            quote=quote.pk,
+            description=quote.description,
+            hours=None if quote.hours is None else str(quote.hours),
+            fixed_price=None if quote.fixed_price is None else str(quote.fixed_price),
+        )
     return quote
 
 
@@ -57,6 +64,37 @@ def decide_quote(quote: Quote, by: User, approve: bool, note: str = "") -> Quote
     quote.decision_note = note.strip()[:500]
     quote.save(update_fields=["state", "decided_by", "decided_at", "decision_note"])
     return quote
+
+
+# The words that decide a quote by email, on the first line of the reply (the quote mail asks
+# for APPROVE or DECLINE; a client may answer in their language).
+_APPROVE = ("APPROVE", "APPROVED", "同意", "批准", "ΕΓΚΡΙΝΩ", "ΕΓΚΡΙΣΗ")
+_DECLINE = ("DECLINE", "DECLINED", "拒绝", "不同意", "ΑΠΟΡΡΙΠΤΩ", "ΑΠΟΡΡΙΨΗ")
+
+
+def decide_by_reply(event: TicketEvent) -> None:
+    """A client admin answering the quote's own email with APPROVE or DECLINE on the first
+    line decides the ticket's latest pending quote; an answer to any other mail of the
+    ticket decides nothing. Mail says which messages answer the quote's email (`answers`);
+    this runs in the transaction that posts the message."""
+    if event.data.get("answers") != "quote":
+        return
+    user = event.actor
+    if user is None or user.role != Role.CLIENT_ADMIN:
+        return
+    body = Message.objects.values_list("body", flat=True).get(pk=event.data["message"])
+    first = (body.strip().splitlines() or [""])[0].strip().strip(".!").upper()
+    approve = first in _APPROVE
+    if not approve and first not in _DECLINE:
+        return
+    quote = event.ticket.quotes.filter(state=QuoteState.PENDING).order_by("-created_at").first()
+    if quote is not None:
+        decide_quote(quote, user, approve, note="By email.")
+
+
+def connect() -> None:
+    """Subscribe to the desk's events (BillingConfig.ready)."""
+    events.subscribe(EventKind.MESSAGE, decide_by_reply)
 
 
 def approved_quote(ticket: Ticket) -> Quote:

@@ -17,7 +17,8 @@ from steward.billing.months import local_day
 from steward.billing.quotes import approved_quote
 from steward.billing.scope import scope_of
 from steward.contracts.models import Agreement
-from steward.desk.models import EventKind, Ticket, TicketEvent
+from steward.desk import events
+from steward.desk.models import EventKind, Ticket
 from steward.lib.errors import DomainError
 from steward.sla.models import BusinessCalendar
 
@@ -84,7 +85,7 @@ def _time_changed(entry: TimeEntry) -> None:
     ticket = entry.ticket
     if ticket.agreement is not None:
         day = _day_of(ticket, entry.started_at)
-        check_block(ticket.agreement, day)
+        check_block(ticket.agreement, day, ticket)
         refresh_draft(ticket.agreement, day)
 
 
@@ -108,9 +109,7 @@ def _may_correct(entry: TimeEntry, user: User) -> None:
 
 
 def _note_correction(entry: TimeEntry, user: User, **data: Any) -> None:
-    TicketEvent.objects.create(
-        ticket_id=entry.ticket_id, kind=EventKind.TIME, actor=user, data={"entry": entry.pk, **data}
-    )
+    events.record(entry.ticket, EventKind.TIME, user, entry=entry.pk, **data)
 
 
 def correct_time(

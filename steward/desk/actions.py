@@ -212,9 +212,12 @@ def post_message(
     author_email: str = "",
     at: datetime | None = None,
     files: Sequence[Any] = (),
+    answers: str = "",
 ) -> Message:
     """Add a reply or internal note, with its files; a public staff reply is the first
-    response. Everything is checked before anything is written."""
+    response. Everything is checked before anything is written. `answers` names what the
+    message replies to when the channel knows (mail: "quote", a reply to the quote's email),
+    for the apps that react to the event."""
     body = body.strip()
     if not body:
         raise TicketError("A message needs some text.", "body")
@@ -243,6 +246,7 @@ def post_message(
             message=message.pk,
             public=public,
             by_staff=by_staff,
+            **({"answers": answers} if answers else {}),
         )
         if by_staff and public and ticket.first_responded_at is None:
             _record(ticket, EventKind.FIRST_RESPONSE, author, at, message=message.pk)

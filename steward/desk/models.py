@@ -278,11 +278,23 @@ class EventKind(models.TextChoices):
     SERVICE = "service", _("Service changed")
     TIME = "time", _("Time corrected")
     TITLE = "title", _("Title changed")
+    # Recorded by billing (above the desk) for mail to announce: steward.mail.notify.
+    QUOTE_REQUESTED = "quote_requested", _("Quote requested")
+    BLOCK_HOURS = "block_hours", _("Block of hours alert")
 
 
 # The desk's side of a ticket's story: mail delivery, queues and time are the provider's working
 # record (a client sees no time entry and no queue), so clients read the story without them.
-STAFF_EVENTS = (EventKind.NOTIFIED, EventKind.MAIL_BOUNCED, EventKind.QUEUE, EventKind.TIME)
+# Quotes and the block of hours are read by client admins only (billing's `readers`), and a
+# client user reads the ticket's history: they reach the admins by mail, not through it.
+STAFF_EVENTS = (
+    EventKind.NOTIFIED,
+    EventKind.MAIL_BOUNCED,
+    EventKind.QUEUE,
+    EventKind.TIME,
+    EventKind.QUOTE_REQUESTED,
+    EventKind.BLOCK_HOURS,
+)
 
 
 class TicketEventQuerySet(TenantQuerySet["TicketEvent"]):

@@ -21,11 +21,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from steward.accounts.models import Organization, Role, User
-
-# A sibling's rule, reached across: the one import between billing and mail left to the
-# change that turns notifications into events (docs/decisions.md).
-from steward.billing.models import QuoteState
-from steward.billing.quotes import decide_quote
 from steward.desk import actions, events
 from steward.desk.models import EventKind, Message, Source, Ticket
 from steward.mail import authresults
@@ -399,30 +394,19 @@ def _reply(
         author_email=sender,
         at=now,
         files=files,
+        answers="quote" if _answers_quote(ticket, parsed) else "",
     )
-    _quote_decision(ticket, user, parsed)
     return Placement(InboundState.REPLY, ticket=ticket, message=message)
 
 
-_APPROVE = ("APPROVE", "APPROVED", "同意", "批准", "ΕΓΚΡΙΝΩ", "ΕΓΚΡΙΣΗ")
-_DECLINE = ("DECLINE", "DECLINED", "拒绝", "不同意", "ΑΠΟΡΡΙΠΤΩ", "ΑΠΟΡΡΙΨΗ")
-
-
-def _quote_decision(ticket: Ticket, user: User | None, parsed: ParsedMail) -> None:
-    """A client admin answering the quote's own email with APPROVE or DECLINE on the first
-    line; an answer to any other mail of the ticket decides nothing."""
-    if user is None or user.role != Role.CLIENT_ADMIN:
-        return
-    first = (parsed.reply.strip().splitlines() or [""])[0].strip().strip(".!").upper()
-    approve = first in _APPROVE
-    if not approve and first not in _DECLINE:
-        return
+def _answers_quote(ticket: Ticket, parsed: ParsedMail) -> bool:
+    """Whether this replies to the ticket's quote email: billing, told so on the message's
+    event, lets a client admin's APPROVE or DECLINE there decide the quote (and an answer to
+    any other mail of the ticket decide nothing)."""
     answered = [*parsed.in_reply_to, *parsed.references]
-    if not Outbound.objects.filter(ticket=ticket, kind="quote", msgid__in=answered).exists():
-        return
-    quote = ticket.quotes.filter(state=QuoteState.PENDING).order_by("-created_at").first()
-    if quote is not None:
-        decide_quote(quote, user, approve, note="By email.")
+    if not answered:
+        return False
+    return Outbound.objects.filter(ticket=ticket, kind="quote", msgid__in=answered).exists()
 
 
 def _new_ticket(

@@ -5,11 +5,13 @@ over once). A new kind of mail is a function here and a line in HANDLERS."""
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from steward.contracts.models import Agreement
 from steward.desk import events
 from steward.desk.models import EventKind, Message, TicketEvent
 from steward.desk.sla import CLOCK_LABELS
@@ -72,12 +74,44 @@ def sla_event(event: TicketEvent) -> None:
     log.info("sla %s for %s queued to %s", event.kind, event.ticket.number, to)
 
 
+def _decimal(value: object) -> Decimal | None:
+    # Back to the number billing recorded as a string, so the mail shows it as before (in
+    # the reader's locale) and a zero stays false in the template.
+    return None if value is None else Decimal(str(value))
+
+
+def quote_requested(event: TicketEvent) -> None:
+    """Ask the client's administrators to approve the quote billing recorded."""
+    data = event.data
+    quote = {
+        "description": data.get("description", ""),
+        "hours": _decimal(data.get("hours")),
+        "fixed_price": _decimal(data.get("fixed_price")),
+    }
+    outbound.quote_requested(event.ticket, quote)
+
+
+def block_hours(event: TicketEvent) -> None:
+    """Tell the client's administrators their block of hours is 80% or fully used."""
+    data = event.data
+    agreement = Agreement.objects.select_related("organization").get(pk=data["agreement"])
+    outbound.block_hours(
+        agreement,
+        Decimal(str(data["used"])),
+        Decimal(str(data["available"])),
+        int(str(data["threshold"])),
+    )
+
+
 HANDLERS = {
     EventKind.CREATED: ticket_opened,
     EventKind.MESSAGE: message_posted,
     EventKind.STATUS: status_changed,
     EventKind.SLA_WARNING: sla_event,
     EventKind.SLA_BREACHED: sla_event,
+    # Billing's events (billing and mail are siblings: neither calls the other).
+    EventKind.QUOTE_REQUESTED: quote_requested,
+    EventKind.BLOCK_HOURS: block_hours,
 }
 
 

@@ -8,6 +8,7 @@ import time
 import uuid
 import zoneinfo
 from datetime import datetime, timedelta
+from decimal import Decimal
 from email.utils import formataddr
 from typing import Any
 
@@ -20,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from steward.accounts.models import Organization, Role, User
+from steward.contracts.models import Agreement
 from steward.desk.models import Message, Status, Ticket, TicketEvent
 from steward.mail.models import (
     MAX_ATTEMPTS,
@@ -242,7 +244,9 @@ def _client_admins(org: Organization) -> list[User]:
     return list(User.objects.filter(organization=org, role=Role.CLIENT_ADMIN, is_active=True))
 
 
-def block_hours(agreement: Any, used: Any, available: Any, threshold: int) -> list[Outbound]:
+def block_hours(
+    agreement: Agreement, used: Decimal, available: Decimal, threshold: int
+) -> list[Outbound]:
     """Tell the client's administrators their block of hours is 80% or fully used."""
     org = agreement.organization
     sent = []
@@ -274,9 +278,9 @@ def block_hours(agreement: Any, used: Any, available: Any, threshold: int) -> li
     return sent
 
 
-def quote_requested(quote: Any) -> list[Outbound]:
-    """Ask the client's administrators to approve or decline out-of-scope work."""
-    ticket = quote.ticket
+def quote_requested(ticket: Ticket, quote: dict[str, Any]) -> list[Outbound]:
+    """Ask the client's administrators to approve or decline out-of-scope work (`quote`:
+    its description, and its hours or fixed price)."""
     sent = []
     for person in _client_admins(ticket.organization):
         language, tz = person.preferred_language(), person.preferred_timezone()
