@@ -28,7 +28,7 @@ from steward.billing.forms import (
 from steward.billing.models import Invoice, Quote, QuoteState, TimeEntry
 from steward.contracts import actions
 from steward.contracts.forms import AgreementForm
-from steward.contracts.models import Agreement, Billing
+from steward.contracts.models import Agreement, Billing, Service
 from steward.desk.models import Ticket
 from steward.lib.errors import DomainError
 
@@ -198,6 +198,7 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
         "billing/agreement.html",
         {
             **_agreement_context(row),
+            "service_names": Service.names(),  # once, for every version's changes
             "invoices": row.invoices.order_by("-period_start", "-id"),
             "month_form": MonthForm(initial={"month": timezone.localdate().strftime("%Y-%m")}),
             "can_bill": user_of(request).can_manage_settings,
@@ -342,7 +343,12 @@ def portal_agreements(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "billing/portal_agreements.html",
-        {"rows": rows, "quotes": quotes, "decision_form": DecisionForm()},
+        {
+            "rows": rows,
+            "quotes": quotes,
+            "decision_form": DecisionForm(),
+            "service_names": Service.names(),  # once, for every version's changes
+        },
     )
 
 
