@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import itertools
 import json
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.db import connection
 from django.test import Client
 
 from steward.accounts.models import ApiToken, Membership, Organization, Role, User
@@ -173,3 +176,28 @@ def covers(*routes: str, kinds: tuple[str, ...]) -> Any:
         return test
 
     return mark
+
+
+def race[T](work: Callable[[], T], workers: int) -> list[T]:
+    """Run `work` in several threads released at the same instant; each has its own
+    database connection, as separate worker processes would."""
+    barrier = threading.Barrier(workers)
+    results: list[T] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            barrier.wait()
+            results.append(work())
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    return results

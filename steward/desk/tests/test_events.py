@@ -4,7 +4,7 @@ one recorded while nobody listened waits for the worker."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from django.db import connection
@@ -20,6 +20,7 @@ from steward.test import (
     make_policy,
     make_ticket,
     make_user,
+    race,
 )
 
 
@@ -130,30 +131,6 @@ def test_an_event_recorded_outside_a_transaction_commits_with_its_consequences()
     assert not ticket.events.filter(kind=EventKind.PRIORITY).exists()
 
 
-def _race[T](work: Callable[[], T], workers: int) -> list[T]:
-    """Run `work` in several threads released at once, each with its own connection."""
-    barrier = threading.Barrier(workers)
-    results: list[T] = []
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            barrier.wait()
-            results.append(work())
-        except BaseException as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(workers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors, errors
-    return results
-
-
 @pytest.mark.django_db(transaction=True)
 def test_workers_racing_for_one_waiting_event_hand_it_over_once() -> None:
     lock = threading.Lock()
@@ -167,6 +144,6 @@ def test_workers_racing_for_one_waiting_event_hand_it_over_once() -> None:
         event = make_ticket().events.get()
         events.subscribe(EventKind.CREATED, note)
         # Every worker read the backlog and found this event: the claim decides.
-        assert sorted(_race(lambda: events.publish(event.pk), 4)) == [False, False, False, True]
+        assert sorted(race(lambda: events.publish(event.pk), 4)) == [False, False, False, True]
     assert handed == [event.pk]
     assert not Unpublished.objects.exists()

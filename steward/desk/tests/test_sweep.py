@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
-from django.db import connection
 
 from steward.accounts.models import Role
 from steward.desk import actions
@@ -23,6 +20,7 @@ from steward.test import (
     make_policy,
     make_ticket,
     make_user,
+    race,
 )
 
 ATHENS = ZoneInfo("Europe/Athens")
@@ -94,35 +92,10 @@ def test_it_does_not_warn_once_the_clock_stopped() -> None:
     assert actions.sweep_sla(now=athens(12)) == []
 
 
-def _race[T](work: Callable[[], T], workers: int) -> list[T]:
-    """Run `work` in several threads released at the same instant; each has its own
-    database connection, as separate worker processes would."""
-    barrier = threading.Barrier(workers)
-    results: list[T] = []
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            barrier.wait()
-            results.append(work())
-        except BaseException as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(workers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors, errors
-    return results
-
-
 @pytest.mark.django_db(transaction=True)
 def test_it_records_a_breach_once_with_two_workers_racing() -> None:
     ticket = _p1_ticket()
-    results = _race(
+    results = race(
         lambda: len(actions.sweep_ticket(Ticket.objects.get(pk=ticket.pk), athens(10, 31))), 2
     )
     assert sorted(results) == [0, 1]
@@ -132,6 +105,6 @@ def test_it_records_a_breach_once_with_two_workers_racing() -> None:
 @pytest.mark.django_db(transaction=True)
 def test_it_numbers_tickets_uniquely_under_concurrency() -> None:
     org = make_org("RACE")
-    _race(lambda: [make_ticket(org) for _ in range(5)], 4)
+    race(lambda: [make_ticket(org) for _ in range(5)], 4)
     numbers = sorted(Ticket.objects.filter(organization=org).values_list("seq", flat=True))
     assert numbers == list(range(1, 21))

@@ -3,13 +3,10 @@ worker for an event recorded while mail was not listening."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
 
 from steward.accounts.models import Role
 from steward.desk import actions, events
@@ -23,6 +20,7 @@ from steward.test import (
     make_policy,
     make_ticket,
     make_user,
+    race,
 )
 
 
@@ -75,37 +73,12 @@ def test_it_mails_an_sla_breach_swept_while_mail_was_not_listening() -> None:
     assert events.publish_backlog() == 0
 
 
-def _race[T](work: Callable[[], T], workers: int) -> list[T]:
-    """Run `work` in several threads released at once, each with its own connection, as
-    separate worker processes would."""
-    barrier = threading.Barrier(workers)
-    results: list[T] = []
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            barrier.wait()
-            results.append(work())
-        except BaseException as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(workers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors, errors
-    return results
-
-
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_racing_mail_a_waiting_event_once() -> None:
     with events.detached():
         make_ticket(make_org("ACME"), requester_email="ann@acme.example")
     assert not Outbound.objects.exists()
-    assert sorted(_race(events.publish_backlog, 2)) == [0, 1]
+    assert sorted(race(events.publish_backlog, 2)) == [0, 1]
     assert _opened().to == ["ann@acme.example"]
 
 
@@ -114,5 +87,5 @@ def test_two_workers_claiming_the_same_event_mail_it_once() -> None:
     with events.detached():
         ticket = make_ticket(make_org("ACME"), requester_email="ann@acme.example")
     event = ticket.events.get(kind=EventKind.CREATED)
-    assert sorted(_race(lambda: events.publish(event.pk), 2)) == [False, True]
+    assert sorted(race(lambda: events.publish(event.pk), 2)) == [False, True]
     assert _opened().to == ["ann@acme.example"]
