@@ -4,23 +4,36 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 
 from steward.billing import documents, invoices, quotes, scope, time
-from steward.billing.models import Invoice, Quote, ScopeDecision, TimeEntry
+from steward.billing.models import (
+    Invoice,
+    InvoiceLine,
+    InvoiceState,
+    Quote,
+    QuoteState,
+    ScopeDecision,
+    TimeEntry,
+)
 from steward.contracts.models import Agreement
 from steward.desk.models import Ticket
 from steward.lib.api import (
     ApiError,
+    DecimalString,
     Id,
+    Items,
+    Out,
+    Page,
+    Timestamp,
     api_user,
     get_for_write,
     get_visible,
     not_found,
-    paginate,
+    page,
     require,
 )
 
@@ -81,118 +94,137 @@ def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
 # Scope and quotes
 
 
-def _scope_out(ticket: Ticket) -> dict[str, Any]:
-    found = scope.scope_of(ticket)
-    return {
-        "ticket": ticket.pk,
-        "in_scope": found.in_scope,
-        "reason": found.reason,
-        "decided_by": str(found.decided_by) if found.decided_by else None,
-        "history": [
-            {
-                "in_scope": d.in_scope,
-                "reason": d.reason,
-                "decided_by": str(d.decided_by) if d.decided_by else None,
-                "decided_at": d.decided_at.isoformat(),
-            }
-            for d in ticket.scope.select_related("decided_by")
-        ],
-    }
+class ScopeDecisionOut(Out):
+    in_scope: bool
+    reason: str
+    decided_by: str | None
+    decided_at: Timestamp
+
+    @staticmethod
+    def resolve_decided_by(decision: ScopeDecision) -> str | None:
+        return str(decision.decided_by) if decision.decided_by else None
 
 
-@router.get("/tickets/{ticket_id}/scope", response=dict[str, Any])
-def get_scope(request: HttpRequest, ticket_id: int) -> dict[str, Any]:
+class ScopeOut(Out):
+    """Whether the ticket's work is in its agreement's scope, and every decision on it."""
+
+    ticket: int
+    in_scope: bool
+    reason: str
+    decided_by: str | None
+    history: list[ScopeDecisionOut]
+
+    @classmethod
+    def of(cls, ticket: Ticket) -> ScopeOut:
+        found = scope.scope_of(ticket)
+        return cls(
+            ticket=ticket.pk,
+            in_scope=found.in_scope,
+            reason=found.reason,
+            decided_by=str(found.decided_by) if found.decided_by else None,
+            history=[
+                ScopeDecisionOut.from_orm(d) for d in ticket.scope.select_related("decided_by")
+            ],
+        )
+
+
+@router.get("/tickets/{ticket_id}/scope", response=ScopeOut)
+def get_scope(request: HttpRequest, ticket_id: int) -> ScopeOut:
     ticket = _ticket(request, ticket_id)
     if not ScopeDecision.objects.readable_by(api_user(request)):
         # The ticket's own, but not for this role: as absent as the portal shows it.
         raise not_found("scope register for this ticket")
-    return _scope_out(ticket)
+    return ScopeOut.of(ticket)
 
 
-@router.post("/tickets/{ticket_id}/scope", response={201: dict[str, Any]})
-def decide_scope(request: HttpRequest, ticket_id: int, payload: ScopeIn) -> Status[dict[str, Any]]:
+@router.post("/tickets/{ticket_id}/scope", response={201: ScopeOut})
+def decide_scope(request: HttpRequest, ticket_id: int, payload: ScopeIn) -> Status[ScopeOut]:
     ticket = _ticket(request, ticket_id)
     scope.decide_scope(ticket, payload.in_scope, payload.reason, api_user(request))
-    return Status(201, _scope_out(ticket))
+    return Status(201, ScopeOut.of(ticket))
 
 
-def quote_out(quote: Quote) -> dict[str, Any]:
-    return {
-        "id": quote.pk,
-        "ticket": quote.ticket_id,
-        "description": quote.description,
-        "hours": str(quote.hours) if quote.hours is not None else None,
-        "fixed_price": str(quote.fixed_price) if quote.fixed_price is not None else None,
-        "state": quote.state,
-        "created_at": quote.created_at.isoformat(),
-        "decided_by": str(quote.decided_by) if quote.decided_by else None,
-        "decided_at": quote.decided_at.isoformat() if quote.decided_at else None,
-        "decision_note": quote.decision_note,
-    }
+class QuoteOut(Out):
+    id: int
+    ticket: int = Field(validation_alias="ticket_id")
+    description: str
+    hours: DecimalString | None
+    fixed_price: DecimalString | None
+    state: QuoteState
+    created_at: Timestamp
+    decided_by: str | None
+    decided_at: Timestamp | None
+    decision_note: str
+
+    @staticmethod
+    def resolve_decided_by(quote: Quote) -> str | None:
+        return str(quote.decided_by) if quote.decided_by else None
 
 
-@router.get("/tickets/{ticket_id}/quotes", response=dict[str, Any])
-def list_quotes(request: HttpRequest, ticket_id: int) -> dict[str, Any]:
+@router.get("/tickets/{ticket_id}/quotes", response=Items[QuoteOut])
+def list_quotes(request: HttpRequest, ticket_id: int) -> Items[QuoteOut]:
     ticket = _ticket(request, ticket_id)
     quotes = Quote.objects.visible_to(api_user(request)).filter(ticket=ticket)
-    return {"items": [quote_out(q) for q in quotes.select_related("decided_by")]}
+    return Items(items=[QuoteOut.from_orm(q) for q in quotes.select_related("decided_by")])
 
 
-@router.post("/tickets/{ticket_id}/quotes", response={201: dict[str, Any]})
-def create_quote(request: HttpRequest, ticket_id: int, payload: QuoteIn) -> Status[dict[str, Any]]:
+@router.post("/tickets/{ticket_id}/quotes", response={201: QuoteOut})
+def create_quote(request: HttpRequest, ticket_id: int, payload: QuoteIn) -> Status[QuoteOut]:
     ticket = _ticket(request, ticket_id)
     quote = quotes.request_quote(
         ticket, api_user(request), payload.description, payload.hours, payload.fixed_price
     )
-    return Status(201, quote_out(quote))
+    return Status(201, QuoteOut.from_orm(quote))
 
 
-@router.post("/quotes/{quote_id}/decision", response=dict[str, Any])
-def decide_quote(request: HttpRequest, quote_id: int, payload: DecisionIn) -> dict[str, Any]:
+@router.post("/quotes/{quote_id}/decision", response=QuoteOut)
+def decide_quote(request: HttpRequest, quote_id: int, payload: DecisionIn) -> QuoteOut:
     """A client administrator approves or declines; recorded with who and when."""
     user = api_user(request)
     quote = get_for_write(Quote.objects.select_related("ticket"), user, "quote", pk=quote_id)
     quotes.decide_quote(quote, user, payload.approve, payload.note)
-    return quote_out(quote)
+    return QuoteOut.from_orm(quote)
 
 
 # Time
 
 
-def time_out(entry: TimeEntry) -> dict[str, Any]:
-    return {
-        "id": entry.pk,
-        "ticket": entry.ticket_id,
-        "user": entry.user_id,
-        "started_at": entry.started_at.isoformat(),
-        "minutes": entry.minutes,
-        "running": entry.minutes is None,
-        "description": entry.description,
-        "billable": entry.billable,
-        "in_scope": entry.in_scope,
-        "out_of_hours": entry.out_of_hours,
-        "quote": entry.quote_id,
-    }
+class TimeEntryOut(Out):
+    id: int
+    ticket: int = Field(validation_alias="ticket_id")
+    user: int = Field(validation_alias="user_id")
+    started_at: Timestamp
+    minutes: int | None
+    running: bool = Field(description="A timer still counting: no minutes yet.")
+    description: str
+    billable: bool
+    in_scope: bool
+    out_of_hours: bool
+    quote: int | None = Field(validation_alias="quote_id")
+
+    @staticmethod
+    def resolve_running(entry: TimeEntry) -> bool:
+        return entry.minutes is None
 
 
-@router.get("/time-entries", response=dict[str, Any])
+@router.get("/time-entries", response=Page[TimeEntryOut])
 def list_time(
     request: HttpRequest,
     limit: int = 50,
     offset: int = 0,
     organization: int | None = None,
     ticket: int | None = None,
-) -> dict[str, Any]:
+) -> Page[TimeEntryOut]:
     qs = TimeEntry.objects.visible_to(api_user(request)).order_by("-started_at", "-id")
     if organization is not None:
         qs = qs.filter(ticket__organization_id=organization)
     if ticket is not None:
         qs = qs.filter(ticket_id=ticket)
-    return paginate(qs, limit, offset, time_out)
+    return page(qs, limit, offset, TimeEntryOut.from_orm)
 
 
-@router.post("/time-entries", response={201: dict[str, Any]})
-def log_time(request: HttpRequest, payload: TimeIn) -> Status[dict[str, Any]]:
+@router.post("/time-entries", response={201: TimeEntryOut})
+def log_time(request: HttpRequest, payload: TimeIn) -> Status[TimeEntryOut]:
     user = api_user(request)
     ticket = _ticket(request, payload.ticket)
     if payload.started_at is not None and payload.started_at.tzinfo is None:
@@ -205,21 +237,21 @@ def log_time(request: HttpRequest, payload: TimeIn) -> Status[dict[str, Any]]:
         started_at=payload.started_at,
         billable=payload.billable,
     )
-    return Status(201, time_out(entry))
+    return Status(201, TimeEntryOut.from_orm(entry))
 
 
-@router.post("/time-entries/timer", response={201: dict[str, Any]})
-def start_timer(request: HttpRequest, payload: TimerIn) -> Status[dict[str, Any]]:
+@router.post("/time-entries/timer", response={201: TimeEntryOut})
+def start_timer(request: HttpRequest, payload: TimerIn) -> Status[TimeEntryOut]:
     ticket = _ticket(request, payload.ticket)
     entry = time.start_timer(ticket, api_user(request), payload.description)
-    return Status(201, time_out(entry))
+    return Status(201, TimeEntryOut.from_orm(entry))
 
 
-@router.post("/time-entries/timer/stop", response=dict[str, Any])
-def stop_timer(request: HttpRequest) -> dict[str, Any]:
+@router.post("/time-entries/timer/stop", response=TimeEntryOut)
+def stop_timer(request: HttpRequest) -> TimeEntryOut:
     user = api_user(request)
     require(user.is_provider, "Only provider staff log time.")
-    return time_out(time.stop_timer(user))
+    return TimeEntryOut.from_orm(time.stop_timer(user))
 
 
 # After the timer's routes: "/time-entries/{entry_id}" would otherwise catch ".../timer".
@@ -232,11 +264,11 @@ def _entry(request: HttpRequest, entry_id: int) -> TimeEntry:
     )
 
 
-@router.patch("/time-entries/{entry_id}", response=dict[str, Any])
-def correct_time(request: HttpRequest, entry_id: int, payload: TimePatch) -> dict[str, Any]:
+@router.patch("/time-entries/{entry_id}", response=TimeEntryOut)
+def correct_time(request: HttpRequest, entry_id: int, payload: TimePatch) -> TimeEntryOut:
     """Correct minutes, description or billable; refused once the time is invoiced."""
     entry = _entry(request, entry_id)
-    return time_out(time.correct_time(entry, api_user(request), **payload.dict()))
+    return TimeEntryOut.from_orm(time.correct_time(entry, api_user(request), **payload.dict()))
 
 
 @router.delete("/time-entries/{entry_id}", response={204: None})
@@ -250,48 +282,77 @@ def remove_time(request: HttpRequest, entry_id: int) -> Status[None]:
 # Invoices
 
 
-def invoice_out(invoice: Invoice) -> dict[str, Any]:
-    return {
-        "id": invoice.pk,
-        "number": invoice.display_number if invoice.number else None,
-        "organization": invoice.organization_id,
-        "agreement": invoice.agreement_id,
-        "agreement_version": invoice.version.number if invoice.version else None,
-        "period_start": invoice.period_start.isoformat(),
-        "period_end": invoice.period_end.isoformat(),
-        "currency": invoice.currency,
-        "state": invoice.state,
-        "credits": invoice.credits_id,
-        "total": str(invoice.total),
-        "issued_at": invoice.issued_at.isoformat() if invoice.issued_at else None,
-        "lines": [
-            {
-                "kind": line.kind,
-                "description": line.description,
-                "quantity": str(line.quantity),
-                "unit": line.unit,
-                "unit_price": str(line.unit_price),
-                "amount": str(line.amount),
-                "tickets": sorted(t.number for t in line.tickets.all()),
-                "time_entries": sorted(e.pk for e in line.time_entries.all()),
-            }
-            for line in invoice.lines.prefetch_related("tickets", "time_entries")
-        ],
-    }
+# What an invoice's answer reads besides the invoice: loaded once for a whole page.
+INVOICE_RELATED = ("lines__tickets", "lines__time_entries")
 
 
-@router.get("/invoices", response=dict[str, Any])
+class InvoiceLineOut(Out):
+    kind: str
+    description: str
+    quantity: DecimalString
+    unit: str
+    unit_price: DecimalString
+    amount: DecimalString
+    tickets: list[str] = Field(description="The numbers of the tickets it bills.")
+    time_entries: list[int] = Field(description="The ids of the time entries it bills.")
+
+    @staticmethod
+    def resolve_tickets(line: InvoiceLine) -> list[str]:
+        return sorted(t.number for t in line.tickets.all())
+
+    @staticmethod
+    def resolve_time_entries(line: InvoiceLine) -> list[int]:
+        return sorted(e.pk for e in line.time_entries.all())
+
+
+class InvoiceOut(Out):
+    """A month's invoice, or a credit note (`credits`: the invoice it corrects)."""
+
+    id: int
+    number: str | None = Field(description="Null while a draft.")
+    organization: int = Field(validation_alias="organization_id")
+    agreement: int = Field(validation_alias="agreement_id")
+    agreement_version: int | None
+    period_start: date
+    period_end: date
+    currency: str
+    state: InvoiceState
+    credits: int | None = Field(validation_alias="credits_id")
+    total: DecimalString
+    issued_at: Timestamp | None
+    lines: list[InvoiceLineOut]
+
+    @staticmethod
+    def resolve_number(invoice: Invoice) -> str | None:
+        return invoice.display_number if invoice.number else None
+
+    @staticmethod
+    def resolve_agreement_version(invoice: Invoice) -> int | None:
+        return invoice.version.number if invoice.version else None
+
+    @staticmethod
+    def resolve_lines(invoice: Invoice) -> list[InvoiceLineOut]:
+        # A no-op for the rows of a list, which prefetched them all at once.
+        prefetch_related_objects([invoice], *INVOICE_RELATED)
+        return [InvoiceLineOut.from_orm(line) for line in invoice.lines.all()]
+
+
+@router.get("/invoices", response=Page[InvoiceOut])
 def list_invoices(
     request: HttpRequest, limit: int = 50, offset: int = 0, organization: int | None = None
-) -> dict[str, Any]:
-    qs = Invoice.objects.visible_to(api_user(request)).select_related("version")
+) -> Page[InvoiceOut]:
+    qs = (
+        Invoice.objects.visible_to(api_user(request))
+        .select_related("version")
+        .prefetch_related(*INVOICE_RELATED)
+    )
     if organization is not None:
         qs = qs.filter(organization_id=organization)
-    return paginate(qs, limit, offset, invoice_out)
+    return page(qs, limit, offset, InvoiceOut.from_orm)
 
 
-@router.post("/invoices", response={201: dict[str, Any]})
-def draft_invoice(request: HttpRequest, payload: InvoiceIn) -> Status[dict[str, Any]]:
+@router.post("/invoices", response={201: InvoiceOut})
+def draft_invoice(request: HttpRequest, payload: InvoiceIn) -> Status[InvoiceOut]:
     """The month's draft for an agreement, made again from the time logged so far."""
     user = api_user(request)
     agreement = Agreement.objects.in_orgs_of(user).filter(pk=payload.agreement).first()
@@ -299,7 +360,7 @@ def draft_invoice(request: HttpRequest, payload: InvoiceIn) -> Status[dict[str, 
         raise ApiError(422, "agreement: no such agreement.", "agreement")
     require(user.can_manage_settings)
     invoice = invoices.draft_invoice(agreement, payload.month)
-    return Status(201, invoice_out(invoice))
+    return Status(201, InvoiceOut.from_orm(invoice))
 
 
 def _invoice(request: HttpRequest, invoice_id: int) -> Invoice:
@@ -312,26 +373,23 @@ def _invoice_to_change(request: HttpRequest, invoice_id: int) -> Invoice:
     return get_for_write(qs, api_user(request), "invoice", pk=invoice_id)
 
 
-@router.get("/invoices/{invoice_id}", response=dict[str, Any])
-def get_invoice(request: HttpRequest, invoice_id: int) -> dict[str, Any]:
-    return invoice_out(_invoice(request, invoice_id))
+@router.get("/invoices/{invoice_id}", response=InvoiceOut)
+def get_invoice(request: HttpRequest, invoice_id: int) -> InvoiceOut:
+    return InvoiceOut.from_orm(_invoice(request, invoice_id))
 
 
-@router.post("/invoices/{invoice_id}/issue", response=dict[str, Any])
-def issue_invoice(request: HttpRequest, invoice_id: int) -> dict[str, Any]:
+@router.post("/invoices/{invoice_id}/issue", response=InvoiceOut)
+def issue_invoice(request: HttpRequest, invoice_id: int) -> InvoiceOut:
     invoice = _invoice_to_change(request, invoice_id)
-    return invoice_out(invoices.issue(invoice, api_user(request)))
+    return InvoiceOut.from_orm(invoices.issue(invoice, api_user(request)))
 
 
-@router.post("/invoices/{invoice_id}/credit-note", response={201: dict[str, Any]})
-def credit_invoice(
-    request: HttpRequest, invoice_id: int, payload: CreditIn
-) -> Status[dict[str, Any]]:
+@router.post("/invoices/{invoice_id}/credit-note", response={201: InvoiceOut})
+def credit_invoice(request: HttpRequest, invoice_id: int, payload: CreditIn) -> Status[InvoiceOut]:
     invoice = _invoice_to_change(request, invoice_id)
     require(api_user(request).can_manage_settings)
-    return Status(
-        201, invoice_out(invoices.credit_note(invoice, api_user(request), payload.reason))
-    )
+    credit = invoices.credit_note(invoice, api_user(request), payload.reason)
+    return Status(201, InvoiceOut.from_orm(credit))
 
 
 @router.get("/invoices/{invoice_id}/csv", response={200: None})

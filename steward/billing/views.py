@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -28,7 +29,13 @@ from steward.billing.forms import (
 from steward.billing.models import Invoice, Quote, QuoteState, TimeEntry
 from steward.contracts import actions
 from steward.contracts.forms import AgreementForm
-from steward.contracts.models import Agreement, Billing
+from steward.contracts.models import (
+    Agreement,
+    AgreementVersion,
+    Billing,
+    CoveredService,
+    Service,
+)
 from steward.desk.models import Ticket
 from steward.lib.errors import DomainError
 
@@ -170,19 +177,36 @@ def agreements(request: HttpRequest) -> HttpResponse:
     return render(request, "billing/agreements.html", {"agreements": rows})
 
 
-def _visible_agreement(request: HttpRequest, pk: int) -> Agreement:
-    agreement = Agreement.objects.visible_to(user_of(request)).filter(pk=pk).first()
+def _visible_agreement(
+    request: HttpRequest, pk: int, qs: QuerySet[Agreement] | None = None
+) -> Agreement:
+    qs = Agreement.objects.all() if qs is None else qs
+    agreement = qs.visible_to(user_of(request)).filter(pk=pk).first()  # type: ignore[attr-defined]
     if agreement is None:
         raise Http404
-    return agreement
+    return agreement  # type: ignore[no-any-return]
+
+
+def _with_terms(qs: QuerySet[Agreement]) -> QuerySet[Agreement]:
+    """What an agreement's terms show (its services, its versions), read once for all rows."""
+    return qs.select_related("organization", "sla_policy").prefetch_related(
+        Prefetch(
+            "covered",
+            CoveredService.objects.select_related("service").order_by("service__name"),
+        ),
+        Prefetch(
+            "versions",
+            AgreementVersion.objects.select_related("created_by").order_by("-number"),
+        ),
+    )
 
 
 def _agreement_context(agreement: Agreement) -> dict[str, Any]:
     today = timezone.localdate()
     return {
         "agreement": agreement,
-        "covered": agreement.covered.select_related("service").order_by("service__name"),
-        "versions": agreement.versions.select_related("created_by").order_by("-number"),
+        "covered": agreement.covered.all(),
+        "versions": agreement.versions.all(),
         "balance": hours.block_balance(agreement, today)
         if agreement.billing == Billing.BLOCK_HOURS
         else None,
@@ -192,12 +216,13 @@ def _agreement_context(agreement: Agreement) -> dict[str, Any]:
 
 @staff_view
 def agreement(request: HttpRequest, pk: int) -> HttpResponse:
-    row = _visible_agreement(request, pk)
+    row = _visible_agreement(request, pk, _with_terms(Agreement.objects.all()))
     return render(
         request,
         "billing/agreement.html",
         {
             **_agreement_context(row),
+            "service_names": Service.names(),  # once, for every version's changes
             "invoices": row.invoices.order_by("-period_start", "-id"),
             "month_form": MonthForm(initial={"month": timezone.localdate().strftime("%Y-%m")}),
             "can_bill": user_of(request).can_manage_settings,
@@ -332,17 +357,19 @@ def _reader_of(request: HttpRequest, qs: TenantQuerySet[Any]) -> User:
 @client_view
 def portal_agreements(request: HttpRequest) -> HttpResponse:
     user = _reader_of(request, Agreement.objects.all())
-    rows = [
-        _agreement_context(a)
-        for a in Agreement.objects.visible_to(user).select_related("sla_policy", "organization")
-    ]
+    rows = [_agreement_context(a) for a in _with_terms(Agreement.objects.visible_to(user))]
     quotes = (
         Quote.objects.visible_to(user).filter(state=QuoteState.PENDING).select_related("ticket")
     )
     return render(
         request,
         "billing/portal_agreements.html",
-        {"rows": rows, "quotes": quotes, "decision_form": DecisionForm()},
+        {
+            "rows": rows,
+            "quotes": quotes,
+            "decision_form": DecisionForm(),
+            "service_names": Service.names(),  # once, for every version's changes
+        },
     )
 
 

@@ -15,12 +15,17 @@ from steward.contracts import actions
 from steward.contracts.models import Agreement, AgreementVersion, Billing, Service
 from steward.lib.api import (
     ApiError,
+    DecimalString,
     Id,
+    Items,
     Money,
+    Out,
+    Page,
+    Timestamp,
     api_user,
     get_for_write,
     get_visible,
-    paginate,
+    page,
     require,
 )
 from steward.sla.models import SlaPolicy
@@ -72,47 +77,73 @@ class AgreementPatch(TermsIn):
 # Services
 
 
-def _service_out(service: Service) -> dict[str, Any]:
-    return {
-        "id": service.pk,
-        "code": service.code,
-        "name": service.name,
-        "description": service.description,
-        "monthly_price": str(service.monthly_price),
-        "active": service.active,
-    }
+class ServiceOut(Out):
+    id: int
+    code: str
+    name: str
+    description: str
+    monthly_price: DecimalString
+    active: bool
 
 
-@router.get("/services", response=dict[str, Any])
-def list_services(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+@router.get("/services", response=Page[ServiceOut])
+def list_services(request: HttpRequest, limit: int = 50, offset: int = 0) -> Page[ServiceOut]:
     """The provider's service catalogue (every signed-in user may read it)."""
-    return paginate(Service.objects.filter(active=True), limit, offset, _service_out)
+    return page(Service.objects.filter(active=True), limit, offset, ServiceOut.from_orm)
 
 
-@router.post("/services", response={201: dict[str, Any]})
-def create_service(request: HttpRequest, payload: ServiceIn) -> Status[dict[str, Any]]:
+@router.post("/services", response={201: ServiceOut})
+def create_service(request: HttpRequest, payload: ServiceIn) -> Status[ServiceOut]:
     require(api_user(request).can_manage_settings)
     if Service.objects.filter(code=payload.code).exists():
         raise ApiError(409, f"code: a service {payload.code} exists.", "code")
     service = Service.objects.create(**payload.dict())
-    return Status(201, _service_out(service))
+    return Status(201, ServiceOut.from_orm(service))
 
 
 # Agreements
 
 
-def agreement_out(agreement: Agreement) -> dict[str, Any]:
-    if hasattr(agreement, "version_number"):  # annotated by the list
-        number = agreement.version_number
-    else:
-        current = agreement.current_version()
-        number = current.number if current else None
-    return {
-        "id": agreement.pk,
-        "organization": agreement.organization_id,
-        **agreement.terms(),
-        "version": number,
-    }
+class AgreementOut(Out):
+    """An agreement's terms as they stand, and the number of the version that recorded them."""
+
+    id: int
+    organization: int
+    name: str
+    starts: date
+    ends: date | None
+    sla_policy: int
+    sla_targets: dict[str, Any] = Field(description="The SLA policy's targets, by priority.")
+    billing: Billing
+    currency: str
+    monthly_fee: DecimalString
+    unit_price: DecimalString
+    devices: int
+    hourly_rate: DecimalString
+    out_of_hours_multiplier: DecimalString
+    included_hours: DecimalString
+    block_hours: DecimalString
+    rollover: bool
+    increment_minutes: int
+    exclusions: str
+    kpi_targets: dict[str, Any]
+    services: dict[str, DecimalString] = Field(description="Monthly price by service code.")
+    version: int | None
+
+    @classmethod
+    def of(cls, agreement: Agreement) -> AgreementOut:
+        if hasattr(agreement, "version_number"):  # annotated by the list
+            number = agreement.version_number
+        else:
+            current = agreement.current_version()
+            number = current.number if current else None
+        # The terms a version records, so that an answer and a version read the same.
+        return cls(
+            id=agreement.pk,
+            organization=agreement.organization_id,
+            **agreement.terms(),
+            version=number,
+        )
 
 
 def _terms(payload: TermsIn) -> tuple[dict[str, Any], dict[str, Decimal] | None]:
@@ -122,10 +153,10 @@ def _terms(payload: TermsIn) -> tuple[dict[str, Any], dict[str, Decimal] | None]
     return data, services
 
 
-@router.get("/agreements", response=dict[str, Any])
+@router.get("/agreements", response=Page[AgreementOut])
 def list_agreements(
     request: HttpRequest, limit: int = 50, offset: int = 0, organization: int | None = None
-) -> dict[str, Any]:
+) -> Page[AgreementOut]:
     qs = (
         Agreement.objects.visible_to(api_user(request))
         .select_related("sla_policy")
@@ -135,11 +166,11 @@ def list_agreements(
     )
     if organization is not None:
         qs = qs.filter(organization_id=organization)
-    return paginate(qs, limit, offset, agreement_out)
+    return page(qs, limit, offset, AgreementOut.of)
 
 
-@router.post("/agreements", response={201: dict[str, Any]})
-def create_agreement(request: HttpRequest, payload: AgreementIn) -> Status[dict[str, Any]]:
+@router.post("/agreements", response={201: AgreementOut})
+def create_agreement(request: HttpRequest, payload: AgreementIn) -> Status[AgreementOut]:
     user = api_user(request)
     org = Organization.objects.visible_to(user).filter(pk=payload.organization).first()
     if org is None:
@@ -150,7 +181,7 @@ def create_agreement(request: HttpRequest, payload: AgreementIn) -> Status[dict[
         terms.pop(key, None)
     agreement = Agreement(organization=org, sla_policy=_policy(payload.sla_policy), **terms)
     actions.create_agreement(agreement, user, services)
-    return Status(201, agreement_out(agreement))
+    return Status(201, AgreementOut.of(agreement))
 
 
 def _policy(pk: int) -> SlaPolicy:
@@ -168,15 +199,15 @@ def _agreement_to_change(request: HttpRequest, agreement_id: int) -> Agreement:
     return get_for_write(Agreement.objects.all(), api_user(request), "agreement", pk=agreement_id)
 
 
-@router.get("/agreements/{agreement_id}", response=dict[str, Any])
-def get_agreement(request: HttpRequest, agreement_id: int) -> dict[str, Any]:
-    return agreement_out(_agreement(request, agreement_id))
+@router.get("/agreements/{agreement_id}", response=AgreementOut)
+def get_agreement(request: HttpRequest, agreement_id: int) -> AgreementOut:
+    return AgreementOut.of(_agreement(request, agreement_id))
 
 
-@router.patch("/agreements/{agreement_id}", response=dict[str, Any])
+@router.patch("/agreements/{agreement_id}", response=AgreementOut)
 def revise_agreement(
     request: HttpRequest, agreement_id: int, payload: AgreementPatch
-) -> dict[str, Any]:
+) -> AgreementOut:
     """Change the terms: a new version recording who, when and what changed."""
     user = api_user(request)
     agreement = _agreement_to_change(request, agreement_id)
@@ -185,22 +216,26 @@ def revise_agreement(
     if "sla_policy" in changes:
         changes["sla_policy"] = _policy(changes["sla_policy"])
     actions.revise(agreement, user, changes, services, payload.note)
-    return agreement_out(agreement)
+    return AgreementOut.of(agreement)
 
 
-def version_out(version: AgreementVersion) -> dict[str, Any]:
-    return {
-        "number": version.number,
-        "created_at": version.created_at.isoformat(),
-        "created_by": str(version.created_by) if version.created_by else None,
-        "note": version.note,
-        "changes": version.changes,
-        "terms": version.terms,
-    }
+class VersionOut(Out):
+    """The terms from one change to the next: who changed what, and the terms after."""
+
+    number: int
+    created_at: Timestamp
+    created_by: str | None
+    note: str
+    changes: list[dict[str, Any]] = Field(description='`{"field", "from", "to"}` each.')
+    terms: dict[str, Any]
+
+    @staticmethod
+    def resolve_created_by(version: AgreementVersion) -> str | None:
+        return str(version.created_by) if version.created_by else None
 
 
-@router.get("/agreements/{agreement_id}/versions", response=dict[str, Any])
-def list_versions(request: HttpRequest, agreement_id: int) -> dict[str, Any]:
+@router.get("/agreements/{agreement_id}/versions", response=Items[VersionOut])
+def list_versions(request: HttpRequest, agreement_id: int) -> Items[VersionOut]:
     agreement = _agreement(request, agreement_id)
     versions = agreement.versions.select_related("created_by").order_by("number")
-    return {"items": [version_out(v) for v in versions]}
+    return Items(items=[VersionOut.from_orm(v) for v in versions])

@@ -129,6 +129,11 @@ class Service(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @classmethod
+    def names(cls) -> dict[str, str]:
+        """Every service's name by its code, inactive ones too: versions name them by code."""
+        return dict(cls.objects.values_list("code", "name"))
+
 
 class AgreementQuerySet(TenantQuerySet["Agreement"]):
     readers = ACCOUNT_READERS

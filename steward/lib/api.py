@@ -275,6 +275,12 @@ class Page[T](Out):
     offset: int
 
 
+class Items[T](Out):
+    """A short list answered whole, as `{"items": [...]}`: no pages."""
+
+    items: list[T]
+
+
 class CursorPage[T](Out):
     """One page of a list read by cursor: `next_cursor` asks for the next (null on the last)."""
 
@@ -291,13 +297,3 @@ def page[M: Model, T](
     check_page(limit, offset)
     items = [render(row) for row in qs[offset : offset + limit]]
     return Page(items=items, count=qs.count(), limit=limit, offset=offset)
-
-
-def paginate[M: Model](
-    qs: QuerySet[M], limit: int, offset: int, render: Callable[[M], Any]
-) -> dict[str, Any]:
-    """`{"items": [...], "count": n, "limit": l, "offset": o}` for a limit/offset page: the
-    untyped form of `page`, for the routes that still answer with hand-built dicts."""
-    check_page(limit, offset)
-    items = [render(row) for row in qs[offset : offset + limit]]
-    return {"items": items, "count": qs.count(), "limit": limit, "offset": offset}

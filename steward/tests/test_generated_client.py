@@ -10,7 +10,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
@@ -21,7 +22,8 @@ from datamodel_code_generator.enums import DataModelType
 from datamodel_code_generator.format import Formatter
 from django.test import Client
 
-from steward.test import api_client, make_ticket, post_json, world
+from steward.billing import invoices
+from steward.test import api_client, make_agreement, make_ticket, post_json, world
 
 pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 3, 2, 10, 0, 7, 123456, tzinfo=UTC)  # a Monday, office hours in Athens
@@ -88,3 +90,19 @@ def test_it_reads_what_a_client_sees_and_the_lists(
     assert [x.number for x in tickets.items] == [t.number]
     assert [m.body for m in messages.items] == ["Still on fire"]
     assert [e.kind for e in events.items] == ["created", "message"]
+
+
+def test_it_reads_an_invoice_with_the_generated_models(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    models = _client_models(tmp_path, monkeypatch)
+    w = world()
+    agreement = make_agreement(w.acme, w.policy, monthly_fee=Decimal("450.00"))
+    issued = invoices.issue(invoices.draft_invoice(agreement, date(2026, 2, 1)), w.admin)
+
+    body = api_client(w.admin).get(f"/api/v1/invoices/{issued.pk}").content
+    invoice = models.InvoiceOut.model_validate_json(body)
+
+    assert invoice.number == issued.display_number
+    assert invoice.total == Decimal("450.00")
+    assert sum(line.amount for line in invoice.lines) == invoice.total

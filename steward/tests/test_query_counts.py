@@ -66,13 +66,6 @@ NOW = datetime(2026, 3, 16, 9, 0, tzinfo=UTC)
 # Who calls each route: the provider admin sees every organization, the client admin one.
 CALLERS = (Role.ADMIN, Role.CLIENT_ADMIN)
 
-# Routes known to make a query per row (billing): the test fails once one no longer does.
-KNOWN_PER_ROW = {
-    "GET /api/v1/invoices",  # each invoice's lines, their tickets and time entries
-    "billing:agreement",  # the service names, once per version in the history
-    "billing_portal:agreements",  # the same
-}
-
 
 def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
     """n more rows of each kind; the ids of this stage's richest rows (n messages, n lines)."""
@@ -231,13 +224,7 @@ def test_it_costs_no_more_queries_with_more_rows_than_recorded() -> None:
         for role in roles
         if (route, role) not in many
     )
-    unknown = [
-        f"{route} as {role}: {text}"
-        for (route, role), text in grows.items()
-        if route not in KNOWN_PER_ROW
-    ]
-    fixed = sorted(KNOWN_PER_ROW - {route for route, _role in grows})
-    assert unknown == [], "a query per row: use select_related or prefetch_related"
-    assert fixed == [], "no longer a query per row: take these out of KNOWN_PER_ROW"
+    per_row = [f"{route} as {role}: {text}" for (route, role), text in grows.items()]
+    assert per_row == [], "a query per row: use select_related or prefetch_related"
     assert over == [], "more queries than recorded (UPDATE_QUERY_COUNTS=1 records them anew)"
     assert gone == [], "recorded routes that are gone (UPDATE_QUERY_COUNTS=1 forgets them)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -71,9 +72,15 @@ def _minutes(value: Any) -> str:
 
 
 @register.filter
-def change_lines(changes: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
-    """(what, before, after) for each change a person would care about."""
-    names = dict(Service.objects.values_list("code", "name"))
+def change_lines(
+    changes: list[dict[str, Any]], names: Mapping[str, str] | None = None
+) -> list[tuple[str, str, str]]:
+    """(what, before, after) for each change a person would care about. A page listing many
+    versions passes the services' `names` it read once (`Service.names()`)."""
+    if any(change["field"] == "services" for change in changes):
+        names = names or Service.names()  # "" when the page gave none
+    else:
+        names = {}
     lines: list[tuple[str, str, str]] = []
     for change in changes:
         field, before, after = change["field"], change.get("from"), change.get("to")
