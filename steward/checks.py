@@ -7,11 +7,11 @@ from typing import Any
 from django.conf import settings
 from django.core.checks import Error, register
 
+from steward.settings import DEV_SECRET_KEY
+
 
 @register("security", deploy=False)
 def check_secret_key(app_configs: Any = None, **kwargs: Any) -> list[Error]:
-    from steward.settings import DEV_SECRET_KEY
-
     if not settings.DEBUG and settings.SECRET_KEY == DEV_SECRET_KEY:
         return [
             Error(

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 import pytest
 from django.utils import timezone, translation
 
+from steward.mail.models import forget_directory
+
 
 @pytest.fixture(autouse=True)
 def _reset_locale() -> Iterator[None]:
@@ -20,6 +22,4 @@ def _reset_locale() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _forget_mailboxes() -> None:
     # Mailboxes are cached for a few seconds per process; each test has its own database.
-    from steward.mail.models import forget_directory
-
     forget_directory()

@@ -8,7 +8,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import dj_database_url
+import django_stubs_ext
 from django.utils.csp import CSP
+
+from steward.lib.emails import parse_email_url
+
+# Lets admin and form classes name their model at run time: `admin.ModelAdmin[Ticket]`.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -240,8 +246,6 @@ MAIL_DOMAIN = envstr("MAIL_DOMAIN", urlsplit(SITE_URL).hostname or "localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_URL = envstr("EMAIL_URL", "")
 if EMAIL_URL:
-    from steward.lib.emails import parse_email_url
-
     MAILERS = {"default": parse_email_url(EMAIL_URL)}
 elif os.environ.get("EMAIL_HOST"):
     MAILERS = {

@@ -167,10 +167,10 @@ def api_client(user: User) -> Client:
 COVERAGE: dict[str, set[str]] = {}
 
 
-def covers(*routes: str, kinds: tuple[str, ...]) -> Any:
+def covers[T](*routes: str, kinds: tuple[str, ...]) -> Callable[[T], T]:
     """Mark a test as proving `kinds` of access rules for `routes`."""
 
-    def mark(test: Any) -> Any:
+    def mark(test: T) -> T:
         for route in routes:
             COVERAGE.setdefault(route, set()).update(kinds)
         return test

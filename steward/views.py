@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    if request.user.is_provider:  # type: ignore[union-attr]
+    if request.user.is_provider:  # type: ignore[union-attr]  # login_required: a User
         return redirect("desk:dashboard")
     return redirect("portal:home")
 

@@ -17,13 +17,13 @@ def decrypt_secret(stored: str, purpose: str) -> str:
     return unseal(stored, "steward.mfa.v1", purpose)
 
 
-class AccountAdapter(DefaultAccountAdapter):
+class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth is untyped
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         # The provider invites its staff and its clients' contacts; nobody signs themselves up.
         return False
 
 
-class MfaAdapter(DefaultMFAAdapter):
+class MfaAdapter(DefaultMFAAdapter):  # type: ignore[misc]  # allauth is untyped
     def encrypt(self, text: str) -> str:
         return encrypt_secret(text, "mfa")
 

@@ -5,14 +5,14 @@ from django.contrib import admin
 from steward.accounts.models import ApiToken, Membership, Organization, User
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(admin.TabularInline[Membership, Organization]):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(admin.ModelAdmin[Organization]):
     list_display = ["name", "code", "timezone", "language", "status", "it_manager"]
     list_filter = ["status", "language"]
     search_fields = ["name", "code"]
@@ -20,7 +20,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(admin.ModelAdmin):
+class UserAdmin(admin.ModelAdmin[User]):
     list_display = ["email", "name", "role", "organization", "is_active"]
     list_filter = ["role", "is_active", "organization"]
     search_fields = ["email", "name"]
@@ -28,6 +28,6 @@ class UserAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
     list_display = ["user", "name", "hint", "created_at", "last_used_at", "revoked_at"]
     readonly_fields = ["key_hash", "hint"]

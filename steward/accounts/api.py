@@ -25,6 +25,7 @@ from steward.lib.api import (
     require,
 )
 from steward.lib.timezones import is_timezone
+from steward.sla.models import BusinessCalendar
 
 router = Router(tags=["Accounts"])
 LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
@@ -113,8 +114,6 @@ class NewTokenOut(TokenOut):
 
 
 def _apply_org(org: Organization, data: dict[str, Any]) -> None:
-    from steward.sla.models import BusinessCalendar
-
     for key, value in data.items():
         if key == "timezone" and not is_timezone(value):
             raise ApiError(422, f"timezone: {value!r} is not an IANA time zone name.", "timezone")

@@ -6,6 +6,8 @@ from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 
+from steward.accounts.middleware import note_sign_in
+
 
 def _create_cache_table(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:
     # The database cache (used TOTP codes, sign-in rate limits) needs its table; creating it
@@ -21,7 +23,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from steward import checks  # noqa: F401 - registers the system checks
-        from steward.accounts.middleware import note_sign_in
 
         post_migrate.connect(_create_cache_table, sender=self)
         # RequireMfaMiddleware compares the time a session signed in with when the user's

@@ -10,7 +10,7 @@ from steward.accounts.models import User
 from steward.lib.timezones import available_timezones
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(forms.ModelForm[User]):
     language = forms.ChoiceField(required=False, label=_("Language"))
     timezone = forms.ChoiceField(required=False, label=_("Time zone"))
 

@@ -40,9 +40,9 @@ class UserLanguageMiddleware:
 
         if request.session.get("_auth_user_id"):
             user = get_user(request)
-            request._cached_user = user  # type: ignore[attr-defined]
+            request._cached_user = user  # type: ignore[attr-defined]  # Django's private cache
             if user.is_authenticated:
-                lang = user.preferred_language()  # type: ignore[union-attr]
+                lang = user.preferred_language()
                 request.COOKIES[settings.LANGUAGE_COOKIE_NAME] = lang
         return self.get_response(request)
 
@@ -138,10 +138,10 @@ def skipped_mfa(request: HttpRequest, user: Any) -> bool:
         # in (usually through this very session, with a code from the device): the session
         # stays. Without the stamp the session predates it and must sign in again.
         devices = devices.filter(created_at__lt=datetime.fromtimestamp(signed_in, tz=UTC))
-    return devices.exists()
+    return bool(devices.exists())
 
 
 def _has_mfa(user: object) -> bool:
     from allauth.mfa.models import Authenticator
 
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return bool(Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists())

@@ -251,7 +251,7 @@ class User(AbstractBaseUser, PermissionsMixin):
             )
 
     @property
-    def is_staff(self) -> bool:  # type: ignore[override]
+    def is_staff(self) -> bool:
         # Django's admin site is for provider admins only.
         return self.role == Role.ADMIN
 

@@ -10,6 +10,6 @@ class BillingConfig(AppConfig):
     def ready(self) -> None:
         # A client admin's emailed APPROVE or DECLINE reaches billing as the desk's message
         # event; mail, billing's sibling, never calls it.
-        from steward.billing import quotes
+        from steward.billing import quotes  # in ready(): it imports the models
 
         quotes.connect()

@@ -75,7 +75,7 @@ class Quote(models.Model):
         blank=True,
         validators=[MinValueValidator(Decimal("0.01"))],
     )
-    fixed_price = models.DecimalField(_("fixed price"), null=True, blank=True, **MONEY)  # type: ignore[arg-type]
+    fixed_price = models.DecimalField(_("fixed price"), null=True, blank=True, **MONEY)
     state = models.CharField(max_length=10, choices=QuoteState.choices, default=QuoteState.PENDING)
     created_by = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"

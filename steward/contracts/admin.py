@@ -12,7 +12,7 @@ from steward.sla.models import SlaPolicy
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AgreementAdmin(admin.ModelAdmin[Agreement]):
     list_display = ["name", "organization", "starts", "ends", "sla_policy"]
     list_filter = ["organization"]
 

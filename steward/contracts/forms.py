@@ -12,7 +12,7 @@ from steward.accounts.models import Organization
 from steward.contracts.models import KPIS, TERM_FIELDS, Agreement, Service
 
 
-class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
+class AgreementForm(forms.ModelForm[Agreement]):
     """The terms; each covered service is a checkbox with its monthly price."""
 
     note = forms.CharField(

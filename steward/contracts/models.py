@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple, Self
+from typing import TYPE_CHECKING, Any, NamedTuple, Self, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -23,7 +23,19 @@ if TYPE_CHECKING:
 # Terms, prices, scope, quotes and invoices are the business between the provider and the
 # client's administrators (the portal's agreement pages are theirs): a client user reads none.
 ACCOUNT_READERS = PROVIDER_ROLES | {Role.CLIENT_ADMIN}
-MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
+
+
+class _Money(TypedDict):
+    max_digits: int
+    decimal_places: int
+    validators: list[MinValueValidator]
+
+
+MONEY: _Money = {
+    "max_digits": 12,
+    "decimal_places": 2,
+    "validators": [MinValueValidator(Decimal(0))],
+}
 
 
 class Kpi(NamedTuple):
@@ -105,7 +117,7 @@ class Service(models.Model):
     monthly_price = models.DecimalField(
         _("list price per month"),
         default=Decimal("0.00"),
-        **MONEY,  # type: ignore[arg-type]
+        **MONEY,
     )
     active = models.BooleanField(_("active"), default=True)
 
@@ -153,14 +165,14 @@ class Agreement(models.Model):
         _("billing"), max_length=16, choices=Billing.choices, default=Billing.MANAGED_USER
     )
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
-    monthly_fee = models.DecimalField(_("monthly fee"), default=Decimal("0.00"), **MONEY)  # type: ignore[arg-type]
+    monthly_fee = models.DecimalField(_("monthly fee"), default=Decimal("0.00"), **MONEY)
     unit_price = models.DecimalField(
         _("price per user or device"),
         default=Decimal("0.00"),
-        **MONEY,  # type: ignore[arg-type]
+        **MONEY,
     )
     devices = models.PositiveIntegerField(_("devices covered"), default=0)
-    hourly_rate = models.DecimalField(_("hourly rate"), default=Decimal("0.00"), **MONEY)  # type: ignore[arg-type]
+    hourly_rate = models.DecimalField(_("hourly rate"), default=Decimal("0.00"), **MONEY)
     out_of_hours_multiplier = models.DecimalField(
         _("out-of-hours multiplier"),
         max_digits=4,
@@ -290,7 +302,7 @@ class CoveredService(models.Model):
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="covered")
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="+")
-    price = models.DecimalField(_("price per month"), default=Decimal("0.00"), **MONEY)  # type: ignore[arg-type]
+    price = models.DecimalField(_("price per month"), default=Decimal("0.00"), **MONEY)
 
     class Meta:
         constraints = [

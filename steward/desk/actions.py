@@ -21,6 +21,7 @@ from steward.desk import events
 from steward.desk.models import (
     ACTIVE_STATUSES,
     SLA_KINDS,
+    Attachment,
     EventKind,
     Message,
     Queue,
@@ -116,7 +117,7 @@ def _record(
     event = events.record(ticket, kind, actor, at, once_key=once_key, **data)
     # Keep the events this instance already holds (prefetched, or recorded since it was
     # opened) in step, so the next SLA replay needs no query and never sees a stale list.
-    held = getattr(ticket, "sla_events", None)
+    held: list[TicketEvent] | None = getattr(ticket, "sla_events", None)
     if held is not None and kind in SLA_KINDS:
         held.append(event)
     return event
@@ -178,8 +179,8 @@ def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) 
             updated_at=at,
         )
         # A new ticket's whole history is in this instance: no need to read it back.
-        ticket.sla_events = []  # type: ignore[attr-defined]
-        ticket.sla_fresh = True  # type: ignore[attr-defined]
+        ticket.sla_events = []
+        ticket.sla_fresh = True
         _record(
             ticket,
             EventKind.CREATED,
@@ -424,7 +425,7 @@ def sla_state(ticket: Ticket, now: datetime | None = None) -> SlaState | None:
     """Replay the ticket's events through its policy; None when it has no SLA."""
     if ticket.sla_policy is None:
         return None
-    prefetched = getattr(ticket, "sla_events", None)
+    prefetched: list[TicketEvent] | None = getattr(ticket, "sla_events", None)
     if prefetched is not None:
         events: Any = [(e.at, e.kind, e.data) for e in prefetched]
     else:
@@ -504,8 +505,7 @@ def recompute_sla(ticket: Ticket, now: datetime | None = None) -> SlaState | Non
 
 def _next_check(ticket: Ticket, state: SlaState) -> datetime | None:
     # A ticket that has only ever been seen in memory (just opened) has no such events yet.
-    fresh = getattr(ticket, "sla_fresh", False)
-    recorded = _recorded(ticket) if ticket.pk and not fresh else set()
+    recorded = _recorded(ticket) if ticket.pk and not ticket.sla_fresh else set()
     moments = []
     for name, clock in state.clocks.items():
         if not clock.running or clock.due is None:
@@ -527,7 +527,7 @@ def sweep_ticket(ticket: Ticket, now: datetime) -> list[TicketEvent]:
 
 
 def _sweep_locked(ticket: Ticket, now: datetime) -> list[TicketEvent]:
-    ticket.sla_fresh = False  # type: ignore[attr-defined]  # it is about to gain such events
+    ticket.sla_fresh = False  # it is about to gain such events
     state = sla_state(ticket, now)
     recorded: list[TicketEvent] = []
     if state is not None:
@@ -628,10 +628,8 @@ def check_attachment(upload: Any) -> str:
     return content_type
 
 
-def add_attachment(message: Message, upload: Any) -> Any:
+def add_attachment(message: Message, upload: Any) -> Attachment:
     """Store an uploaded file on a message after checking its size and type."""
-    from steward.desk.models import Attachment
-
     content_type = check_attachment(upload)
     # The name people see and download: no folders, and short enough for the column (200
     # characters) and for any file system they save it to (255 bytes), extension kept.

@@ -6,12 +6,12 @@ from steward.desk.models import Queue, Ticket, TicketEvent
 
 
 @admin.register(Queue)
-class QueueAdmin(admin.ModelAdmin):
+class QueueAdmin(admin.ModelAdmin[Queue]):
     list_display = ["name", "email"]
 
 
 @admin.register(Ticket)
-class TicketAdmin(admin.ModelAdmin):
+class TicketAdmin(admin.ModelAdmin[Ticket]):
     list_display = ["number", "title", "organization", "priority", "status", "sla_due"]
     list_filter = ["status", "priority", "organization"]
     search_fields = ["number", "title"]
@@ -22,7 +22,7 @@ class TicketAdmin(admin.ModelAdmin):
 
 
 @admin.register(TicketEvent)
-class TicketEventAdmin(admin.ModelAdmin):
+class TicketEventAdmin(admin.ModelAdmin[TicketEvent]):
     list_display = ["ticket", "kind", "at", "actor"]
     list_filter = ["kind"]
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from steward.accounts.models import Organization, User
 from steward.contracts.models import Service
+from steward.desk.actions import TicketError, check_attachment
 from steward.desk.models import Kind, Level, Priority, Queue, Status
 from steward.lib.text import title_error
 
@@ -85,8 +86,6 @@ class AttachmentMixin:
     cleaned_data: dict[str, Any]
 
     def clean_file(self) -> Any:
-        from steward.desk.actions import TicketError, check_attachment
-
         upload = self.cleaned_data.get("file")
         if upload:
             try:

@@ -205,6 +205,13 @@ class Ticket(models.Model):
     sla_next_check = models.DateTimeField(null=True, blank=True)
     sla_breached = models.JSONField(default=list, blank=True)
 
+    # Held by one instance, not columns, so that replaying its SLA needs no query.
+    # `sla_events`: its SLA events in order, prefetched (queries.py) or all recorded since it
+    # was opened. No default: Django's prefetch skips an instance that has the attribute.
+    sla_events: list[TicketEvent]
+    # Its whole history is in memory: it was opened by this very instance.
+    sla_fresh: bool = False
+
     objects = TicketQuerySet.as_manager()
 
     class Meta:

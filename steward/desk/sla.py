@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from steward.lib.timezones import format_duration, local
 from steward.sla.models import BusinessCalendar, SlaPolicy
 
+# Annotations only: the clock imports numpy, which loads on the first SLA computation.
 if TYPE_CHECKING:
     from steward.sla.clock import CompiledCalendar
 

@@ -32,6 +32,7 @@ from pydantic import (
 from steward.lib.errors import DomainError
 from steward.lib.text import title_error
 
+# Annotations only: lib sits below the apps (a listed lint-imports exception).
 if TYPE_CHECKING:
     from steward.accounts.models import User
 

@@ -6,18 +6,18 @@ from steward.mail.models import Inbound, Mailbox, MailDomain, Outbound
 
 
 @admin.register(Mailbox)
-class MailboxAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class MailboxAdmin(admin.ModelAdmin[Mailbox]):
     list_display = ["name", "address", "organization", "imap_host", "enabled", "last_polled_at"]
 
 
 @admin.register(MailDomain)
-class MailDomainAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class MailDomainAdmin(admin.ModelAdmin[MailDomain]):
     list_display = ["domain", "organization"]
     search_fields = ["domain"]
 
 
 @admin.register(Inbound)
-class InboundAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class InboundAdmin(admin.ModelAdmin[Inbound]):
     list_display = ["received_at", "from_address", "subject", "state", "ticket"]
     list_filter = ["state", "via"]
     search_fields = ["subject", "from_address", "msgid"]
@@ -29,7 +29,7 @@ class InboundAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Outbound)
-class OutboundAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class OutboundAdmin(admin.ModelAdmin[Outbound]):
     list_display = ["created_at", "kind", "subject", "state", "attempts", "sent_at"]
     list_filter = ["state", "kind"]
     search_fields = ["subject", "msgid"]

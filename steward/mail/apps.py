@@ -9,6 +9,6 @@ class MailConfig(AppConfig):
 
     def ready(self) -> None:
         # Mail reacts to what the desk records; the desk never calls up into mail.
-        from steward.mail import notify
+        from steward.mail import notify  # in ready(): it imports the models
 
         notify.connect()

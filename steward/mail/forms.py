@@ -12,7 +12,7 @@ from steward.desk.models import Ticket
 from steward.mail.models import InboundState, Mailbox
 
 
-class MailboxForm(forms.ModelForm):  # type: ignore[type-arg]
+class MailboxForm(forms.ModelForm[Mailbox]):
     password = forms.CharField(
         label=_("IMAP password"),
         required=False,

@@ -168,7 +168,7 @@ class MailDomain(models.Model):
 
     def save(self, *args: object, **kwargs: object) -> None:
         self.domain = self.domain.strip().lower().lstrip("@")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)  # type: ignore[arg-type]  # passed through untouched
 
 
 class Via(models.TextChoices):

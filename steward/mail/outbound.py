@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from steward.accounts.models import Organization, User
+from steward.accounts.models import Organization, Role, User
 from steward.contracts.models import Agreement
 from steward.desk.models import Message, Status, Ticket, TicketEvent
 from steward.mail.models import (
@@ -101,7 +101,7 @@ def _wake_drain() -> None:
     # The scheduler drains the outbox every few seconds anyway; this only shortens the wait,
     # at most once a second per process so that a burst of mail queues one drain, not many.
     global _last_wake
-    from steward.mail.tasks import drain_outbox_task
+    from steward.mail.tasks import drain_outbox_task  # a cycle: mail.tasks imports this module
 
     now = time.monotonic()
     if now - _last_wake < 1.0:
@@ -241,8 +241,6 @@ def sla_event(event: TicketEvent, to: list[str], clock_label: str) -> Outbound:
 
 
 def _client_admins(org: Organization) -> list[User]:
-    from steward.accounts.models import Role
-
     return list(User.objects.filter(organization=org, role=Role.CLIENT_ADMIN, is_active=True))
 
 

@@ -11,6 +11,8 @@ from datetime import datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from steward.desk.tasks import publish_backlog_task, sweep_sla_task
+from steward.mail.tasks import drain_outbox_task
 from steward.scheduler.models import JobSlot
 
 log = logging.getLogger(__name__)
@@ -24,9 +26,6 @@ class Job:
 
 
 def _jobs() -> list[Job]:
-    from steward.desk.tasks import publish_backlog_task, sweep_sla_task
-    from steward.mail.tasks import drain_outbox_task
-
     return [
         Job("desk.sweep_sla", timedelta(seconds=60), sweep_sla_task.enqueue),
         Job("desk.publish_backlog", timedelta(seconds=60), publish_backlog_task.enqueue),

@@ -6,10 +6,10 @@ from steward.sla.models import BusinessCalendar, SlaPolicy
 
 
 @admin.register(BusinessCalendar)
-class BusinessCalendarAdmin(admin.ModelAdmin):
+class BusinessCalendarAdmin(admin.ModelAdmin[BusinessCalendar]):
     list_display = ["name", "timezone", "holiday_country", "holiday_subdivision"]
 
 
 @admin.register(SlaPolicy)
-class SlaPolicyAdmin(admin.ModelAdmin):
+class SlaPolicyAdmin(admin.ModelAdmin[SlaPolicy]):
     list_display = ["name", "calendar", "warning_percent"]

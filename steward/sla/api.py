@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema, Status
 
 from steward.lib.api import ApiError, Id, Out, Page, api_user, not_found, page, require
 from steward.lib.timezones import format_duration
-from steward.sla.models import BusinessCalendar, SlaPolicy
+from steward.sla.models import DEFAULT_MATRIX, BusinessCalendar, SlaPolicy, default_pause_statuses
 
 router = Router(tags=["SLA"])
 
@@ -235,8 +235,6 @@ def list_policies(request: HttpRequest, limit: int = 50, offset: int = 0) -> Pag
 
 
 def _pause_statuses(value: list[str] | dict[str, list[str]] | None) -> Any:
-    from steward.sla.models import default_pause_statuses
-
     return default_pause_statuses() if value is None else value
 
 
@@ -259,8 +257,6 @@ def create_policy(request: HttpRequest, payload: PolicyIn) -> Status[PolicyOut]:
         matrix=payload.matrix or {},
     )
     if not policy.matrix:
-        from steward.sla.models import DEFAULT_MATRIX
-
         policy.matrix = DEFAULT_MATRIX
     _save(policy)
     return Status(201, PolicyOut.from_orm(policy))

@@ -179,7 +179,8 @@ class CompiledCalendar:
         target = cum + np.asarray(minutes, dtype=np.float64) * 60
         j = np.searchsorted(self.np_cum_end, target, side="left")
         j = np.minimum(j, len(self.np_starts) - 1)
-        return self.np_starts[j] + (target - self.np_cum_start[j])
+        due: np.ndarray = self.np_starts[j] + (target - self.np_cum_start[j])
+        return due
 
     def segments(self, start: datetime, minutes: int | float) -> list[tuple[datetime, datetime]]:
         _require_aware(start)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from steward.lib.timezones import validate_timezone
 
+# The clock imports numpy: it loads on the first SLA computation, not with the models.
 if TYPE_CHECKING:
     from steward.sla.clock import CalendarSpec, CompiledCalendar
 
@@ -151,7 +152,7 @@ class BusinessCalendar(models.Model):
         )
 
     def spec(self) -> CalendarSpec:
-        from steward.sla.clock import CalendarSpec
+        from steward.sla.clock import CalendarSpec  # lazy: numpy (see the top)
 
         this_year = timezone.now().year
         years = range(this_year - HOLIDAY_YEARS_BACK, this_year + HOLIDAY_YEARS_AHEAD + 1)
@@ -169,7 +170,7 @@ class BusinessCalendar(models.Model):
         )
 
     def compiled(self) -> CompiledCalendar:
-        from steward.sla.clock import compile_calendar
+        from steward.sla.clock import compile_calendar  # lazy: numpy (see the top)
 
         if self.pk is None:
             return compile_calendar(self.spec())
@@ -212,7 +213,7 @@ def _public_holidays(country: str, subdivision: str, first: int, stop: int) -> d
 @lru_cache(maxsize=256)
 def _compiled(pk: int | None, updated_at: Any, calendar: BusinessCalendar) -> CompiledCalendar:
     # Keyed on the row's version so an edited calendar is recompiled, an unchanged one never.
-    from steward.sla.clock import compile_calendar
+    from steward.sla.clock import compile_calendar  # lazy: numpy (see the top)
 
     del pk, updated_at
     return compile_calendar(calendar.spec())

@@ -23,9 +23,9 @@ def _url(path: str) -> str:
 @pytest.mark.django_db
 @pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=ALL_ROUTES)
 def test_it_requires_login(method: str, path: str) -> None:
-    for headers in ({}, {"HTTP_AUTHORIZATION": "Bearer stw_not-a-real-token"}):
+    for headers in ({}, {"Authorization": "Bearer stw_not-a-real-token"}):
         response = Client().generic(
-            method, _url(path), "{}", content_type="application/json", **headers
+            method, _url(path), "{}", content_type="application/json", headers=headers
         )
         assert response.status_code == 401, (method, path, response.content)
         body = response.json()

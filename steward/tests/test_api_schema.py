@@ -33,7 +33,8 @@ def _answers() -> dict[str, dict[str, Any]]:
 
 
 def _components() -> dict[str, Any]:
-    return api.get_openapi_schema()["components"]["schemas"]  # type: ignore[no-any-return]
+    schemas: dict[str, Any] = api.get_openapi_schema()["components"]["schemas"]
+    return schemas
 
 
 def _free_form(schema: dict[str, Any] | None, components: dict[str, Any]) -> bool:

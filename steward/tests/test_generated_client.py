@@ -17,7 +17,9 @@ from types import ModuleType
 
 import pytest
 import time_machine
-from datamodel_code_generator import DataModelType, InputFileType, generate
+from datamodel_code_generator import InputFileType, generate
+from datamodel_code_generator.enums import DataModelType
+from datamodel_code_generator.format import Formatter
 from django.test import Client
 
 from steward.billing import invoices
@@ -37,7 +39,7 @@ def _client_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleTyp
         output=out,
         output_model_type=DataModelType.PydanticV2BaseModel,
         extra_fields="forbid",
-        formatters=["builtin"],
+        formatters=[Formatter.BUILTIN],
     )
     spec = importlib.util.spec_from_file_location("steward_client", out)
     assert spec is not None and spec.loader is not None

@@ -143,11 +143,11 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
     }
 
 
-def _person(w: World, role: str) -> User:
+def _person(w: World, role: Role) -> User:
     return {Role.ADMIN: w.admin, Role.CLIENT_ADMIN: w.acme_admin}[role]
 
 
-def _targets() -> list[tuple[str, str]]:
+def _targets() -> list[tuple[str, Role]]:
     """(route, role) for every GET route and page, as each caller allowed to use it."""
     routes = [r for r in _api_routes() if r.startswith("GET ")]
     routes += [name for name in _html_routes() if name not in HTML_POSTS]
@@ -170,7 +170,7 @@ def _count(client: Client, url: str) -> tuple[int, int]:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
         if getattr(response, "streaming", False):
-            b"".join(response.streaming_content)
+            response.getvalue()
     return response.status_code, len(queries)
 
 
@@ -179,7 +179,7 @@ def _measure(w: World, ids: dict[str, Any]) -> dict[tuple[str, str], int]:
     for role in CALLERS:
         clients[role] = Client()
         clients[role].force_login(_person(w, role))
-    counts = {}
+    counts: dict[tuple[str, str], int] = {}
     for route, role in _targets():
         status, count = _count(clients[role], _url(route, ids, _person(w, role)))
         assert status < 400, f"{route} as {role} answered {status}: nothing was measured"

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.urls import reverse
+from django.urls import URLResolver, reverse
 
 from steward.accounts.models import Role, User
 from steward.billing import invoices, quotes, time
@@ -240,7 +240,7 @@ def _body(route: str, ids: dict[str, Any]) -> Any:
     return body
 
 
-def _person(w: World, role: str) -> User:
+def _person(w: World, role: Role) -> User:
     return {A: w.admin, M: w.manager, T: w.tech, CA: w.acme_admin, CU: w.acme_user}[role]
 
 
@@ -342,7 +342,7 @@ def _page_url(name: str, ids: dict[str, Any]) -> str:
     pattern = next(
         p
         for r in get_resolver().url_patterns
-        if getattr(r, "namespace", None) == namespace
+        if isinstance(r, URLResolver) and r.namespace == namespace
         for p in r.url_patterns
         if getattr(p, "name", None) == short
     )

@@ -4,6 +4,7 @@ cached; the API docs load nothing from outside the site."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
@@ -12,6 +13,9 @@ from django.urls import reverse
 from steward.billing import time
 from steward.test import World, api_client, make_ticket, world
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as Response
+
 pytestmark = pytest.mark.django_db
 
 SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
@@ -19,7 +23,7 @@ TAG = re.compile(r"<[a-zA-Z][^>]*>")
 INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=", re.I)
 
 
-def _nonce(response) -> str:  # type: ignore[no-untyped-def]
+def _nonce(response: Response) -> str:
     policy = response["Content-Security-Policy"]
     assert "unsafe-eval" not in policy
     script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
@@ -28,7 +32,7 @@ def _nonce(response) -> str:  # type: ignore[no-untyped-def]
     return match.group(1) if match else ""
 
 
-def _assert_scripts_carry_the_nonce(url: str, response) -> None:  # type: ignore[no-untyped-def]
+def _assert_scripts_carry_the_nonce(url: str, response: Response) -> None:
     nonce = _nonce(response)
     html = response.content.decode()
     for attrs in SCRIPT.findall(html):

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from steward.accounts.models import Role
+from steward.accounts.models import Role, User
 from steward.test import make_org, make_user
 
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -19,10 +19,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _code() -> str:
-    return format_hotp_value(hotp_value(SECRET, int(time.time()) // 30))
+    code: str = format_hotp_value(hotp_value(SECRET, int(time.time()) // 30))
+    return code
 
 
-def _admin_with_totp():  # type: ignore[no-untyped-def]
+def _admin_with_totp() -> User:
     cache.clear()
     admin = make_user(Role.ADMIN, email="root@provider.example", password=PASSWORD)
     TOTP.activate(admin, SECRET)

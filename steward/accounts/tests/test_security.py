@@ -13,15 +13,16 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from steward.accounts.adapters import decrypt_secret
-from steward.accounts.models import Role
-from steward.test import make_user
+from steward.accounts.models import Organization, Role
+from steward.test import make_org, make_user
 
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 pytestmark = pytest.mark.django_db
 
 
 def _current_code() -> str:
-    return format_hotp_value(hotp_value(SECRET, int(time.time()) // 30))
+    code: str = format_hotp_value(hotp_value(SECRET, int(time.time()) // 30))
+    return code
 
 
 def test_it_hashes_passwords_with_argon2_in_production() -> None:
@@ -117,7 +118,5 @@ def test_it_offers_no_public_sign_up() -> None:
     assert b'name="password2"' not in response.content
 
 
-def make_org_for_lockout():  # type: ignore[no-untyped-def]
-    from steward.test import make_org
-
+def make_org_for_lockout() -> Organization:
     return make_org()

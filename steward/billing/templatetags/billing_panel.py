@@ -5,6 +5,7 @@ importing billing (billing comes after the desk in the import order)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django import template
@@ -18,19 +19,32 @@ from steward.desk.models import Ticket
 register = template.Library()
 
 
+@dataclass(frozen=True)
+class TimeRow:
+    """A time entry as the panel lists it: invoiced, or removable by this user."""
+
+    entry: TimeEntry
+    billed: bool
+    removable: bool
+
+
 def ticket_panel(ticket: Ticket, user: User) -> dict[str, Any]:
     """What the desk's ticket page shows of scope, quotes and time."""
     entries = list(ticket.time.select_related("user").order_by("-started_at", "-id"))
     billed = set(ticket.time.invoiced().values_list("pk", flat=True))
-    for entry in entries:
-        entry.billed = entry.pk in billed  # type: ignore[attr-defined]
-        entry.removable = entry.pk not in billed and (  # type: ignore[attr-defined]
-            entry.user_id == user.pk or user.can_manage_settings
+    rows = [
+        TimeRow(
+            entry,
+            billed=entry.pk in billed,
+            removable=entry.pk not in billed
+            and (entry.user_id == user.pk or user.can_manage_settings),
         )
+        for entry in entries
+    ]
     return {
         "scope": scope_of(ticket),
         "quotes": list(ticket.quotes.select_related("decided_by")),
-        "time_entries": entries,
+        "time_entries": rows,
         "time_total": sum((e.minutes or 0) for e in entries),
         "running": TimeEntry.objects.running().filter(user=user).select_related("ticket").first(),
         "time_form": TimeForm(),

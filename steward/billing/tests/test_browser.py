@@ -6,7 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, expect
+from pytest_django.live_server_helper import LiveServer
 
 from steward.billing.models import Invoice, Quote, TimeEntry
 from steward.contracts import actions as contract_actions
@@ -17,7 +18,7 @@ from steward.test import make_ticket, world
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
-def test_time_quote_approval_and_invoice(browser, live_server) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_time_quote_approval_and_invoice(browser: Browser, live_server: LiveServer) -> None:  # noqa: F811
     w = world()
     agreement = Agreement.objects.get(organization=w.acme)
     contract_actions.revise(

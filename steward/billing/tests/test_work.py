@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.test import Client
 
 from steward.billing import hours, invoices, quotes, time
 from steward.billing import scope as register
@@ -21,6 +23,9 @@ from steward.mail import inbound
 from steward.mail.models import Outbound
 from steward.mail.tests.factory import make_mail
 from steward.test import World, api_client, make_ticket, world
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as Response
 
 pytestmark = pytest.mark.django_db
 ATHENS = ZoneInfo("Europe/Athens")
@@ -154,7 +159,7 @@ def test_it_checks_time_input_through_the_api(w: World) -> None:
     ticket = make_ticket(w.acme)
     client = api_client(w.tech)
 
-    def post(data: dict[str, object]) -> object:
+    def post(data: dict[str, object]) -> Response:
         return client.post(
             "/api/v1/time-entries", json.dumps(data), content_type="application/json"
         )
@@ -167,12 +172,12 @@ def test_it_checks_time_input_through_the_api(w: World) -> None:
         ({"ticket": ticket.pk, "minutes": 30, "description": "x", "started_at": "2026-01-01T10:00:00"}, "started_at"),
     ]:  # fmt: skip
         response = post(data)
-        assert response.status_code == 422, data  # type: ignore[attr-defined]
-        assert response.json()["field"] == field  # type: ignore[attr-defined]
-    assert post({"ticket": 999999, "minutes": 5, "description": "x"}).status_code == 404  # type: ignore[attr-defined]
+        assert response.status_code == 422, data
+        assert response.json()["field"] == field
+    assert post({"ticket": 999999, "minutes": 5, "description": "x"}).status_code == 404
     ok = post({"ticket": ticket.pk, "minutes": 25, "description": "Reset the router"})
-    assert ok.status_code == 201  # type: ignore[attr-defined]
-    assert ok.json()["minutes"] == 25 and ok.json()["in_scope"] is True  # type: ignore[attr-defined]
+    assert ok.status_code == 201
+    assert ok.json()["minutes"] == 25 and ok.json()["in_scope"] is True
     assert TimeEntry.objects.count() == 1
 
 
@@ -217,16 +222,16 @@ def test_time_is_corrected_through_the_api_until_it_is_invoiced(w: World) -> Non
     url = f"/api/v1/time-entries/{entry.pk}"
     tech = api_client(w.tech)
 
-    def patch(client: object, body: object) -> object:
-        return client.patch(url, json.dumps(body), content_type="application/json")  # type: ignore[attr-defined]
+    def patch(client: Client, body: object) -> Response:
+        return client.patch(url, json.dumps(body), content_type="application/json")
 
     bad = patch(tech, {"minutes": 0})
-    assert bad.status_code == 422 and bad.json()["field"] == "minutes"  # type: ignore[attr-defined]
+    assert bad.status_code == 422 and bad.json()["field"] == "minutes"
     other = make_user(Role.TECHNICIAN, name="Olly Other")
     Membership.objects.create(user=other, organization=w.acme)
-    assert patch(api_client(other), {"minutes": 60}).status_code == 403  # type: ignore[attr-defined]
+    assert patch(api_client(other), {"minutes": 60}).status_code == 403
     ok = patch(tech, {"minutes": 60, "description": "Network switch"})
-    assert ok.status_code == 200 and ok.json()["minutes"] == 60  # type: ignore[attr-defined]
+    assert ok.status_code == 200 and ok.json()["minutes"] == 60
     event = TicketEvent.objects.get(ticket=ticket, kind="time")
     assert event.data["changes"]["minutes"] == [600, 60]
     from steward.test import ScanningClient
@@ -235,7 +240,7 @@ def test_time_is_corrected_through_the_api_until_it_is_invoiced(w: World) -> Non
     assert "minutes: 600 → 60" in history
     invoice = invoices.issue(invoices.draft_invoice(agreement, at.date()), w.manager)
     refused = patch(api_client(w.manager), {"minutes": 30})
-    assert refused.status_code == 422 and invoice.display_number in refused.json()["detail"]  # type: ignore[attr-defined]
+    assert refused.status_code == 422 and invoice.display_number in refused.json()["detail"]
     assert api_client(w.manager).delete(url).status_code == 422
     # A timer started by mistake is discarded.
     running = time.start_timer(ticket, w.tech)

@@ -16,7 +16,7 @@ quantities = st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=Fals
 
 def test_it_refuses_floats() -> None:
     with pytest.raises(TypeError):
-        money(0.1)  # type: ignore[arg-type]
+        money(0.1)  # type: ignore[arg-type]  # a float, on purpose
     with pytest.raises(ValueError):
         money("ten euros")
 

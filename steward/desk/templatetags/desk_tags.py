@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from steward.desk.models import Status, Ticket
+from steward.desk.sla import CLOCK_LABELS
 from steward.lib.timezones import format_duration
 
 register = template.Library()
@@ -46,7 +47,7 @@ def sla_badge(ticket: Ticket, now: datetime | None = None) -> dict[str, Any]:
     state = sla_state(ticket.sla_due, now)
     if state == "none":
         return {"state": "none", "label": _("No SLA"), "due": None}
-    left = ticket.sla_due - now  # type: ignore[operator]
+    left = ticket.sla_due - now  # type: ignore[operator]  # sla_state() was not 'none'
     label = (
         (_("%(t)s overdue") % {"t": format_duration(-left)})
         if state == "overdue"
@@ -80,8 +81,6 @@ def priority_colour(priority: str) -> str:
 
 @register.filter
 def clock_label(clock: str) -> str:
-    from steward.desk.sla import CLOCK_LABELS
-
     return _(CLOCK_LABELS.get(clock, clock))
 
 

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import DjangoAssertNumQueries, Settings
 
 from steward.desk import actions
 from steward.desk.models import Attachment, Message, Status, Ticket
@@ -155,7 +156,9 @@ def test_it_filters_tickets_breaching_soon(w: World) -> None:
     assert list(rows) == [overdue]
 
 
-def test_it_pages_the_queue_by_keyset(w: World, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_it_pages_the_queue_by_keyset(
+    w: World, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
     for i in range(55):
         _acme_ticket(w, title=f"Ticket {i}")
     client = ScanningClient(w.tech)
@@ -231,7 +234,7 @@ def test_it_adds_internal_notes_without_responding(w: World) -> None:
     assert Message.objects.get(ticket=t).public is False
 
 
-def test_it_refuses_a_wrong_attachment(w: World, settings) -> None:  # type: ignore[no-untyped-def]
+def test_it_refuses_a_wrong_attachment(w: World, settings: Settings) -> None:
     settings.ATTACHMENT_MAX_BYTES = 10
     t = _acme_ticket(w)
     client = ScanningClient(w.tech)
@@ -265,7 +268,7 @@ def test_it_serves_attachments_to_those_who_see_the_ticket(w: World) -> None:
     item = Attachment.objects.get()
     response = client.get(reverse("desk:attachment", args=[item.pk]))
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == b"\x89PNG"
+    assert response.getvalue() == b"\x89PNG"
     other = ScanningClient(w.manager)
     assert other.get(reverse("desk:attachment", args=[item.pk])).status_code == 200
     from steward.accounts.models import Role

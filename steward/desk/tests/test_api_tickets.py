@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.utils import timezone
+from pytest_django import Settings
 
 from steward.accounts.models import Membership
 from steward.desk.models import Message, Ticket
@@ -311,7 +312,7 @@ def test_it_answers_malformed_json_with_400(w: World) -> None:
     assert "JSON" in response.json()["detail"]
 
 
-def test_it_refuses_a_huge_body_cleanly(w: World, settings) -> None:  # type: ignore[no-untyped-def]
+def test_it_refuses_a_huge_body_cleanly(w: World, settings: Settings) -> None:
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     response = _create(
         api_client(w.admin), organization=w.acme.pk, title="x", description="y" * 5000

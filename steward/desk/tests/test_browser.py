@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, Page, expect
+from pytest_django.live_server_helper import LiveServer
 
 from steward.desk import actions
 from steward.desk.models import Status, Ticket
@@ -25,7 +26,7 @@ PASSWORD = "correct-horse-battery"
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), "Chromium is missing: apt-get install chromium"
@@ -59,9 +60,9 @@ def people() -> World:
     return w
 
 
-def _sign_in(browser: object, live_server: object, email: str) -> object:
-    page = browser.new_page(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
-    page.goto(f"{live_server.url}/accounts/login/")  # type: ignore[attr-defined]
+def _sign_in(browser: Browser, live_server: LiveServer, email: str) -> Page:
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", PASSWORD)
     page.click("form button[type=submit]")
@@ -69,12 +70,14 @@ def _sign_in(browser: object, live_server: object, email: str) -> object:
     return page
 
 
-def _shot(page: object, name: str) -> None:
+def _shot(page: Page, name: str) -> None:
     SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def test_it_signs_in_replies_and_changes_status(browser, live_server, people) -> None:  # type: ignore[no-untyped-def]
+def test_it_signs_in_replies_and_changes_status(
+    browser: Browser, live_server: LiveServer, people: World
+) -> None:
     page = _sign_in(browser, live_server, people.tech.email)
     assert "/desk/" in page.url
     _shot(page, "dashboard")
@@ -101,7 +104,9 @@ def test_it_signs_in_replies_and_changes_status(browser, live_server, people) ->
     assert page.locator(".sla-paused").count() >= 1
 
 
-def test_it_lets_a_client_raise_a_request_with_its_targets(browser, live_server, people) -> None:  # type: ignore[no-untyped-def]
+def test_it_lets_a_client_raise_a_request_with_its_targets(
+    browser: Browser, live_server: LiveServer, people: World
+) -> None:
     page = _sign_in(browser, live_server, people.acme_user.email)
     assert "/portal/" in page.url
     _shot(page, "portal")
@@ -123,7 +128,7 @@ def test_it_lets_a_client_raise_a_request_with_its_targets(browser, live_server,
     assert page.locator("text=toner vendor").count() == 0
 
 
-def test_it_shows_the_sign_in_page(browser, live_server) -> None:  # type: ignore[no-untyped-def]
+def test_it_shows_the_sign_in_page(browser: Browser, live_server: LiveServer) -> None:
     page = browser.new_page(viewport={"width": 1200, "height": 800})
     page.goto(f"{live_server.url}/accounts/login/")
     assert page.locator("input[name=login]").count() == 1
@@ -131,7 +136,9 @@ def test_it_shows_the_sign_in_page(browser, live_server) -> None:  # type: ignor
     _shot(page, "login")
 
 
-def test_it_speaks_the_clients_language(browser, live_server, people) -> None:  # type: ignore[no-untyped-def]
+def test_it_speaks_the_clients_language(
+    browser: Browser, live_server: LiveServer, people: World
+) -> None:
     people.globex_user.language = ""  # falls back to Globex's language, Simplified Chinese
     people.globex_user.save()
     make_ticket(people.globex, title="打印机卡纸 globex-marker-9c07", requester=people.globex_user)

@@ -23,9 +23,11 @@ from steward.test import (
     race,
 )
 
+Seen = list[tuple[str, bool]]
+
 
 @pytest.fixture
-def seen() -> Iterator[list[tuple[str, bool]]]:
+def seen() -> Iterator[Seen]:
     """Only a test subscriber listens: (kind, inside a transaction) of each event handed over."""
     handed: list[tuple[str, bool]] = []
 
@@ -38,7 +40,9 @@ def seen() -> Iterator[list[tuple[str, bool]]]:
 
 
 @pytest.mark.django_db
-def test_it_hands_each_event_over_in_order_inside_the_transaction(seen) -> None:  # type: ignore[no-untyped-def]
+def test_it_hands_each_event_over_in_order_inside_the_transaction(
+    seen: list[tuple[str, bool]],
+) -> None:
     tech = make_user(Role.TECHNICIAN)
     ticket = make_ticket(assignee=tech)
     actions.post_message(ticket, tech, "On it.")
@@ -82,7 +86,9 @@ def test_what_a_subscriber_raises_undoes_the_change() -> None:
 
 
 @pytest.mark.django_db
-def test_it_keeps_an_event_recorded_while_nobody_listens_for_the_worker(seen) -> None:  # type: ignore[no-untyped-def]
+def test_it_keeps_an_event_recorded_while_nobody_listens_for_the_worker(
+    seen: list[tuple[str, bool]],
+) -> None:
     with events.detached():
         ticket = make_ticket()
         assert events.publish_backlog() == 0  # still nobody to hand it to: it waits
@@ -95,7 +101,9 @@ def test_it_keeps_an_event_recorded_while_nobody_listens_for_the_worker(seen) ->
 
 
 @pytest.mark.django_db
-def test_it_never_hands_over_again_an_event_handed_over_in_its_transaction(seen) -> None:  # type: ignore[no-untyped-def]
+def test_it_never_hands_over_again_an_event_handed_over_in_its_transaction(
+    seen: list[tuple[str, bool]],
+) -> None:
     event = make_ticket().events.get()
     assert events.publish(event.pk) is False
     assert events.publish_backlog() == 0
@@ -103,7 +111,7 @@ def test_it_never_hands_over_again_an_event_handed_over_in_its_transaction(seen)
 
 
 @pytest.mark.django_db
-def test_one_event_that_fails_does_not_hold_up_the_others(seen) -> None:  # type: ignore[no-untyped-def]
+def test_one_event_that_fails_does_not_hold_up_the_others(seen: Seen) -> None:
     def refuse(event: TicketEvent) -> None:
         if event.ticket.title == "bad":
             raise RuntimeError("broken template")
@@ -127,7 +135,7 @@ def test_an_event_recorded_outside_a_transaction_commits_with_its_consequences()
     with events.detached():
         events.subscribe(EventKind.PRIORITY, refuse)
         with pytest.raises(RuntimeError):
-            events.record(ticket, EventKind.PRIORITY, **{"from": "P3", "to": "P1"})
+            events.record(ticket, EventKind.PRIORITY, None, None, **{"from": "P3", "to": "P1"})
     assert not ticket.events.filter(kind=EventKind.PRIORITY).exists()
 
 

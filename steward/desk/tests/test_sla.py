@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from steward.accounts.models import Role
+from steward.accounts.models import Organization, Role, User
 from steward.desk import actions
 from steward.desk.models import EventKind, Status
 from steward.test import (
@@ -28,8 +28,12 @@ def athens(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=ATHENS)
 
 
+# The organization (Athens hours, a Standard policy), a technician and a client contact.
+Setup = tuple[Organization, User, User]
+
+
 @pytest.fixture
-def setup():  # type: ignore[no-untyped-def]
+def setup() -> Setup:
     calendar = make_calendar(name="Athens 9-17")
     org = make_org("ACME", calendar=calendar)
     make_agreement(org, make_policy(name="Standard"))
@@ -38,7 +42,7 @@ def setup():  # type: ignore[no-untyped-def]
     return org, tech, client
 
 
-def test_it_sets_due_times_in_business_hours(setup) -> None:  # type: ignore[no-untyped-def]
+def test_it_sets_due_times_in_business_hours(setup: Setup) -> None:
     org, _, _ = setup
     # high impact x medium urgency = P2: 60 min first response, 480 min resolution.
     ticket = make_ticket(org, impact="high", urgency="medium", at=athens(23, 10))
@@ -49,13 +53,13 @@ def test_it_sets_due_times_in_business_hours(setup) -> None:  # type: ignore[no-
     assert ticket.sla_due == athens(23, 11)
 
 
-def test_it_counts_from_the_next_opening_outside_hours(setup) -> None:  # type: ignore[no-untyped-def]
+def test_it_counts_from_the_next_opening_outside_hours(setup: Setup) -> None:
     org, _, _ = setup
     ticket = make_ticket(org, impact="high", urgency="medium", at=athens(27, 18))  # Fri evening
     assert ticket.first_response_due == athens(30, 10)  # Monday 09:00 + 60 min
 
 
-def test_it_records_the_first_public_staff_reply(setup) -> None:  # type: ignore[no-untyped-def]
+def test_it_records_the_first_public_staff_reply(setup: Setup) -> None:
     org, tech, client = setup
     ticket = make_ticket(org, impact="high", urgency="medium", at=athens(23, 10))
     actions.post_message(ticket, client, "Any news?", at=athens(23, 10, 5))
@@ -70,7 +74,7 @@ def test_it_records_the_first_public_staff_reply(setup) -> None:  # type: ignore
     assert "first_response" not in ticket.sla_breached
 
 
-def test_it_pauses_resolution_while_waiting_on_client(setup) -> None:  # type: ignore[no-untyped-def]
+def test_it_pauses_resolution_while_waiting_on_client(setup: Setup) -> None:
     org, tech, client = setup
     ticket = make_ticket(org, impact="high", urgency="medium", at=athens(23, 10))
     actions.post_message(ticket, tech, "Please restart the router.", at=athens(23, 10, 30))
@@ -88,7 +92,7 @@ def test_it_pauses_resolution_while_waiting_on_client(setup) -> None:  # type: i
     assert "Resolution due" in explanation
 
 
-def test_it_rederives_targets_from_opening_on_priority_change(setup) -> None:  # type: ignore[no-untyped-def]
+def test_it_rederives_targets_from_opening_on_priority_change(setup: Setup) -> None:
     org, tech, _ = setup
     ticket = make_ticket(org, impact="medium", urgency="medium", at=athens(23, 10))
     assert ticket.priority == "P3"
@@ -102,7 +106,7 @@ def test_it_rederives_targets_from_opening_on_priority_change(setup) -> None:  #
     assert EventKind.PRIORITY in kinds
 
 
-def test_it_stops_at_resolution_and_resumes_on_reopen(setup) -> None:  # type: ignore[no-untyped-def]
+def test_it_stops_at_resolution_and_resumes_on_reopen(setup: Setup) -> None:
     org, tech, client = setup
     ticket = make_ticket(org, impact="high", urgency="medium", at=athens(23, 10))
     actions.post_message(ticket, tech, "Fixed the DNS record.", at=athens(23, 10, 30))
@@ -117,7 +121,7 @@ def test_it_stops_at_resolution_and_resumes_on_reopen(setup) -> None:  # type: i
     assert ticket.resolution_due == athens(24, 16)
 
 
-def test_it_explains_every_running_due_time(setup) -> None:  # type: ignore[no-untyped-def]
+def test_it_explains_every_running_due_time(setup: Setup) -> None:
     org, _, _ = setup
     ticket = make_ticket(org, impact="high", urgency="medium", at=athens(23, 14, 30))
     lines = actions.sla_explanation(ticket, now=athens(23, 14, 31))
@@ -130,7 +134,7 @@ def test_it_explains_every_running_due_time(setup) -> None:  # type: ignore[no-u
     assert "Mon-Fri 09:00-17:00" in resolution
 
 
-def test_it_numbers_tickets_per_organization(setup) -> None:  # type: ignore[no-untyped-def]
+def test_it_numbers_tickets_per_organization(setup: Setup) -> None:
     org, _, _ = setup
     other = make_org("GLBX")
     numbers = [make_ticket(org).number, make_ticket(org).number, make_ticket(other).number]
@@ -146,7 +150,7 @@ def test_it_has_no_sla_without_an_agreement() -> None:
     assert actions.sla_explanation(ticket) == []
 
 
-def test_it_takes_the_agreement_in_force_when_opened(setup) -> None:  # type: ignore[no-untyped-def]
+def test_it_takes_the_agreement_in_force_when_opened(setup: Setup) -> None:
     org, _, _ = setup
     premium = make_policy(
         name="Premium",
@@ -155,12 +159,13 @@ def test_it_takes_the_agreement_in_force_when_opened(setup) -> None:  # type: ig
     make_agreement(org, premium, name="Premium from December", starts=datetime(2026, 12, 1).date())
     november = make_ticket(org, at=athens(23, 10))
     december = make_ticket(org, at=datetime(2026, 12, 1, 10, tzinfo=ATHENS))
+    assert november.sla_policy is not None
     assert november.sla_policy.name == "Standard"
     assert december.sla_policy == premium
     assert december.first_response_due == datetime(2026, 12, 1, 10, 15, tzinfo=ATHENS)
 
 
-def test_it_explains_in_the_viewers_language(setup) -> None:  # type: ignore[no-untyped-def]
+def test_it_explains_in_the_viewers_language(setup: Setup) -> None:
     from django.utils import translation
 
     org, _, _ = setup
@@ -170,7 +175,7 @@ def test_it_explains_in_the_viewers_language(setup) -> None:  # type: ignore[no-
     assert lines[0].startswith("Πρώτη απάντηση έως")
 
 
-def test_it_pauses_per_clock_when_the_policy_says_so(setup) -> None:  # type: ignore[no-untyped-def]
+def test_it_pauses_per_clock_when_the_policy_says_so(setup: Setup) -> None:
     org, tech, _ = setup
     policy = org.agreements.get().sla_policy
     # First response also pauses while waiting on a third party; resolution never pauses.
@@ -182,7 +187,7 @@ def test_it_pauses_per_clock_when_the_policy_says_so(setup) -> None:  # type: ig
     assert ticket.resolution_due == athens(24, 10)
 
 
-def test_it_refuses_to_edit_ticket_events_even_in_bulk(setup) -> None:  # type: ignore[no-untyped-def]
+def test_it_refuses_to_edit_ticket_events_even_in_bulk(setup: Setup) -> None:
     from django.db import DatabaseError, transaction
 
     from steward.desk.models import TicketEvent

@@ -79,11 +79,11 @@ class ImapServer:
             typ, _data = client.select(f'"{folder}"', readonly=True)
             if typ != "OK":
                 return []
-            typ, data = client.uid("SEARCH", "ALL")  # type: ignore[arg-type]
+            typ, data = client.uid("SEARCH", "ALL")
             uids = data[0].split() if data and data[0] else []
             out = []
             for uid in uids:
-                typ, fetched = client.uid("FETCH", uid, "(BODY.PEEK[])")  # type: ignore[arg-type]
+                typ, fetched = client.uid("FETCH", uid, "(BODY.PEEK[])")
                 for item in fetched:
                     if isinstance(item, tuple):
                         out.append(bytes(item[1]))

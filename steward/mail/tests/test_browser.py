@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, expect
+from pytest_django.live_server_helper import LiveServer
 
 from steward.desk.models import Ticket
 from steward.desk.tests.test_browser import _shot, _sign_in, browser  # noqa: F401
@@ -15,7 +16,10 @@ from steward.test import make_ticket, world
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
-def test_it_places_quarantined_mail_from_the_desk(browser, live_server) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_it_places_quarantined_mail_from_the_desk(
+    browser: Browser,  # noqa: F811 - the fixture imported above
+    live_server: LiveServer,
+) -> None:
     w = world()
     ticket = make_ticket(w.acme, requester=w.acme_user, title="Printer jams")
     stranger = inbound.receive(

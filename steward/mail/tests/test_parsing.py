@@ -103,7 +103,7 @@ def test_it_walks_nested_multiparts_with_inline_images_and_attachments() -> None
     mail.add_alternative(
         '<html><body><p>HTML version</p><img src="cid:shot@acme"></body></html>', subtype="html"
     )
-    html_part = mail.get_payload()[1]  # type: ignore[index]
+    _plain, html_part = mail.iter_parts()
     html_part.add_related(b"\x89PNG\r\n\x1a\nimage", "image", "png", cid="<shot@acme>")
     mail.add_attachment(
         b"%PDF-1.4 report", maintype="application", subtype="pdf", filename="月度报告.pdf"

@@ -37,9 +37,12 @@ class _Child:
 @override_settings(DEBUG=True)
 def test_it_serves_in_development_mode_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     children: list[_Child] = []
-    monkeypatch.setattr(
-        "subprocess.Popen", lambda argv: children.append(_Child(argv)) or children[-1]
-    )
+
+    def spawn(argv: list[str]) -> _Child:
+        children.append(_Child(argv))
+        return children[-1]
+
+    monkeypatch.setattr("subprocess.Popen", spawn)
     monkeypatch.setattr("signal.signal", lambda *args: None)
     execs: list[list[str]] = []
     monkeypatch.setattr("os.execv", lambda path, argv: execs.append(argv))

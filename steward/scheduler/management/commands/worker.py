@@ -10,6 +10,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from steward.mail.imap import run_watchers
 from steward.scheduler.jobs import run_forever
 
 
@@ -34,8 +35,6 @@ class Command(BaseCommand):
                 target=run_forever, args=(stop,), name="scheduler", daemon=True
             ).start()
         if not options["no_imap"]:
-            from steward.mail.imap import run_watchers
-
             threading.Thread(target=run_watchers, args=(stop,), name="imap", daemon=True).start()
         try:
             call_command(
