@@ -96,19 +96,23 @@ class RequireMfaMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = _user(request)
-        if user is not None and skipped_mfa(request, user):
+        if user is None:
+            return self.get_response(request)
+        with_mfa = _signed_in_with_mfa(request, user)
+        must_have_totp = user.role in settings.MFA_REQUIRED_ROLES and not request.path.startswith(
+            self.ALLOWED_PREFIXES
+        )
+        if with_mfa and not must_have_totp:
+            return self.get_response(request)
+        # One query answers both questions below.
+        devices = _second_factors(user)
+        if not with_mfa and skipped_mfa(request, devices):
             # Signed in by password alone (or by any path that calls auth.login directly) while
             # a second factor was set up: that session proves nothing beyond the password. The
             # request goes on anonymous, so pages send the person to sign in and the API
             # answers 401 unless it carries a token.
             logout(request)
-            user = None
-        if (
-            user is not None
-            and user.role in settings.MFA_REQUIRED_ROLES
-            and not request.path.startswith(self.ALLOWED_PREFIXES)
-            and not _has_mfa(user)
-        ):
+        elif must_have_totp and not _has_totp(devices):
             return redirect("mfa_activate_totp")
         return self.get_response(request)
 
@@ -122,26 +126,35 @@ def note_sign_in(sender: object, request: HttpRequest | None, user: object, **kw
         request.session[SIGNED_IN_AT] = time.time()
 
 
-def skipped_mfa(request: HttpRequest, user: Any) -> bool:
-    """Whether this session signed in without the second factor its user already had."""
+def _signed_in_with_mfa(request: HttpRequest, user: Any) -> bool:
     from allauth.account.authentication import get_authentication_records
+
+    return any(r.get("method") == "mfa" for r in get_authentication_records(request, user))
+
+
+def _second_factors(user: Any) -> list[tuple[str, datetime]]:
+    """The kind and creation time of each of the user's TOTP and WebAuthn devices."""
     from allauth.mfa.models import Authenticator
 
-    if any(r.get("method") == "mfa" for r in get_authentication_records(request, user)):
-        return False
-    devices = Authenticator.objects.filter(
-        user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    kinds = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    return list(
+        Authenticator.objects.filter(user=user, type__in=kinds).values_list("type", "created_at")
     )
+
+
+def _has_totp(devices: list[tuple[str, datetime]]) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return any(kind == Authenticator.Type.TOTP for kind, _created in devices)
+
+
+def skipped_mfa(request: HttpRequest, devices: list[tuple[str, datetime]]) -> bool:
+    """Whether this session, signed in without a second factor, skipped one its user had."""
     signed_in = request.session.get(SIGNED_IN_AT)
     if isinstance(signed_in, float | int):
         # A device set up after this session signed in was set up by someone already signed
         # in (usually through this very session, with a code from the device): the session
         # stays. Without the stamp the session predates it and must sign in again.
-        devices = devices.filter(created_at__lt=datetime.fromtimestamp(signed_in, tz=UTC))
-    return bool(devices.exists())
-
-
-def _has_mfa(user: object) -> bool:
-    from allauth.mfa.models import Authenticator
-
-    return bool(Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists())
+        cutoff = datetime.fromtimestamp(signed_in, tz=UTC)
+        return any(created < cutoff for _kind, created in devices)
+    return bool(devices)
