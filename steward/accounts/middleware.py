@@ -71,7 +71,8 @@ class UserTimezoneMiddleware:
 class PrivateCacheMiddleware:
     """Keep signed-in pages out of every cache, the browser's back button included.
 
-    A response that sets its own Cache-Control (a file download, a cached report) keeps it.
+    A response that sets its own Cache-Control (the admin's and allauth's `never_cache` views)
+    keeps it.
     Static files never get here: whitenoise answers them before the session is read.
     """
 
