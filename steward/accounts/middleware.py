@@ -6,7 +6,7 @@ import time
 import zoneinfo
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import logout
@@ -15,10 +15,14 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+# Annotations only: apps.py imports this module before the models are loaded.
+if TYPE_CHECKING:
+    from steward.accounts.models import User
+
 Handler = Callable[[HttpRequest], HttpResponse]
 
 
-def _user(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _user(request: HttpRequest) -> User | None:
     user = getattr(request, "user", None)
     return user if user is not None and user.is_authenticated else None
 
@@ -127,13 +131,13 @@ def note_sign_in(sender: object, request: HttpRequest | None, user: object, **kw
         request.session[SIGNED_IN_AT] = time.time()
 
 
-def _signed_in_with_mfa(request: HttpRequest, user: Any) -> bool:
+def _signed_in_with_mfa(request: HttpRequest, user: User) -> bool:
     from allauth.account.authentication import get_authentication_records
 
     return any(r.get("method") == "mfa" for r in get_authentication_records(request, user))
 
 
-def _second_factors(user: Any) -> list[tuple[str, datetime]]:
+def _second_factors(user: User) -> list[tuple[str, datetime]]:
     """The kind and creation time of each of the user's TOTP and WebAuthn devices."""
     from allauth.mfa.models import Authenticator
 
