@@ -21,17 +21,14 @@
       if (text) el.textContent = text.replace("{time}", fmt(left));
     });
   }
-  function wire(root) {
-    root.querySelectorAll("[data-select-all]").forEach(function (box) {
-      box.addEventListener("change", function () {
-        document.querySelectorAll("input[name=tickets]").forEach(function (b) { b.checked = box.checked; });
-      });
-    });
-  }
   // Delegated from the document, so content htmx swaps in behaves the same.
   document.addEventListener("change", function (e) {
     var el = e.target;
-    if (el.matches && el.matches("[data-autosubmit]") && el.form) el.form.submit();
+    if (!el.matches) return;
+    if (el.matches("[data-autosubmit]") && el.form) el.form.submit();
+    if (el.matches("[data-select-all]")) {
+      document.querySelectorAll("input[name=tickets]").forEach(function (b) { b.checked = el.checked; });
+    }
   });
   document.addEventListener("click", function (e) {
     var el = e.target.closest && e.target.closest("[data-confirm], [data-copy]");
@@ -42,6 +39,6 @@
       if (source && navigator.clipboard) navigator.clipboard.writeText(source.value);
     }
   });
-  document.addEventListener("DOMContentLoaded", function () { tick(); wire(document); setInterval(tick, 30000); });
-  document.addEventListener("htmx:afterSwap", function (e) { tick(); wire(e.target); });
+  document.addEventListener("DOMContentLoaded", function () { tick(); setInterval(tick, 30000); });
+  document.addEventListener("htmx:afterSwap", tick);
 })();

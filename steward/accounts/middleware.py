@@ -6,7 +6,7 @@ import time
 import zoneinfo
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import logout
@@ -15,10 +15,14 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+# Annotations only: apps.py imports this module before the models are loaded.
+if TYPE_CHECKING:
+    from steward.accounts.models import User
+
 Handler = Callable[[HttpRequest], HttpResponse]
 
 
-def _user(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _user(request: HttpRequest) -> User | None:
     user = getattr(request, "user", None)
     return user if user is not None and user.is_authenticated else None
 
@@ -71,7 +75,8 @@ class UserTimezoneMiddleware:
 class PrivateCacheMiddleware:
     """Keep signed-in pages out of every cache, the browser's back button included.
 
-    A response that sets its own Cache-Control (a file download, a cached report) keeps it.
+    A response that sets its own Cache-Control (the admin's and allauth's `never_cache` views)
+    keeps it.
     Static files never get here: whitenoise answers them before the session is read.
     """
 
@@ -96,19 +101,23 @@ class RequireMfaMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = _user(request)
-        if user is not None and skipped_mfa(request, user):
+        if user is None:
+            return self.get_response(request)
+        with_mfa = _signed_in_with_mfa(request, user)
+        must_have_totp = user.role in settings.MFA_REQUIRED_ROLES and not request.path.startswith(
+            self.ALLOWED_PREFIXES
+        )
+        if with_mfa and not must_have_totp:
+            return self.get_response(request)
+        # One query answers both questions below.
+        devices = _second_factors(user)
+        if not with_mfa and skipped_mfa(request, devices):
             # Signed in by password alone (or by any path that calls auth.login directly) while
             # a second factor was set up: that session proves nothing beyond the password. The
             # request goes on anonymous, so pages send the person to sign in and the API
             # answers 401 unless it carries a token.
             logout(request)
-            user = None
-        if (
-            user is not None
-            and user.role in settings.MFA_REQUIRED_ROLES
-            and not request.path.startswith(self.ALLOWED_PREFIXES)
-            and not _has_mfa(user)
-        ):
+        elif must_have_totp and not _has_totp(devices):
             return redirect("mfa_activate_totp")
         return self.get_response(request)
 
@@ -122,26 +131,35 @@ def note_sign_in(sender: object, request: HttpRequest | None, user: object, **kw
         request.session[SIGNED_IN_AT] = time.time()
 
 
-def skipped_mfa(request: HttpRequest, user: Any) -> bool:
-    """Whether this session signed in without the second factor its user already had."""
+def _signed_in_with_mfa(request: HttpRequest, user: User) -> bool:
     from allauth.account.authentication import get_authentication_records
+
+    return any(r.get("method") == "mfa" for r in get_authentication_records(request, user))
+
+
+def _second_factors(user: User) -> list[tuple[str, datetime]]:
+    """The kind and creation time of each of the user's TOTP and WebAuthn devices."""
     from allauth.mfa.models import Authenticator
 
-    if any(r.get("method") == "mfa" for r in get_authentication_records(request, user)):
-        return False
-    devices = Authenticator.objects.filter(
-        user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    kinds = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    return list(
+        Authenticator.objects.filter(user=user, type__in=kinds).values_list("type", "created_at")
     )
+
+
+def _has_totp(devices: list[tuple[str, datetime]]) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return any(kind == Authenticator.Type.TOTP for kind, _created in devices)
+
+
+def skipped_mfa(request: HttpRequest, devices: list[tuple[str, datetime]]) -> bool:
+    """Whether this session, signed in without a second factor, skipped one its user had."""
     signed_in = request.session.get(SIGNED_IN_AT)
     if isinstance(signed_in, float | int):
         # A device set up after this session signed in was set up by someone already signed
         # in (usually through this very session, with a code from the device): the session
         # stays. Without the stamp the session predates it and must sign in again.
-        devices = devices.filter(created_at__lt=datetime.fromtimestamp(signed_in, tz=UTC))
-    return bool(devices.exists())
-
-
-def _has_mfa(user: object) -> bool:
-    from allauth.mfa.models import Authenticator
-
-    return bool(Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists())
+        cutoff = datetime.fromtimestamp(signed_in, tz=UTC)
+        return any(created < cutoff for _kind, created in devices)
+    return bool(devices)
