@@ -1,9 +1,9 @@
 """How the apps above the desk learn what happened to a ticket, without the desk calling them.
 
-The desk only records events. An app that reacts (mail today; billing, reports later)
-subscribes here to the kinds it cares about, in its `AppConfig.ready()`, and is handed each
-new event of those kinds in the transaction that recorded it: a change and what it causes
-(an outbox row) commit together or not at all. An event recorded while nobody was listening
+The desk only records events. An app that reacts (mail, billing) subscribes here to the
+kinds it cares about, in its `AppConfig.ready()`, and is handed each new event of those
+kinds in the transaction that recorded it: a change and what it causes (an outbox row)
+commit together or not at all. An event recorded while nobody was listening
 waits in the backlog (`Unpublished`) until the worker's `publish_backlog` hands it over.
 Either way each event is handed over once: see `record` and `publish_backlog`.
 """
