@@ -41,10 +41,6 @@ def subscribe(kind: str, fn: Subscriber) -> None:
         fns.append(fn)
 
 
-def subscribers(kind: str) -> list[Subscriber]:
-    return [*_subscribers.get(kind, ()), *_subscribers.get(ANY, ())]
-
-
 def listening() -> bool:
     return any(_subscribers.values())
 
@@ -114,7 +110,7 @@ def holding() -> Iterator[None]:
 
 
 def _hand_over(event: TicketEvent) -> None:
-    for fn in subscribers(event.kind):
+    for fn in [*_subscribers.get(event.kind, ()), *_subscribers.get(ANY, ())]:
         fn(event)
 
 
