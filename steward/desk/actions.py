@@ -94,7 +94,8 @@ def locked(ticket: Ticket) -> Iterator[Ticket]:
         fresh = Ticket.objects.select_for_update(no_key=True).get(pk=ticket.pk)
         for field in Ticket._meta.concrete_fields:
             value = getattr(fresh, field.attname)
-            # A related row loaded with the ticket stays while it is still the one named.
+            # A related row loaded with the ticket stays while it is still the one named
+            # (refresh_from_db would drop every one, and the change would load them again).
             stale = getattr(ticket, field.attname) != value
             if isinstance(field, ForeignKey) and stale and field.is_cached(ticket):
                 field.delete_cached_value(ticket)

@@ -411,7 +411,7 @@ def list_messages(
     ticket = _ticket(request, ticket_id)
     qs = ticket.messages.select_related("author").prefetch_related("attachments")
     if not user.is_provider:
-        qs = qs.filter(public=True)
+        qs = qs.public()
     return page(qs, limit, offset, MessageOut.from_orm)
 
 

@@ -1,9 +1,9 @@
 """How the apps above the desk learn what happened to a ticket, without the desk calling them.
 
-The desk only records events. An app that reacts (mail today; billing, reports later)
-subscribes here to the kinds it cares about, in its `AppConfig.ready()`, and is handed each
-new event of those kinds in the transaction that recorded it: a change and what it causes
-(an outbox row) commit together or not at all. An event recorded while nobody was listening
+The desk only records events. An app that reacts (mail, billing) subscribes here to the
+kinds it cares about, in its `AppConfig.ready()`, and is handed each new event of those
+kinds in the transaction that recorded it: a change and what it causes (an outbox row)
+commit together or not at all. An event recorded while nobody was listening
 waits in the backlog (`Unpublished`) until the worker's `publish_backlog` hands it over.
 Either way each event is handed over once: see `record` and `publish_backlog`.
 """
@@ -39,10 +39,6 @@ def subscribe(kind: str, fn: Subscriber) -> None:
     fns = _subscribers.setdefault(kind, [])
     if fn not in fns:  # ready() can run more than once (a test that reloads the apps)
         fns.append(fn)
-
-
-def subscribers(kind: str) -> list[Subscriber]:
-    return [*_subscribers.get(kind, ()), *_subscribers.get(ANY, ())]
 
 
 def listening() -> bool:
@@ -114,7 +110,7 @@ def holding() -> Iterator[None]:
 
 
 def _hand_over(event: TicketEvent) -> None:
-    for fn in subscribers(event.kind):
+    for fn in [*_subscribers.get(event.kind, ()), *_subscribers.get(ANY, ())]:
         fn(event)
 
 

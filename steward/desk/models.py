@@ -106,7 +106,7 @@ class TicketQuerySet(TenantQuerySet["Ticket"]):
 
     def breaching_within(self, td: timedelta, now: datetime | None = None) -> Self:
         """Breached by `td` from now if nobody acts: those already overdue included."""
-        return self.filter(sla_due__lte=(now or timezone.now()) + td)
+        return self.overdue((now or timezone.now()) + td)
 
 
 class Ticket(models.Model):

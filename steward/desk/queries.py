@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import F, Prefetch, Q, QuerySet
 
-from steward.desk.models import ACTIVE_STATUSES, SLA_KINDS, Ticket, TicketEvent, TicketQuerySet
+from steward.desk.models import SLA_KINDS, Ticket, TicketEvent, TicketQuerySet
 
 ORDERINGS = ("urgency", "created")
 
@@ -29,7 +29,7 @@ def apply_filter(
     if f.organization is not None:
         qs = qs.filter(organization_id=f.organization)
     if f.status in (None, "", "open"):
-        qs = qs.filter(status__in=ACTIVE_STATUSES)
+        qs = qs.open()
     elif f.status != "all":
         qs = qs.filter(status=f.status)
     if f.priority:

@@ -134,11 +134,7 @@ def bulk_assign(request: HttpRequest) -> HttpResponse:
         context = {**_queue_context(request), "back": next_url(request, "desk:queue")}
         return render(request, "desk/queue.html", context, status=400)
     assignee = form.cleaned_data["assignee"]
-    tickets = (
-        Ticket.objects.visible_to(user)
-        .filter(pk__in=form.cleaned_data["tickets"])
-        .select_related("assignee")
-    )
+    tickets = Ticket.objects.visible_to(user).filter(pk__in=form.cleaned_data["tickets"])
     count = 0
     for ticket in tickets:
         actions.assign(ticket, assignee, user)
