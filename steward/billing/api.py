@@ -22,6 +22,7 @@ from steward.billing.models import (
 from steward.contracts.models import Agreement
 from steward.desk.models import Ticket
 from steward.lib.api import (
+    Amount,
     ApiError,
     DecimalString,
     Id,
@@ -38,8 +39,6 @@ from steward.lib.api import (
 )
 
 router = Router(tags=["Agreements"])
-
-Amount = Field(None, ge=0, max_digits=12, decimal_places=2)
 
 
 class ScopeIn(Schema):
