@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -33,6 +33,7 @@ from steward.contracts import actions
 from steward.contracts.forms import AgreementForm
 from steward.contracts.models import (
     Agreement,
+    AgreementQuerySet,
     AgreementVersion,
     Billing,
     CoveredService,
@@ -177,16 +178,16 @@ def agreements(request: HttpRequest) -> HttpResponse:
 
 
 def _visible_agreement(
-    request: HttpRequest, pk: int, qs: QuerySet[Agreement] | None = None
+    request: HttpRequest, pk: int, qs: AgreementQuerySet | None = None
 ) -> Agreement:
     qs = Agreement.objects.all() if qs is None else qs
-    agreement = qs.visible_to(user_of(request)).filter(pk=pk).first()  # type: ignore[attr-defined]
+    agreement = qs.visible_to(user_of(request)).filter(pk=pk).first()
     if agreement is None:
         raise Http404
-    return agreement  # type: ignore[no-any-return]
+    return agreement
 
 
-def _with_terms(qs: QuerySet[Agreement]) -> QuerySet[Agreement]:
+def _with_terms(qs: AgreementQuerySet) -> AgreementQuerySet:
     """What an agreement's terms show (its services, its versions), read once for all rows."""
     return qs.select_related("organization", "sla_policy").prefetch_related(
         Prefetch(
