@@ -86,7 +86,10 @@ class CreditIn(Schema):
 
 
 def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
-    qs = Ticket.objects.select_related("organization", "agreement__sla_policy__calendar", "service")
+    # As the ticket page reads it: time on it needs the business calendar (`time.calendar_of`).
+    qs = Ticket.objects.select_related(
+        "organization__calendar", "agreement__sla_policy__calendar", "service"
+    )
     return get_visible(qs, api_user(request), "ticket", pk=ticket_id)
 
 
