@@ -22,6 +22,7 @@ from steward.billing.models import (
 from steward.contracts.models import Agreement
 from steward.desk.models import Ticket
 from steward.lib.api import (
+    Amount,
     ApiError,
     DecimalString,
     Id,
@@ -38,8 +39,6 @@ from steward.lib.api import (
 )
 
 router = Router(tags=["Agreements"])
-
-Amount = Field(None, ge=0, max_digits=12, decimal_places=2)
 
 
 class ScopeIn(Schema):
@@ -87,7 +86,10 @@ class CreditIn(Schema):
 
 
 def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
-    qs = Ticket.objects.select_related("organization", "agreement__sla_policy__calendar", "service")
+    # As the ticket page reads it: time on it needs the business calendar (`time.calendar_of`).
+    qs = Ticket.objects.select_related(
+        "organization__calendar", "agreement__sla_policy__calendar", "service"
+    )
     return get_visible(qs, api_user(request), "ticket", pk=ticket_id)
 
 

@@ -3,11 +3,13 @@ forms) and the client administrators' pages in the portal."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -31,6 +33,7 @@ from steward.contracts import actions
 from steward.contracts.forms import AgreementForm
 from steward.contracts.models import (
     Agreement,
+    AgreementQuerySet,
     AgreementVersion,
     Billing,
     CoveredService,
@@ -60,6 +63,16 @@ def _refused(request: HttpRequest, exc: DomainError | str) -> None:
     messages.error(request, str(exc))
 
 
+@contextmanager
+def _refusals(request: HttpRequest) -> Iterator[None]:
+    """Run a rule of the domain: a refusal is shown as the page's error, and the rest of the
+    block (its success message) is skipped."""
+    try:
+        yield
+    except DomainError as exc:
+        _refused(request, exc)
+
+
 def _errors(form: forms.Form) -> str:
     """Every error of the form, each after the label of its field."""
     return "; ".join(
@@ -77,7 +90,7 @@ def log_time(request: HttpRequest, number: str) -> HttpResponse:
     if not form.is_valid():
         _refused(request, _errors(form))
         return _back(ticket)
-    try:
+    with _refusals(request):
         time.log_time(
             ticket,
             user_of(request),
@@ -86,9 +99,6 @@ def log_time(request: HttpRequest, number: str) -> HttpResponse:
             started_at=form.cleaned_data["started_at"],
             billable=form.cleaned_data["billable"],
         )
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
         messages.success(request, _("Time logged."))
     return _back(ticket)
 
@@ -100,11 +110,8 @@ def remove_time(request: HttpRequest, number: str, pk: int) -> HttpResponse:
     entry = TimeEntry.objects.filter(ticket=ticket, pk=pk).select_related("ticket").first()
     if entry is None:
         raise Http404
-    try:
+    with _refusals(request):
         time.remove_time(entry, user_of(request))
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
         messages.success(request, _("Time entry removed; the ticket's history keeps it."))
     return _back(ticket)
 
@@ -114,15 +121,13 @@ def remove_time(request: HttpRequest, number: str, pk: int) -> HttpResponse:
 def timer(request: HttpRequest, number: str) -> HttpResponse:
     ticket = _ticket(request, number)
     form = TimerForm(request.POST)
-    try:
+    with _refusals(request):
         if request.POST.get("action") == "stop":
             entry = time.stop_timer(user_of(request))
             messages.success(request, _("Timer stopped: %d minutes logged.") % (entry.minutes or 0))
         elif form.is_valid():
             time.start_timer(ticket, user_of(request), form.cleaned_data["description"])
             messages.success(request, _("Timer started."))
-    except DomainError as exc:
-        _refused(request, exc)
     return _back(ticket)
 
 
@@ -131,15 +136,13 @@ def timer(request: HttpRequest, number: str) -> HttpResponse:
 def decide_scope(request: HttpRequest, number: str) -> HttpResponse:
     ticket = _ticket(request, number)
     form = ScopeForm(request.POST)
-    if form.is_valid():
-        try:
-            scope.decide_scope(
-                ticket, form.cleaned_data["in_scope"], form.cleaned_data["reason"], user_of(request)
-            )
-        except DomainError as exc:
-            _refused(request, exc)
-    else:
+    if not form.is_valid():
         _refused(request, _("Choose in or out of scope and give the reason."))
+        return _back(ticket)
+    with _refusals(request):
+        scope.decide_scope(
+            ticket, form.cleaned_data["in_scope"], form.cleaned_data["reason"], user_of(request)
+        )
     return _back(ticket)
 
 
@@ -151,7 +154,7 @@ def request_quote(request: HttpRequest, number: str) -> HttpResponse:
     if not form.is_valid():
         _refused(request, _errors(form))
         return _back(ticket)
-    try:
+    with _refusals(request):
         quotes.request_quote(
             ticket,
             user_of(request),
@@ -159,9 +162,6 @@ def request_quote(request: HttpRequest, number: str) -> HttpResponse:
             form.cleaned_data["hours"],
             form.cleaned_data["fixed_price"],
         )
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
         messages.success(request, _("Quote sent to the client's administrators."))
     return _back(ticket)
 
@@ -178,16 +178,16 @@ def agreements(request: HttpRequest) -> HttpResponse:
 
 
 def _visible_agreement(
-    request: HttpRequest, pk: int, qs: QuerySet[Agreement] | None = None
+    request: HttpRequest, pk: int, qs: AgreementQuerySet | None = None
 ) -> Agreement:
     qs = Agreement.objects.all() if qs is None else qs
-    agreement = qs.visible_to(user_of(request)).filter(pk=pk).first()  # type: ignore[attr-defined]
+    agreement = qs.visible_to(user_of(request)).filter(pk=pk).first()
     if agreement is None:
         raise Http404
-    return agreement  # type: ignore[no-any-return]
+    return agreement
 
 
-def _with_terms(qs: QuerySet[Agreement]) -> QuerySet[Agreement]:
+def _with_terms(qs: AgreementQuerySet) -> AgreementQuerySet:
     """What an agreement's terms show (its services, its versions), read once for all rows."""
     return qs.select_related("organization", "sla_policy").prefetch_related(
         Prefetch(
@@ -248,11 +248,8 @@ def edit_agreement(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             for name in [*form.Meta.fields, "kpi_targets"]
             if name in form.cleaned_data and form.cleaned_data[name] != getattr(before, name)
         }
-        try:
+        with _refusals(request):
             actions.revise(before, user, changes, form.service_prices(), form.cleaned_data["note"])
-        except DomainError as exc:
-            _refused(request, exc)
-        else:
             messages.success(request, _("Saved; the change is in the history."))
             return redirect("billing:agreement", pk=row.pk)
     return render(
@@ -309,11 +306,9 @@ def invoice(request: HttpRequest, pk: int) -> HttpResponse:
 @manager_view
 def issue_invoice(request: HttpRequest, pk: int) -> HttpResponse:
     row = _visible_invoice(request, pk)
-    try:
+    with _refusals(request):
         issued = invoices.issue(row, user_of(request))
         messages.success(request, _("Issued as %s.") % issued.display_number)
-    except DomainError as exc:
-        _refused(request, exc)
     return redirect("billing:invoice", pk=row.pk)
 
 
@@ -399,11 +394,9 @@ def portal_decide_quote(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     form = DecisionForm(request.POST)
     if form.is_valid():
-        try:
+        with _refusals(request):
             quotes.decide_quote(
                 quote, user, form.cleaned_data["approve"], form.cleaned_data["note"]
             )
             messages.success(request, _("Thank you: your decision is recorded."))
-        except DomainError as exc:
-            _refused(request, exc)
     return redirect("billing_portal:agreements")

@@ -23,10 +23,6 @@ from steward.contracts.models import (
 from steward.lib.errors import DomainError
 from steward.lib.money import money
 
-# The name the agreement's rules raised before there was one error for every app.
-ContractError = DomainError
-
-
 # Versions
 
 

@@ -14,6 +14,7 @@ from steward.accounts.models import Organization
 from steward.contracts import actions
 from steward.contracts.models import Agreement, AgreementVersion, Billing, Service
 from steward.lib.api import (
+    Amount,
     ApiError,
     DecimalString,
     Id,
@@ -31,8 +32,6 @@ from steward.lib.api import (
 from steward.sla.models import SlaPolicy
 
 router = Router(tags=["Agreements"])
-
-Amount = Field(None, ge=0, max_digits=12, decimal_places=2)
 
 
 class ServiceIn(Schema):

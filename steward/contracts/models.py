@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple, Self, TypedDict
+from typing import Any, NamedTuple, Self, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -16,9 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from steward.accounts.models import PROVIDER_ROLES, Organization, Role, TenantQuerySet
-
-if TYPE_CHECKING:
-    pass
 
 # Terms, prices, scope, quotes and invoices are the business between the provider and the
 # client's administrators (the portal's agreement pages are theirs): a client user reads none.

@@ -47,6 +47,8 @@ DEFAULT_LIMIT = 50
 Id = Annotated[int, Strict()]
 # Every amount of money a body carries: never negative, cents at most.
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
+# The same, as the default of an optional field (`Decimal | None = Amount`): null when not sent.
+Amount = Field(None, ge=0, max_digits=12, decimal_places=2)
 
 
 def _isoformat(value: datetime) -> str:

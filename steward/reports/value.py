@@ -97,9 +97,9 @@ def compare_costs(
     )
     entries = TimeEntry.objects.done().filter(ticket__organization=org).between(first, last)
     office_minutes = out_of_hours_minutes = 0
-    for entry in entries:
-        minutes = billable_minutes(entry.minutes or 0, increment)
-        if entry.out_of_hours:
+    for logged, late in entries.values_list("minutes", "out_of_hours"):
+        minutes = billable_minutes(logged or 0, increment)
+        if late:
             out_of_hours_minutes += minutes
         else:
             office_minutes += minutes

@@ -3,7 +3,6 @@ administrators, their own."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +12,7 @@ from django.utils import timezone
 
 from steward.accounts.access import client_view, staff_view, user_of
 from steward.accounts.models import Organization, Role, User
+from steward.billing.months import month_start
 from steward.reports.forms import ComparisonForm
 from steward.reports.value import compare_costs
 
@@ -21,9 +21,7 @@ def _comparison(request: HttpRequest, org: Organization) -> dict[str, Any]:
     form = ComparisonForm(request.GET or None)
     today = timezone.localdate().replace(day=1)
     data = form.cleaned_data if form.is_valid() else {}
-    start = data.get("start") or date(
-        today.year - 1 if today.month < 12 else today.year, (today.month % 12) + 1, 1
-    )
+    start = data.get("start") or month_start(today, 11)  # a year, this month included
     end = data.get("end") or today
     comparison = compare_costs(
         org,

@@ -17,8 +17,8 @@ from steward.billing import hours, invoices, quotes, time
 from steward.billing import scope as register
 from steward.billing.models import BlockAlert, QuoteState, TimeEntry
 from steward.contracts import actions as contract_actions
-from steward.contracts.actions import ContractError
 from steward.contracts.models import Agreement, Billing, Service
+from steward.lib.errors import DomainError
 from steward.mail import inbound
 from steward.mail.models import Outbound
 from steward.mail.tests.factory import make_mail
@@ -55,9 +55,9 @@ def test_it_defaults_scope_from_the_covered_services(w: World) -> None:
 
 def test_staff_override_scope_with_a_reason(w: World) -> None:
     ticket = make_ticket(w.acme)
-    with pytest.raises(ContractError):
+    with pytest.raises(DomainError):
         register.decide_scope(ticket, False, "  ", w.tech)
-    with pytest.raises(ContractError):
+    with pytest.raises(DomainError):
         register.decide_scope(ticket, False, "client asked", w.acme_admin)
     register.decide_scope(ticket, False, "A new office fit-out is a project", w.tech)
     scope = register.scope_of(ticket)
@@ -67,22 +67,22 @@ def test_staff_override_scope_with_a_reason(w: World) -> None:
 def test_out_of_scope_time_needs_an_approved_quote(w: World) -> None:
     ticket = make_ticket(w.acme, requester=w.acme_user)
     register.decide_scope(ticket, False, "Project work", w.tech)
-    with pytest.raises(ContractError, match="quote"):
+    with pytest.raises(DomainError, match="quote"):
         time.log_time(ticket, w.tech, 60, "Cabling")
     time.log_time(ticket, w.tech, 20, "Looked at it", billable=False)  # Free: allowed.
     quote = quotes.request_quote(ticket, w.tech, "Cable the new room", Decimal("3"))
     mail = Outbound.objects.get(kind="quote")
     assert mail.to == [w.acme_admin.email] and "Cable the new room" in mail.text
-    with pytest.raises(ContractError):
+    with pytest.raises(DomainError):
         time.log_time(ticket, w.tech, 60, "Cabling")  # Still pending.
-    with pytest.raises(ContractError):
+    with pytest.raises(DomainError):
         quotes.decide_quote(quote, w.acme_user, True)  # Not an administrator.
     quotes.decide_quote(quote, w.acme_admin, True, "Go ahead")
     quote.refresh_from_db()
     assert quote.state == QuoteState.APPROVED and quote.decided_by == w.acme_admin
     entry = time.log_time(ticket, w.tech, 60, "Cabling")
     assert entry.quote == quote and not entry.in_scope
-    with pytest.raises(ContractError, match="already"):
+    with pytest.raises(DomainError, match="already"):
         quotes.decide_quote(quote, w.acme_admin, False)
 
 
@@ -119,13 +119,13 @@ def test_the_timer_runs_one_at_a_time(w: World) -> None:
     ticket = make_ticket(w.acme)
     with time_machine.travel(datetime(2026, 11, 24, 10, tzinfo=ATHENS), tick=False):
         time.start_timer(ticket, w.tech, "Diagnosing")
-        with pytest.raises(ContractError, match="already running"):
+        with pytest.raises(DomainError, match="already running"):
             time.start_timer(ticket, w.tech)
     with time_machine.travel(datetime(2026, 11, 24, 10, 41, 30, tzinfo=ATHENS), tick=False):
         entry = time.stop_timer(w.tech)
     assert entry.minutes == 42 and entry.description == "Diagnosing"
     assert TimeEntry.objects.running().count() == 0
-    with pytest.raises(ContractError):
+    with pytest.raises(DomainError):
         time.stop_timer(w.tech)
 
 
