@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -181,11 +181,17 @@ def covers[T](*routes: str, kinds: tuple[str, ...]) -> Callable[[T], T]:
 def race[T](work: Callable[[], T], workers: int) -> list[T]:
     """Run `work` in several threads released at the same instant; each has its own
     database connection, as separate worker processes would."""
-    barrier = threading.Barrier(workers)
+    return race_each([work] * workers)
+
+
+def race_each[T](works: Sequence[Callable[[], T]]) -> list[T]:
+    """Run each of `works` in its own thread, all released at the same instant, each on its
+    own database connection; fail with the errors any of them raised."""
+    barrier = threading.Barrier(len(works))
     results: list[T] = []
     errors: list[BaseException] = []
 
-    def run() -> None:
+    def run(work: Callable[[], T]) -> None:
         try:
             barrier.wait()
             results.append(work())
@@ -194,7 +200,7 @@ def race[T](work: Callable[[], T], workers: int) -> list[T]:
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=run) for _ in range(workers)]
+    threads = [threading.Thread(target=run, args=(work,)) for work in works]
     for t in threads:
         t.start()
     for t in threads:
