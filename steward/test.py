@@ -17,8 +17,10 @@ from typing import Any
 
 from django.db import connection
 from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
 
 from steward.accounts.models import ApiToken, Membership, Organization, Role, User
+from steward.api import api
 from steward.contracts.actions import record_version
 from steward.contracts.models import FIRST_VERSION, Agreement
 from steward.desk import actions
@@ -159,6 +161,31 @@ def api_client(user: User) -> Client:
     client = ScanningClient(user=None, HTTP_AUTHORIZATION=f"Bearer {token_for(user)}")
     client.user = user
     return client
+
+
+# The namespaces of the desk, portal, billing, mail and account pages.
+PAGE_NAMESPACES = ("desk", "portal", "accounts", "mail", "billing", "billing_portal")
+
+
+def pages() -> dict[str, URLPattern]:
+    """Every named page of those namespaces, by "namespace:name", found through the resolver."""
+    found: dict[str, URLPattern] = {}
+    for entry in get_resolver().url_patterns:
+        if isinstance(entry, URLResolver) and entry.namespace in PAGE_NAMESPACES:
+            for pattern in entry.url_patterns:
+                if isinstance(pattern, URLPattern) and pattern.name:
+                    found[f"{entry.namespace}:{pattern.name}"] = pattern
+    return found
+
+
+def api_operations() -> dict[str, dict[str, Any]]:
+    """Every operation of the API, by "METHOD path", as the OpenAPI schema describes it."""
+    schema = api.get_openapi_schema()
+    return {
+        f"{method.upper()} {path}": operation
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+    }
 
 
 # Which access rules each route's tests prove: route -> {"login", "tenancy", "role"}.
