@@ -10,15 +10,17 @@ from __future__ import annotations
 import itertools
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django.db import connection
 from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
 
 from steward.accounts.models import ApiToken, Membership, Organization, Role, User
+from steward.api import api
 from steward.contracts.actions import record_version
 from steward.contracts.models import FIRST_VERSION, Agreement
 from steward.desk import actions
@@ -161,6 +163,31 @@ def api_client(user: User) -> Client:
     return client
 
 
+# The namespaces of the desk, portal, billing, mail and account pages.
+PAGE_NAMESPACES = ("desk", "portal", "accounts", "mail", "billing", "billing_portal")
+
+
+def pages() -> dict[str, URLPattern]:
+    """Every named page of those namespaces, by "namespace:name", found through the resolver."""
+    found: dict[str, URLPattern] = {}
+    for entry in get_resolver().url_patterns:
+        if isinstance(entry, URLResolver) and entry.namespace in PAGE_NAMESPACES:
+            for pattern in entry.url_patterns:
+                if isinstance(pattern, URLPattern) and pattern.name:
+                    found[f"{entry.namespace}:{pattern.name}"] = pattern
+    return found
+
+
+def api_operations() -> dict[str, dict[str, Any]]:
+    """Every operation of the API, by "METHOD path", as the OpenAPI schema describes it."""
+    schema = api.get_openapi_schema()
+    return {
+        f"{method.upper()} {path}": operation
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+    }
+
+
 # Which access rules each route's tests prove: route -> {"login", "tenancy", "role"}.
 # steward/tests/test_route_coverage.py fails for a route of the API or of the desk, portal
 # and account pages that lacks one of them.
@@ -181,11 +208,17 @@ def covers[T](*routes: str, kinds: tuple[str, ...]) -> Callable[[T], T]:
 def race[T](work: Callable[[], T], workers: int) -> list[T]:
     """Run `work` in several threads released at the same instant; each has its own
     database connection, as separate worker processes would."""
-    barrier = threading.Barrier(workers)
+    return race_each([work] * workers)
+
+
+def race_each[T](works: Sequence[Callable[[], T]]) -> list[T]:
+    """Run each of `works` in its own thread, all released at the same instant, each on its
+    own database connection; fail with the errors any of them raised."""
+    barrier = threading.Barrier(len(works))
     results: list[T] = []
     errors: list[BaseException] = []
 
-    def run() -> None:
+    def run(work: Callable[[], T]) -> None:
         try:
             barrier.wait()
             results.append(work())
@@ -194,7 +227,7 @@ def race[T](work: Callable[[], T], workers: int) -> list[T]:
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=run) for _ in range(workers)]
+    threads = [threading.Thread(target=run, args=(work,)) for work in works]
     for t in threads:
         t.start()
     for t in threads:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from steward.api import api
+from steward.test import api_operations
 
 # Answers that are files, not JSON: their body has no JSON schema to give.
 NOT_JSON = {
@@ -19,17 +20,14 @@ NOT_JSON = {
 
 def _answers() -> dict[str, dict[str, Any]]:
     """Each operation's 2xx answers, by "METHOD path", and the schema's components."""
-    schema = api.get_openapi_schema()
-    out: dict[str, dict[str, Any]] = {}
-    for path, operations in schema["paths"].items():
-        for method, operation in operations.items():
-            answers = {
-                str(code): answer
-                for code, answer in operation["responses"].items()
-                if str(code).startswith("2")
-            }
-            out[f"{method.upper()} {path}"] = answers
-    return out
+    return {
+        route: {
+            str(code): answer
+            for code, answer in operation["responses"].items()
+            if str(code).startswith("2")
+        }
+        for route, operation in api_operations().items()
+    }
 
 
 def _components() -> dict[str, Any]:

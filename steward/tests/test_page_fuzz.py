@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -55,9 +55,8 @@ from steward.mail.forms import InboundFilterForm, MailboxForm, PlaceForm
 from steward.mail.models import Inbound, Mailbox, Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
 from steward.reports.forms import ComparisonForm
-from steward.test import ScanningClient, World, make_ticket, world
+from steward.test import ScanningClient, World, make_ticket, pages, world
 
-NAMESPACES = ("desk", "portal", "billing", "billing_portal", "mail", "accounts")
 STAFF, CLIENTS = ("manager", "tech"), ("acme_admin", "acme_user")
 ROLES = {
     "desk": STAFF,
@@ -245,19 +244,9 @@ def values_for(names: tuple[str, ...]) -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries(strategies)
 
 
-def _routes() -> dict[str, URLPattern]:
-    found = {}
-    for entry in get_resolver().url_patterns:
-        if isinstance(entry, URLResolver) and entry.namespace in NAMESPACES:
-            for pattern in entry.url_patterns:
-                if isinstance(pattern, URLPattern) and pattern.name:
-                    found[f"{entry.namespace}:{pattern.name}"] = pattern
-    return found
-
-
 def test_it_fills_every_page() -> None:
     """A new page the fuzz cannot fill fails here, naming it."""
-    found = _routes()
+    found = pages()
     assert "desk:queue" in found and "portal:home" in found
     assert sorted(set(found) - set(ROUTES)) == [], "add these pages to ROUTES"
     assert sorted(set(ROUTES) - set(found)) == [], "these pages are gone: remove them"
@@ -266,7 +255,7 @@ def test_it_fills_every_page() -> None:
 @pytest.mark.django_db
 def test_it_fills_every_path_with_real_ids() -> None:
     data = seed()
-    for name, pattern in _routes().items():
+    for name, pattern in pages().items():
         params = ROUTES[name][0](data)
         assert set(params) == set(pattern.pattern.converters), name
         reverse(name, kwargs=params)

@@ -46,16 +46,17 @@ from steward.mail.models import Outbound, forget_directory
 from steward.mail.tests.factory import make_mail, make_mailbox
 from steward.test import (
     World,
+    api_operations,
     make_agreement,
     make_calendar,
     make_org,
     make_policy,
     make_ticket,
     make_user,
+    pages,
     world,
 )
 from steward.tests.test_role_access import ALLOWED, HTML_POSTS, _page_url
-from steward.tests.test_route_coverage import _api_routes, _html_routes
 
 pytestmark = pytest.mark.django_db
 
@@ -149,8 +150,8 @@ def _person(w: World, role: Role) -> User:
 
 def _targets() -> list[tuple[str, Role]]:
     """(route, role) for every GET route and page, as each caller allowed to use it."""
-    routes = [r for r in _api_routes() if r.startswith("GET ")]
-    routes += [name for name in _html_routes() if name not in HTML_POSTS]
+    routes = [r for r in api_operations() if r.startswith("GET ")]
+    routes += [name for name in pages() if name not in HTML_POSTS]
     return [(route, role) for route in sorted(routes) for role in CALLERS if role in ALLOWED[route]]
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.urls import URLResolver, reverse
+from django.urls import reverse
 
 from steward.accounts.models import Role, User
 from steward.billing import invoices, quotes, time
@@ -27,8 +27,16 @@ from steward.desk import actions
 from steward.mail import inbound
 from steward.mail.models import Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
-from steward.test import World, api_client, make_ticket, post_json, token_for, world
-from steward.tests.test_route_coverage import _api_routes, _html_routes
+from steward.test import (
+    World,
+    api_client,
+    api_operations,
+    make_ticket,
+    pages,
+    post_json,
+    token_for,
+    world,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -152,7 +160,7 @@ ALLOWED: dict[str, frozenset[str]] = {
 
 
 def test_it_lists_every_route() -> None:
-    routes = set(_api_routes()) | set(_html_routes())
+    routes = set(api_operations()) | set(pages())
     assert sorted(routes - set(ALLOWED)) == [], "declare who may use these routes"
     assert sorted(set(ALLOWED) - routes) == [], "these routes are gone"
 
@@ -277,7 +285,7 @@ def test_it_refuses_the_other_roles_in_the_api(acme: Acme) -> None:
     for role in sorted(EVERYONE):
         user = _person(acme.w, role)
         client = Client(HTTP_AUTHORIZATION=f"Bearer {token_for(user)}")
-        for route in sorted(_api_routes()):
+        for route in sorted(api_operations()):
             allowed = role in ALLOWED[route]
             if allowed and not route.startswith("GET "):
                 continue  # An allowed write would change the rows the next calls read.
@@ -336,16 +344,7 @@ PAGE_PK = {
 
 
 def _page_url(name: str, ids: dict[str, Any]) -> str:
-    from django.urls import get_resolver
-
-    namespace, short = name.split(":")
-    pattern = next(
-        p
-        for r in get_resolver().url_patterns
-        if isinstance(r, URLResolver) and r.namespace == namespace
-        for p in r.url_patterns
-        if getattr(p, "name", None) == short
-    )
+    pattern = pages()[name]
     kwargs: dict[str, Any] = {}
     for key in pattern.pattern.converters:
         if key == "pk":
@@ -370,7 +369,7 @@ def test_it_refuses_the_other_roles_on_pages(acme: Acme) -> None:
         user = _person(acme.w, role)
         client = Client()
         client.force_login(user)
-        for name in sorted(_html_routes()):
+        for name in sorted(pages()):
             allowed = role in ALLOWED[name]
             url = _page_url(name, acme.ids)
             if name in HTML_POSTS:

@@ -10,14 +10,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from django.urls import URLPattern, URLResolver, get_resolver
-
 import steward
-from steward.api import api
-from steward.test import COVERAGE
+from steward.test import COVERAGE, api_operations, pages
 
 WRITES = {"POST", "PATCH", "PUT", "DELETE"}
-HTML_NAMESPACES = ("desk", "portal", "accounts", "mail", "billing", "billing_portal")
 # Pages that change something (a POST form); their tests must show who may not.
 HTML_WRITES = {
     "desk:bulk_assign",
@@ -55,23 +51,11 @@ def _import_all_tests() -> None:
 
 
 def _api_routes() -> dict[str, bool]:
-    schema = api.get_openapi_schema()
-    return {
-        f"{m.upper()} {path}": m.upper() in WRITES
-        for path, ops in schema["paths"].items()
-        for m in ops
-    }
+    return {route: route.split(" ", 1)[0] in WRITES for route in api_operations()}
 
 
 def _html_routes() -> dict[str, bool]:
-    names: dict[str, bool] = {}
-    for entry in get_resolver().url_patterns:
-        if isinstance(entry, URLResolver) and entry.namespace in HTML_NAMESPACES:
-            for pattern in entry.url_patterns:
-                if isinstance(pattern, URLPattern) and pattern.name:
-                    name = f"{entry.namespace}:{pattern.name}"
-                    names[name] = name in HTML_WRITES
-    return names
+    return {name: name in HTML_WRITES for name in pages()}
 
 
 def _missing(routes: dict[str, bool]) -> list[str]:

@@ -7,9 +7,11 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
+from steward.accounts.middleware import PrivateCacheMiddleware
 from steward.billing import time
 from steward.test import World, api_client, make_ticket, world
 
@@ -102,3 +104,13 @@ def test_it_serves_the_api_docs_from_this_site() -> None:
     outside = [u for u in re.findall(r"https?://[^\s\"'<>]+", html) if "testserver" not in u]
     assert outside == []
     assert Client().get("/static/ninja/swagger-ui-bundle.js").status_code == 200
+
+
+def test_a_signed_in_response_with_its_own_cache_control_keeps_it(w: World) -> None:
+    request = RequestFactory().get("/desk/")
+    request.user = w.tech
+    own = HttpResponse()
+    own["Cache-Control"] = "private, max-age=60"
+    assert PrivateCacheMiddleware(lambda r: own)(request)["Cache-Control"] == "private, max-age=60"
+    bare = PrivateCacheMiddleware(lambda r: HttpResponse())(request)["Cache-Control"]
+    assert "no-store" in bare and "private" in bare

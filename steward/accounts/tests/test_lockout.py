@@ -29,6 +29,10 @@ def test_it_refuses_the_right_password_after_many_wrong_ones(url: str) -> None:
     _guess(client, url, PASSWORD)
     assert "_auth_user_id" not in client.session
     assert client.get("/admin/").status_code == 302
+    # Refused for the lock-out, not for a wrong form: once it is over, the password works.
+    cache.clear()
+    _guess(client, "/accounts/login/", PASSWORD)
+    assert "_auth_user_id" in client.session
 
 
 def test_it_limits_password_changes_from_the_admin_as_well() -> None:
@@ -44,3 +48,15 @@ def test_it_limits_password_changes_from_the_admin_as_well() -> None:
         response = client.post(url, {**fields, "oldpassword": PASSWORD, "old_password": PASSWORD})
         assert response.status_code in (302, 429)
         assert User.objects.get(pk=admin.pk).check_password(PASSWORD), url
+        # Refused for the limit, not for a wrong form: once it is over, the form that takes
+        # the password (the admin's sends people there) changes it.
+        cache.clear()
+        client.post(
+            reverse("account_change_password"),
+            {**fields, "oldpassword": PASSWORD, "old_password": PASSWORD},
+        )
+        admin = User.objects.get(pk=admin.pk)
+        assert admin.check_password(new), url
+        admin.set_password(PASSWORD)
+        admin.save()
+        client.force_login(admin)

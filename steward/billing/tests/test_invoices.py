@@ -8,10 +8,10 @@ import io
 import threading
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
 
 from steward.accounts.models import Role
 from steward.billing import documents, hours, invoices, quotes, scope, time
@@ -19,7 +19,16 @@ from steward.billing.models import Invoice, InvoiceState
 from steward.contracts import actions as contract_actions
 from steward.contracts.models import Agreement, Billing, Service
 from steward.lib.errors import DomainError
-from steward.test import World, make_agreement, make_org, make_policy, make_ticket, make_user, world
+from steward.test import (
+    World,
+    make_agreement,
+    make_org,
+    make_policy,
+    make_ticket,
+    make_user,
+    race_each,
+    world,
+)
 
 pytestmark = pytest.mark.django_db
 ATHENS = ZoneInfo("Europe/Athens")
@@ -338,31 +347,18 @@ def test_invoice_numbers_stay_unique_and_gapless_under_concurrency() -> None:
         agreements.append(make_agreement(org, policy, monthly_fee=Decimal("10.00")))
     admin = make_user(Role.ADMIN)
     drafts = [invoices.draft_invoice(a, NOV) for a in agreements]
-    barrier = threading.Barrier(len(drafts))
-    errors: list[BaseException] = []
 
     def issue(invoice: Invoice) -> None:
-        try:
-            barrier.wait()
-            for attempt in range(50):
-                try:
-                    invoices.issue(invoice, admin)
-                    return
-                except Exception as exc:  # SQLite: "database is locked" under contention.
-                    if "locked" not in str(exc) or attempt == 49:
-                        raise
-                    threading.Event().wait(0.05)
-        except BaseException as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
+        for attempt in range(50):
+            try:
+                invoices.issue(invoice, admin)
+                return
+            except Exception as exc:  # SQLite: "database is locked" under contention.
+                if "locked" not in str(exc) or attempt == 49:
+                    raise
+                threading.Event().wait(0.05)
 
-    threads = [threading.Thread(target=issue, args=(d,)) for d in drafts]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    assert errors == []
+    race_each([partial(issue, d) for d in drafts])
     numbers = sorted(n or 0 for n in Invoice.objects.values_list("number", flat=True))
     assert numbers == list(range(1, len(drafts) + 1))
 

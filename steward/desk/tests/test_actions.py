@@ -63,6 +63,8 @@ def test_it_leaves_titles_to_provider_staff(w: World) -> None:
     with pytest.raises(actions.TicketError) as caught:
         actions.retitle(t, "Printer fine now", w.acme_user)
     assert caught.value.forbidden
+    t.refresh_from_db()
+    assert (t.title, _kinds(t)) == ("Printer on fire", ["created"])
 
 
 def _assign(t: Ticket, w: World) -> None:

@@ -19,6 +19,14 @@ def test_it_keeps_the_extension_and_whole_characters() -> None:
     assert len(shorten_name("é" * 250 + ".pdf", 255, 200)) <= 200
 
 
+def test_it_cuts_a_name_with_no_extension_at_the_end() -> None:
+    # No extension to keep: no dot, a leading dot only, or a "suffix" too long to be one.
+    assert shorten_name("报告" * 100, 30) == "报告" * 5
+    assert shorten_name("." + "b" * 40, 10) == "." + "b" * 9
+    long_tail = "notes." + "x" * 40
+    assert shorten_name(long_tail, 20) == long_tail[:20]
+
+
 @given(st.text(min_size=1, max_size=400), st.integers(min_value=20, max_value=300))
 def test_a_shortened_name_always_fits(name: str, limit: int) -> None:
     short = shorten_name(name, limit)

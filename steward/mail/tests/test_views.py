@@ -127,8 +127,8 @@ def test_it_hides_other_organizations(w: World) -> None:
         reverse("mail:original", args=[acme_mail.pk]),
         reverse("mail:outbox"),
     ):
-        assert client.get(url).status_code in (302, 404)
-    assert client.post(reverse("mail:retry", args=[globex_out.pk])).status_code in (302, 404)
+        assert client.get(url).status_code == 404, url
+    assert client.post(reverse("mail:retry", args=[globex_out.pk])).status_code == 404
     # Admins see everything, including the raw original.
     admin = Client()
     admin.force_login(w.admin)

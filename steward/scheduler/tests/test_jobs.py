@@ -6,8 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from steward.desk import events
+from steward.desk.models import Unpublished
+from steward.mail.models import Outbound
 from steward.scheduler.jobs import Job, prune, slot_of, tick
 from steward.scheduler.models import JobSlot
+from steward.test import make_org, make_ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +44,12 @@ def test_it_prunes_old_slots() -> None:
     JobSlot.objects.create(job="a", slot=now, enqueued_at=now)
     assert prune(now) == 1
     assert JobSlot.objects.count() == 1
+
+
+def test_the_scheduler_hands_over_the_events_recorded_while_nobody_listened() -> None:
+    with events.detached():
+        make_ticket(make_org("ACME"), requester_email="ann@acme.example")
+    assert Unpublished.objects.exists() and not Outbound.objects.exists()
+    assert "desk.publish_backlog" in tick()  # The test settings run each task at once.
+    assert not Unpublished.objects.exists()
+    assert Outbound.objects.get(kind="acknowledgement").to == ["ann@acme.example"]
