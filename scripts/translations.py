@@ -1,12 +1,14 @@
 """Fill locale/{zh_Hans,el}/LC_MESSAGES/django.po from the table below, then compilemessages.
 
-Run `python scripts/translations.py` after `steward makemessages -l zh_Hans -l el`: a msgid
-with an entry here gets its msgstr (and loses a fuzzy flag); the rest stay for translators.
+Run `python scripts/translations.py` after `steward makemessages -l zh_Hans -l el` (`make
+messages` does both and compiles): a msgid with an entry here or in scripts/i18n/*.py gets its
+msgstr (and loses a fuzzy flag); the rest stay for translators.
 """
 
 from __future__ import annotations
 
 import re
+import runpy
 import sys
 from pathlib import Path
 
@@ -661,6 +663,12 @@ T: dict[str, tuple[str, str]] = {
 }
 
 
+# Each area keeps its own table in scripts/i18n/<area>.py (a dict named T, same shape), so
+# work on different pages does not edit one file.
+for _table in sorted((ROOT / "scripts" / "i18n").glob("*.py")):
+    T.update(runpy.run_path(str(_table))["T"])
+
+
 def _unquote(block: str) -> str:
     return "".join(re.findall(r'"(.*)"', block)).replace('\\"', '"').replace("\\n", "\n")
 
@@ -683,7 +691,8 @@ def fill(po_path: Path, column: int) -> int:
             return match.group(0)
         value = T[key][column]
         if "%%" in msgid:
-            value = value.replace("%", "%%")
+            # A literal % doubles; a %(name)s placeholder stays as it is.
+            value = re.sub(r"%(?!\()", "%%", value)
         filled += 1
         # A fuzzy guess made by msgmerge, with the "#|" lines naming what it guessed from,
         # gives way to the table's translation.

@@ -114,6 +114,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "steward.accounts.context_processors.steward",
             ],
+            # Locale-aware dates, times, money and durations on every template (CLDR).
+            "builtins": ["steward.lib.templatetags.formats"],
         },
     },
 ]

@@ -101,6 +101,22 @@ class Organization(models.Model):
         default=Decimal("30.00"),
         validators=[MinValueValidator(Decimal(0))],
     )
+    # How many people work there: the managed price per user and the value page count them,
+    # not the portal accounts (most staff never sign in). Empty: not known yet.
+    headcount = models.PositiveIntegerField(_("headcount"), null=True, blank=True)
+    legal_name = models.CharField(
+        _("legal name"), max_length=200, blank=True, help_text=_("Empty: the name above.")
+    )
+    billing_address = models.TextField(_("billing address"), blank=True)
+    country = models.CharField(
+        _("country"), max_length=2, blank=True, help_text=_("ISO 3166 code, e.g. GR.")
+    )
+    tax_id = models.CharField(_("tax or VAT number"), max_length=40, blank=True)
+    # Off: a client user sees the requests they made or are copied on; on: all of the
+    # organization's. Client admins always see all.
+    users_see_all_tickets = models.BooleanField(
+        _("users see all of the organization's tickets"), default=False
+    )
     ticket_seq = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(default=now)
 
@@ -113,6 +129,49 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Provider(models.Model):
+    """The IT provider running this installation: one row, shown on invoices and in mail."""
+
+    name = models.CharField(_("name"), max_length=200, default="Steward")
+    legal_name = models.CharField(_("legal name"), max_length=200, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    country = models.CharField(
+        _("country"), max_length=2, blank=True, help_text=_("ISO 3166 code, e.g. GR.")
+    )
+    tax_id = models.CharField(_("tax or VAT number"), max_length=40, blank=True)
+    company_id = models.CharField(_("company registration number"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.FileField(_("logo"), upload_to="provider/", blank=True)
+    bank_name = models.CharField(_("bank"), max_length=100, blank=True)
+    iban = models.CharField(_("IBAN"), max_length=34, blank=True)
+    bic = models.CharField(_("BIC"), max_length=11, blank=True)
+    payment_details = models.TextField(
+        _("other payment details"), blank=True, help_text=_("Shown on invoices below the bank.")
+    )
+    payment_terms_days = models.PositiveSmallIntegerField(
+        _("payment terms (days)"),
+        default=30,
+        help_text=_("Invoices fall due this many days after issue."),
+    )
+    invoice_footer = models.TextField(_("invoice footer"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("provider")
+        verbose_name_plural = _("provider")
+
+    def __str__(self) -> str:
+        return self.legal_name or self.name
+
+    @classmethod
+    def current(cls) -> Provider:
+        """The one row, made with defaults the first time it is asked for."""
+        provider, _created = cls.objects.get_or_create(pk=1)
+        return provider
 
 
 class Membership(models.Model):
