@@ -20,6 +20,7 @@ from steward.contracts.models import Agreement
 from steward.desk import events
 from steward.desk.models import EventKind, Ticket
 from steward.lib.errors import DomainError
+from steward.lib.timestamps import iso
 from steward.sla.models import BusinessCalendar
 
 
@@ -162,7 +163,7 @@ def remove_time(entry: TimeEntry, user: User) -> None:
             action="removed",
             minutes=entry.minutes,
             description=entry.description,
-            started_at=entry.started_at.isoformat(),
+            started_at=iso(entry.started_at),
         )
         entry.delete()
         _time_changed(entry)

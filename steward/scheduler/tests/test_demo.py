@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from steward.desk.demo import PASSWORD
+from steward.accounts.demo import PASSWORD
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
