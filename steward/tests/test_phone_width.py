@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
-from playwright.sync_api import Browser, BrowserContext
+from playwright.sync_api import Browser, BrowserContext, ViewportSize
 from pytest_django.live_server_helper import LiveServer
 
 from steward.accounts.models import Role, User
@@ -27,13 +27,13 @@ from steward.tests.test_role_access import (
     Acme,
     _page_url,
     _person,
-    acme,  # noqa: F401 - the fixture
 )
+from steward.tests.test_role_access import acme as acme  # the fixture
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 # Downloads, not pages.
 NOT_PAGES = {
     "desk:attachment",
@@ -57,8 +57,10 @@ def browser() -> Iterator[Browser]:
         b.close()
 
 
-def _phone(browser: Browser, live_server: LiveServer, user: User | None) -> BrowserContext:
-    context = browser.new_context(viewport=PHONE)
+def _phone(
+    browser: Browser, live_server: LiveServer, user: User | None, viewport: ViewportSize = PHONE
+) -> BrowserContext:
+    context = browser.new_context(viewport=viewport)
     if user is not None:
         client = Client()
         client.force_login(user)
@@ -115,8 +117,7 @@ def test_the_menu_folds_behind_a_button_on_a_phone(
     queue.wait_for(state="visible", timeout=5000)
     context.close()
     # On a desktop the links are there without the button.
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    context.add_cookies(_phone(browser, live_server, acme.w.tech).cookies())
+    context = _phone(browser, live_server, acme.w.tech, {"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(f"{live_server.url}/desk/")
     assert page.locator(".steward-navbar a.nav-link", has_text="Queue").is_visible()
