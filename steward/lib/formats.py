@@ -21,10 +21,14 @@ from django.utils import timezone, translation
 _LOCALES = {"en": "en_GB", "zh-hans": "zh_Hans_CN", "el": "el_GR"}
 
 
-@cache
 def locale(language: str | None = None) -> Locale:
     """The CLDR locale for a Django language code (the active one by default)."""
-    code = (language or translation.get_language() or "en").lower()
+    # Resolved per call: the active language changes from one request or mail to the next.
+    return _locale((language or translation.get_language() or "en").lower())
+
+
+@cache
+def _locale(code: str) -> Locale:
     return Locale.parse(_LOCALES.get(code, code.replace("-", "_")))
 
 
@@ -58,13 +62,17 @@ def format_datetime(
     language: str | None = None,
     tz: str | None = None,
 ) -> str:
-    """A date with its time of day (hours and minutes) in the viewer's zone."""
+    """A date with its time of day (hours and minutes) in the viewer's zone; style is a date
+    style or a CLDR date skeleton ("MMMEd": "Wed 2 Dec, 14:05", "12月2日周三 14:05")."""
     if value is None:
         return ""
     value = _local(value, tz)
     loc = locale(language)
-    style = style if style in ("short", "medium", "long", "full") else "medium"
-    day = dates.format_date(value.date(), style, locale=loc)
+    if style in ("short", "medium", "long", "full"):
+        day = dates.format_date(value.date(), style, locale=loc)
+    else:
+        day = dates.format_skeleton(style, value.date(), locale=loc)
+        style = "medium"
     pattern = str(loc.datetime_formats.get(style, "{1} {0}"))
     return pattern.replace("{1}", day).replace("{0}", _hm(value, loc))
 
@@ -77,6 +85,11 @@ def format_time(value: datetime | None, language: str | None = None, tz: str | N
     if value is None:
         return ""
     return _hm(_local(value, tz), locale(language))
+
+
+def weekday(index: int, language: str | None = None, width: str = "abbreviated") -> str:
+    """A day of the week by its number, Monday being 0: "Mon", "周一", "Δευ"."""
+    return str(locale(language).days["stand-alone"][width][index])
 
 
 def format_number(

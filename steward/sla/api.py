@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from steward.lib.api import ApiError, Id, Out, Page, api_user, not_found, page, require
-from steward.lib.timezones import format_duration
+from steward.lib.formats import format_date, format_datetime, format_duration, format_time
 from steward.sla.models import DEFAULT_MATRIX, BusinessCalendar, SlaPolicy, default_pause_statuses
 
 router = Router(tags=["SLA"])
@@ -181,7 +181,7 @@ def due_explanation(
         % {
             "minutes": format_duration(minutes),
             "n": minutes,
-            "start": tz_start.strftime("%a %Y-%m-%d %H:%M"),
+            "start": format_datetime(start, "yMMMEd", tz=cal.timezone),
             "cal": cal.name,
             "tz": cal.timezone,
             "hours": cal.describe_hours(),
@@ -191,15 +191,15 @@ def due_explanation(
     if opening != start:
         lines.append(
             _("Closed at the start; counting from the next opening, %(open)s.")
-            % {"open": opening.astimezone(due.tzinfo).strftime("%a %Y-%m-%d %H:%M")}
+            % {"open": format_datetime(opening, "yMMMEd", tz=cal.timezone)}
         )
     segments = compiled.segments(start, minutes)
     for begin, end in segments[:14]:
         lines.append(
             _("Counted %(from)s-%(to)s (%(len)s).")
             % {
-                "from": begin.astimezone(due.tzinfo).strftime("%a %Y-%m-%d %H:%M"),
-                "to": end.astimezone(due.tzinfo).strftime("%H:%M"),
+                "from": format_datetime(begin, "yMMMEd", tz=cal.timezone),
+                "to": format_time(end, tz=cal.timezone),
                 "len": format_duration(end - begin),
             }
         )
@@ -208,7 +208,8 @@ def due_explanation(
     skipped = _closed_days(cal, tz_start.date(), due.date())
     if skipped:
         lines.append(_("Closed days skipped: %(days)s.") % {"days": ", ".join(skipped[:20])})
-    lines.append(_("Due %(due)s.") % {"due": due.strftime("%a %Y-%m-%d %H:%M %Z")})
+    due_text = f"{format_datetime(due, 'yMMMEd', tz=cal.timezone)} {due.tzname()}"
+    lines.append(_("Due %(due)s.") % {"due": due_text})
     return lines
 
 
@@ -221,9 +222,9 @@ def _closed_days(cal: BusinessCalendar, first: date, last: date) -> list[str]:
     day = first
     while day <= last:
         if day in names:
-            out.append(f"{day.isoformat()} {names[day]}")
+            out.append(f"{format_date(day)} {names[day]}")
         elif day.isoformat() in closed:
-            out.append(day.isoformat())
+            out.append(format_date(day))
         day += timedelta(days=1)
     return out
 
