@@ -305,6 +305,7 @@ class SlaPolicy(models.Model):
         blank=True,
         validators=[validate_pause_statuses],
     )
+    # xgettext:no-python-format
     warning_percent = models.PositiveSmallIntegerField(_("warning at % of target"), default=80)
     matrix = models.JSONField(
         _("priority matrix"), default=dict, blank=True, validators=[validate_matrix]
