@@ -607,4 +607,53 @@ T: dict[str, tuple[Any, Any]] = {
     "next try": ("下次重试", "επόμενη προσπάθεια"),
     "Send now": ("立即发送", "Αποστολή τώρα"),
     "Everything has been sent.": ("所有邮件均已发送。", "Όλα έχουν σταλεί."),
+    # API errors, in the caller's language
+    "No such %(what)s.": ("找不到该%(what)s。", "Δεν βρέθηκε %(what)s."),
+    "invoice": ("发票", "τιμολόγιο"),
+    "quote": ("报价", "προσφορά"),
+    "scope register for this ticket": ("此工单的服务范围记录", "μητρώο εύρους για αυτό το αίτημα"),
+    "time entry": ("工时记录", "καταγραφή χρόνου"),
+    "The request body is not valid JSON.": (
+        "请求正文不是有效的 JSON。",
+        "Το σώμα του αιτήματος δεν είναι έγκυρο JSON.",
+    ),
+    "Invalid input.": ("输入无效。", "Μη έγκυρη είσοδος."),
+    "Sign in or send 'Authorization: Bearer <token>'.": (
+        "请登录，或发送 'Authorization: Bearer <token>'。",
+        "Συνδεθείτε ή στείλτε 'Authorization: Bearer <token>'.",
+    ),
+    "body: send a JSON object.": (
+        "body：请发送一个 JSON 对象。",
+        "body: στείλτε ένα αντικείμενο JSON.",
+    ),
+    "Not found.": ("未找到。", "Δεν βρέθηκε."),
+    "The request body is larger than %(limit)s bytes.": (
+        "请求正文超过 %(limit)s 字节。",
+        "Το σώμα του αιτήματος ξεπερνά τα %(limit)s byte.",
+    ),
+    "A number in the request is out of range.": (
+        "请求中的某个数字超出范围。",
+        "Ένας αριθμός στο αίτημα είναι εκτός ορίων.",
+    ),
+    "A value in the request is out of range.": (
+        "请求中的某个值超出范围。",
+        "Μια τιμή στο αίτημα είναι εκτός ορίων.",
+    ),
+    "This conflicts with an existing record.": (
+        "这与已有记录冲突。",
+        "Αυτό συγκρούεται με υπάρχουσα εγγραφή.",
+    ),
+    "cursor: not a cursor this API gave out.": (
+        "cursor：不是本 API 给出的游标。",
+        "cursor: δεν είναι δρομέας που έδωσε αυτό το API.",
+    ),
+    "limit: between 1 and %(max)s.": (
+        "limit：须在 1 到 %(max)s 之间。",
+        "limit: από 1 έως %(max)s.",
+    ),
+    "offset: 0 or more.": ("offset：须大于或等于 0。", "offset: 0 ή περισσότερο."),
+    "No API endpoint at %(path)s.": (
+        "%(path)s 没有 API 端点。",
+        "Δεν υπάρχει σημείο API στο %(path)s.",
+    ),
 }
