@@ -50,7 +50,7 @@ def test_a_skeleton_gives_a_datetime_its_weekday() -> None:
     ],
 )
 def test_it_writes_durations_in_the_languages_units(language: str, texts: list[str]) -> None:
-    values = [timedelta(minutes=80), 5, timedelta(days=2, hours=3), 0]
+    values: list[timedelta | int] = [timedelta(minutes=80), 5, timedelta(days=2, hours=3), 0]
     assert [formats.format_duration(v, language) for v in values] == texts
     assert formats.format_duration(-80, language).startswith("-1 ")
 
