@@ -656,4 +656,25 @@ T: dict[str, tuple[Any, Any]] = {
         "%(path)s 没有 API 端点。",
         "Δεν υπάρχει σημείο API στο %(path)s.",
     ),
+    # The scope a ticket has until staff decide
+    "No agreement was in force when the ticket was opened.": (
+        "创建工单时没有生效的服务协议。",
+        "Καμία σύμβαση δεν ίσχυε όταν άνοιξε το αίτημα.",
+    ),
+    "Break-fix agreement: all work is billed by the hour.": (
+        "按次维修协议：所有工作按小时计费。",
+        "Σύμβαση ανά επέμβαση: όλη η εργασία χρεώνεται με την ώρα.",
+    ),
+    "Covered by the agreement (no specific service).": (
+        "在服务协议覆盖范围内（未指定具体服务）。",
+        "Καλύπτεται από τη σύμβαση (χωρίς συγκεκριμένη υπηρεσία).",
+    ),
+    "%(name)s is a covered service.": (
+        "%(name)s 在协议覆盖的服务之内。",
+        "Η υπηρεσία %(name)s καλύπτεται.",
+    ),
+    "%(name)s is not among the agreement's covered services.": (
+        "%(name)s 不在协议覆盖的服务之内。",
+        "Η υπηρεσία %(name)s δεν είναι στις υπηρεσίες που καλύπτει η σύμβαση.",
+    ),
 }
