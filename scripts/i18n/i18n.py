@@ -677,4 +677,9 @@ T: dict[str, tuple[Any, Any]] = {
         "%(name)s 不在协议覆盖的服务之内。",
         "Η υπηρεσία %(name)s δεν είναι στις υπηρεσίες που καλύπτει η σύμβαση.",
     ),
+    # An invoice's state, and the date the PDF gives (once one msgid, read wrongly as a date)
+    "Issued": ("已开具", "Εκδόθηκε"),
+    "Issued on %(d)s": ("开具日期：%(d)s", "Ημερομηνία έκδοσης: %(d)s"),
+    "%(m)s of business time": ("%(m)s 工作时间", "%(m)s εργάσιμου χρόνου"),
+    "Duration": ("时长", "Διάρκεια"),
 }

@@ -45,7 +45,8 @@ def duration(value: timedelta | int | float | None, length: str = "") -> str:
 def hours(value: Decimal | int | float | str | None) -> str:
     if value is None or value == "":
         return ""
-    return formats.format_duration(float(Decimal(str(value)) * 60))
+    # Hours stay hours (a formula multiplies them): "50 h", not "2 d 2 h".
+    return formats.format_duration(float(Decimal(str(value)) * 60), days=False)
 
 
 @register.filter

@@ -53,6 +53,7 @@ def test_it_writes_durations_in_the_languages_units(language: str, texts: list[s
     values: list[timedelta | int] = [timedelta(minutes=80), 5, timedelta(days=2, hours=3), 0]
     assert [formats.format_duration(v, language) for v in values] == texts
     assert formats.format_duration(-80, language).startswith("-1 ")
+    assert formats.format_duration(3000, language, days=False).startswith("50 ")
 
 
 @pytest.mark.parametrize(
