@@ -682,4 +682,110 @@ T: dict[str, tuple[Any, Any]] = {
     "Issued on %(d)s": ("开具日期：%(d)s", "Ημερομηνία έκδοσης: %(d)s"),
     "%(m)s of business time": ("%(m)s 工作时间", "%(m)s εργάσιμου χρόνου"),
     "Duration": ("时长", "Διάρκεια"),
+    # Refusals (DomainError), on pages and in the API
+    "%(number)s is issued; correct it with a credit note.": (
+        "%(number)s 已开具；请用红字发票更正。",
+        "Το %(number)s έχει εκδοθεί· διορθώστε το με πιστωτικό σημείωμα.",
+    ),
+    "Only provider admins and managers issue invoices.": (
+        "只有服务商管理员和经理可以开具发票。",
+        "Μόνο οι διαχειριστές και οι υπεύθυνοι του παρόχου εκδίδουν τιμολόγια.",
+    ),
+    "The month changed since this draft was made (time or terms); it has been drafted again. "
+    "Review it, then issue.": (
+        "此草稿生成后本月数据有变（工时或条款），已重新生成。请核对后再开具。",
+        "Ο μήνας άλλαξε από τότε που συντάχθηκε το πρόχειρο (χρόνος ή όροι)· συντάχθηκε ξανά. "
+        "Ελέγξτε το και μετά εκδώστε το.",
+    ),
+    "%(number)s is already issued.": ("%(number)s 已经开具。", "Το %(number)s έχει ήδη εκδοθεί."),
+    "Only an issued invoice can be credited.": (
+        "只有已开具的发票才能冲销。",
+        "Μόνο ένα εκδοθέν τιμολόγιο μπορεί να πιστωθεί.",
+    ),
+    "reason: say why the invoice is credited.": (
+        "reason：请说明冲销这张发票的原因。",
+        "reason: πείτε γιατί πιστώνεται το τιμολόγιο.",
+    ),
+    "%(number)s is already credited.": (
+        "%(number)s 已经冲销。",
+        "Το %(number)s έχει ήδη πιστωθεί.",
+    ),
+    "Only provider staff write quotes.": (
+        "只有服务商员工可以报价。",
+        "Μόνο το προσωπικό του παρόχου γράφει προσφορές.",
+    ),
+    "description: say what the work is.": (
+        "description：请说明是什么工作。",
+        "description: πείτε ποια είναι η εργασία.",
+    ),
+    "Only the client's administrators approve quotes.": (
+        "只有客户的管理员可以批准报价。",
+        "Μόνο οι διαχειριστές του πελάτη εγκρίνουν προσφορές.",
+    ),
+    "This quote was already decided: %(state)s.": (
+        "此报价已有决定：%(state)s。",
+        "Για αυτή την προσφορά έχει ήδη αποφασιστεί: %(state)s.",
+    ),
+    "This ticket is out of scope: billable time needs a quote the client approved.": (
+        "此工单超出服务范围：计费工时需要客户已批准的报价。",
+        "Το αίτημα είναι εκτός σύμβασης: ο χρεώσιμος χρόνος χρειάζεται προσφορά εγκεκριμένη από "
+        "τον πελάτη.",
+    ),
+    "Only provider staff decide scope.": (
+        "只有服务商员工可以判定服务范围。",
+        "Μόνο το προσωπικό του παρόχου αποφασίζει το εύρος.",
+    ),
+    "reason: say why.": ("reason：请说明原因。", "reason: πείτε γιατί."),
+    "Only provider staff log time.": (
+        "只有服务商员工可以记录工时。",
+        "Μόνο το προσωπικό του παρόχου καταγράφει χρόνο.",
+    ),
+    "minutes: between 1 and 1440.": ("minutes：须在 1 到 1440 之间。", "minutes: από 1 έως 1440."),
+    "description: say what was done.": (
+        "description：请说明做了什么。",
+        "description: πείτε τι έγινε.",
+    ),
+    "started_at: work logged has to be done already.": (
+        "started_at：只能记录已经完成的工作。",
+        "started_at: η εργασία που καταγράφεται πρέπει να έχει ήδη γίνει.",
+    ),
+    "Only provider staff correct time.": (
+        "只有服务商员工可以更正工时。",
+        "Μόνο το προσωπικό του παρόχου διορθώνει χρόνο.",
+    ),
+    "Only the person who logged the time, or a manager, corrects it.": (
+        "只有记录该工时的人或经理可以更正。",
+        "Μόνο όποιος κατέγραψε τον χρόνο, ή ένας υπεύθυνος, τον διορθώνει.",
+    ),
+    "This time is billed on %(number)s; credit the invoice first.": (
+        "该工时已计入 %(number)s；请先冲销该发票。",
+        "Ο χρόνος αυτός έχει χρεωθεί στο %(number)s· πιστώστε πρώτα το τιμολόγιο.",
+    ),
+    "This timer is running: stop it first.": (
+        "该计时正在进行：请先停止。",
+        "Το χρονόμετρο τρέχει: σταματήστε το πρώτα.",
+    ),
+    "started_at: %(month)s is invoiced (%(number)s); log the time in an open month, or credit "
+    "the invoice first.": (
+        "started_at：%(month)s 已开票（%(number)s）；请在未结账的月份记录工时，或先冲销该发票。",
+        "started_at: ο μήνας %(month)s έχει τιμολογηθεί (%(number)s)· καταγράψτε τον χρόνο σε "
+        "ανοιχτό μήνα ή πιστώστε πρώτα το τιμολόγιο.",
+    ),
+    "Your timer is already running; stop it first.": (
+        "您的计时已在进行；请先停止。",
+        "Το χρονόμετρό σας τρέχει ήδη· σταματήστε το πρώτα.",
+    ),
+    "No timer is running.": ("没有正在进行的计时。", "Δεν τρέχει κανένα χρονόμετρο."),
+    "services: no service with the code %(codes)s.": (
+        "services：没有代码为 %(codes)s 的服务。",
+        "services: δεν υπάρχει υπηρεσία με κωδικό %(codes)s.",
+    ),
+    "services: a price cannot be negative.": (
+        "services：价格不能为负数。",
+        "services: η τιμή δεν μπορεί να είναι αρνητική.",
+    ),
+    "%(term)s: not a term of an agreement.": (
+        "%(term)s：不是协议条款。",
+        "%(term)s: δεν είναι όρος σύμβασης.",
+    ),
 }

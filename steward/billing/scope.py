@@ -43,9 +43,9 @@ def scope_of(ticket: Ticket) -> Scope:
 
 def decide_scope(ticket: Ticket, in_scope: bool, reason: str, by: User) -> ScopeDecision:
     if not by.is_provider:
-        raise DomainError("Only provider staff decide scope.", "in_scope", forbidden=True)
+        raise DomainError(_("Only provider staff decide scope."), "in_scope", forbidden=True)
     if not reason.strip():
-        raise DomainError("reason: say why.", "reason")
+        raise DomainError(_("reason: say why."), "reason")
     return ScopeDecision.objects.create(
         ticket=ticket, in_scope=in_scope, reason=reason.strip()[:500], decided_by=by
     )
