@@ -788,4 +788,162 @@ T: dict[str, tuple[Any, Any]] = {
         "%(term)s：不是协议条款。",
         "%(term)s: δεν είναι όρος σύμβασης.",
     ),
+    # The API's refusals of bad input (the field name stays as the caller sent it)
+    "timezone: %(value)r is not an IANA time zone name.": (
+        "timezone：%(value)r 不是 IANA 时区名称。",
+        "timezone: το %(value)r δεν είναι όνομα ζώνης ώρας IANA.",
+    ),
+    "language: use one of %(codes)s.": (
+        "language：请使用 %(codes)s 之一。",
+        "language: χρησιμοποιήστε ένα από: %(codes)s.",
+    ),
+    "status: use one of %(values)s.": (
+        "status：请使用 %(values)s 之一。",
+        "status: χρησιμοποιήστε ένα από: %(values)s.",
+    ),
+    "calendar: no such calendar.": (
+        "calendar：没有这个日历。",
+        "calendar: δεν υπάρχει τέτοιο ημερολόγιο.",
+    ),
+    "it_manager: no such provider staff member.": (
+        "it_manager：没有这位服务商员工。",
+        "it_manager: δεν υπάρχει τέτοιο μέλος του προσωπικού του παρόχου.",
+    ),
+    "%(key)s: may not be null.": ("%(key)s：不能为 null。", "%(key)s: δεν μπορεί να είναι null."),
+    "name: an organization with this name exists.": (
+        "name：已有同名机构。",
+        "name: υπάρχει ήδη οργανισμός με αυτό το όνομα.",
+    ),
+    "code: an organization with this code exists.": (
+        "code：已有使用此代码的机构。",
+        "code: υπάρχει ήδη οργανισμός με αυτόν τον κωδικό.",
+    ),
+    "Only provider admins manage users.": (
+        "只有服务商管理员可以管理用户。",
+        "Μόνο οι διαχειριστές του παρόχου διαχειρίζονται χρήστες.",
+    ),
+    "email: a user with this email exists.": (
+        "email：已有使用此邮箱的用户。",
+        "email: υπάρχει ήδη χρήστης με αυτό το email.",
+    ),
+    "organization: no such organization.": (
+        "organization：没有这个机构。",
+        "organization: δεν υπάρχει τέτοιος οργανισμός.",
+    ),
+    "organization: client users belong to an organization.": (
+        "organization：客户用户必须属于某个机构。",
+        "organization: οι χρήστες πελατών ανήκουν σε οργανισμό.",
+    ),
+    "organization: provider staff do not belong to a client organization.": (
+        "organization：服务商员工不属于客户机构。",
+        "organization: το προσωπικό του παρόχου δεν ανήκει σε οργανισμό πελάτη.",
+    ),
+    "timezone: not an IANA time zone name.": (
+        "timezone：不是 IANA 时区名称。",
+        "timezone: δεν είναι όνομα ζώνης ώρας IANA.",
+    ),
+    "No such user.": ("没有这个用户。", "Δεν υπάρχει τέτοιος χρήστης."),
+    "No such token.": ("没有这个令牌。", "Δεν υπάρχει τέτοιο διακριτικό."),
+    "started_at: give a time zone offset.": (
+        "started_at：请带上时区偏移。",
+        "started_at: δώστε απόκλιση ζώνης ώρας.",
+    ),
+    "agreement: no such agreement.": (
+        "agreement：没有这个服务协议。",
+        "agreement: δεν υπάρχει τέτοια σύμβαση.",
+    ),
+    "code: a service %(code)s exists.": (
+        "code：服务 %(code)s 已存在。",
+        "code: η υπηρεσία %(code)s υπάρχει ήδη.",
+    ),
+    "sla_policy: no such SLA policy.": (
+        "sla_policy：没有这个 SLA 政策。",
+        "sla_policy: δεν υπάρχει τέτοια πολιτική SLA.",
+    ),
+    "ordering: use one of %(values)s.": (
+        "ordering：请使用 %(values)s 之一。",
+        "ordering: χρησιμοποιήστε ένα από: %(values)s.",
+    ),
+    "status: use one of all, open, %(values)s.": (
+        "status：请使用 all、open 或 %(values)s 之一。",
+        "status: χρησιμοποιήστε ένα από: all, open, %(values)s.",
+    ),
+    "priority: use P1, P2, P3 or P4.": (
+        "priority：请使用 P1、P2、P3 或 P4。",
+        "priority: χρησιμοποιήστε P1, P2, P3 ή P4.",
+    ),
+    "breaching_within_minutes: between 0 and 10000000.": (
+        "breaching_within_minutes：须在 0 到 10000000 之间。",
+        "breaching_within_minutes: από 0 έως 10000000.",
+    ),
+    "cursor: not a cursor of this list.": (
+        "cursor：不是此列表的游标。",
+        "cursor: δεν είναι δρομέας αυτής της λίστας.",
+    ),
+    "Only provider staff assign tickets.": (
+        "只有服务商员工可以分配工单。",
+        "Μόνο το προσωπικό του παρόχου αναθέτει αιτήματα.",
+    ),
+    "source: Steward sets the source of a client's ticket.": (
+        "source：客户工单的来源由 Steward 设定。",
+        "source: την προέλευση του αιτήματος ενός πελάτη την ορίζει το Steward.",
+    ),
+    "organization: required.": ("organization：必填。", "organization: υποχρεωτικό."),
+    "type: incident or service_request.": (
+        "type：incident 或 service_request。",
+        "type: incident ή service_request.",
+    ),
+    "requester_email: not a contact of your organization.": (
+        "requester_email：不是您所在机构的联系人。",
+        "requester_email: δεν είναι επαφή του οργανισμού σας.",
+    ),
+    "assignee: no such provider staff member.": (
+        "assignee：没有这位服务商员工。",
+        "assignee: δεν υπάρχει τέτοιο μέλος του προσωπικού του παρόχου.",
+    ),
+    "service: no such service in the catalogue.": (
+        "service：服务目录中没有这项服务。",
+        "service: δεν υπάρχει τέτοια υπηρεσία στον κατάλογο.",
+    ),
+    "queue: no such queue.": ("queue：没有这个队列。", "queue: δεν υπάρχει τέτοια ουρά."),
+    "Clients can only close or reopen their tickets.": (
+        "客户只能关闭或重新打开自己的工单。",
+        "Οι πελάτες μπορούν μόνο να κλείσουν ή να ανοίξουν ξανά τα αιτήματά τους.",
+    ),
+    "Only provider staff write internal notes.": (
+        "只有服务商员工可以写内部备注。",
+        "Μόνο το προσωπικό του παρόχου γράφει εσωτερικές σημειώσεις.",
+    ),
+    "Only provider admins and managers post mail.": (
+        "只有服务商管理员和经理可以提交邮件。",
+        "Μόνο οι διαχειριστές και οι υπεύθυνοι του παρόχου υποβάλλουν μηνύματα.",
+    ),
+    "No mailbox with the address %(address)s.": (
+        "没有地址为 %(address)s 的邮箱。",
+        "Δεν υπάρχει γραμματοκιβώτιο με τη διεύθυνση %(address)s.",
+    ),
+    "Content-Length is not a number.": (
+        "Content-Length 不是数字。",
+        "Το Content-Length δεν είναι αριθμός.",
+    ),
+    "The message is larger than %(limit)s bytes.": (
+        "邮件超过 %(limit)s 字节。",
+        "Το μήνυμα ξεπερνά τα %(limit)s byte.",
+    ),
+    "The request body is empty; send the raw message.": (
+        "请求正文为空；请发送原始邮件。",
+        "Το σώμα του αιτήματος είναι κενό· στείλτε το αρχικό μήνυμα.",
+    ),
+    "name: a calendar with this name exists.": (
+        "name：已有同名日历。",
+        "name: υπάρχει ήδη ημερολόγιο με αυτό το όνομα.",
+    ),
+    "start: include a UTC offset, e.g. 2026-03-02T09:00:00+02:00.": (
+        "start：请带上 UTC 偏移，例如 2026-03-02T09:00:00+08:00。",
+        "start: συμπεριλάβετε απόκλιση από UTC, π.χ. 2026-03-02T09:00:00+02:00.",
+    ),
+    "name: a policy with this name exists.": (
+        "name：已有同名政策。",
+        "name: υπάρχει ήδη πολιτική με αυτό το όνομα.",
+    ),
 }

@@ -119,7 +119,7 @@ def create_calendar(request: HttpRequest, payload: CalendarIn) -> Status[Calenda
     data["closed_dates"] = [d.isoformat() for d in data["closed_dates"]]
     data["extra_working_dates"] = [d.isoformat() for d in data["extra_working_dates"]]
     if BusinessCalendar.objects.filter(name=data["name"]).exists():
-        raise ApiError(409, "name: a calendar with this name exists.", "name")
+        raise ApiError(409, _("name: a calendar with this name exists."), "name")
     cal = BusinessCalendar(**data)
     _save(cal)
     return Status(201, CalendarOut.from_orm(cal))
@@ -143,7 +143,7 @@ def update_calendar(request: HttpRequest, calendar_id: int, payload: CalendarPat
     require(api_user(request).can_manage_settings)
     for key, value in payload.dict(exclude_unset=True).items():
         if value is None:
-            raise ApiError(422, f"{key}: may not be null.", key)
+            raise ApiError(422, _("%(key)s: may not be null.") % {"key": key}, key)
         if key == "weekly":
             value = {d: [list(p) for p in v] for d, v in value.items()}
         elif key in ("closed_dates", "extra_working_dates"):
@@ -157,7 +157,9 @@ def update_calendar(request: HttpRequest, calendar_id: int, payload: CalendarPat
 def calendar_due(request: HttpRequest, calendar_id: int, payload: DueIn) -> DueOut:
     cal = _get_calendar(request, calendar_id)
     if payload.start.tzinfo is None or payload.start.utcoffset() is None:
-        raise ApiError(422, "start: include a UTC offset, e.g. 2026-03-02T09:00:00+02:00.", "start")
+        raise ApiError(
+            422, _("start: include a UTC offset, e.g. 2026-03-02T09:00:00+02:00."), "start"
+        )
     compiled = cal.compiled()
     try:
         due = compiled.add(payload.start, payload.business_minutes)
@@ -246,9 +248,9 @@ def create_policy(request: HttpRequest, payload: PolicyIn) -> Status[PolicyOut]:
     if payload.calendar is not None:
         calendar = BusinessCalendar.objects.filter(pk=payload.calendar).first()
         if calendar is None:
-            raise ApiError(422, "calendar: no such calendar.", "calendar")
+            raise ApiError(422, _("calendar: no such calendar."), "calendar")
     if SlaPolicy.objects.filter(name=payload.name).exists():
-        raise ApiError(409, "name: a policy with this name exists.", "name")
+        raise ApiError(409, _("name: a policy with this name exists."), "name")
     policy = SlaPolicy(
         name=payload.name,
         calendar=calendar,
