@@ -236,7 +236,10 @@ def connect(box: Mailbox, code: str, now: datetime | None = None) -> None:
     log.info("%s: connected with OAuth 2", box.address)
 
 
-def access_token(box: Mailbox, now: datetime | None = None) -> str:
+_TOKENS = ["oauth_refresh_token", "oauth_access_token", "oauth_expires_at", "needs_reconnect"]
+
+
+def access_token(box: Mailbox, now: datetime | None = None, retry: bool = True) -> str:
     """A valid access token for the mailbox, refreshed when it is missing or about to expire.
 
     Raises NeedsReconnect without calling the provider when the mailbox is not connected, and
@@ -256,23 +259,34 @@ def access_token(box: Mailbox, now: datetime | None = None) -> str:
     try:
         answer = _post(_url(box, "token"), form)
     except TokenError as exc:
-        if exc.revoked:
-            _needs_reconnect(box, str(exc))
+        if not exc.revoked:
+            raise
+        if _needs_reconnect(box, str(exc)):
             raise NeedsReconnect(box.last_error) from None
-        raise
+        # Another process (`steward mail poll` beside the worker) refreshed meanwhile, and the
+        # provider rotated the token we sent: take the one it stored.
+        box.refresh_from_db(fields=_TOKENS)
+        if not retry:
+            raise
+        return access_token(box, now, retry=False)
     _store(box, answer, now)
     return box.unseal("oauth_access_token")
 
 
-def _needs_reconnect(box: Mailbox, error: str) -> None:
-    box.needs_reconnect = True
-    box.last_error = f"{error} Connect the mailbox again."[:2000]
-    box.oauth_access_token = ""
-    box.oauth_expires_at = None
-    Mailbox.objects.filter(pk=box.pk).update(
+def _needs_reconnect(box: Mailbox, error: str) -> bool:
+    """Flag the mailbox, unless its refresh token changed since we sent it; whether it did."""
+    last_error = f"{error} Connect the mailbox again."[:2000]
+    flagged = Mailbox.objects.filter(pk=box.pk, oauth_refresh_token=box.oauth_refresh_token).update(
         needs_reconnect=True,
-        last_error=box.last_error,
+        last_error=last_error,
         oauth_access_token="",
         oauth_expires_at=None,
     )
+    if not flagged:
+        return False
+    box.needs_reconnect = True
+    box.last_error = last_error
+    box.oauth_access_token = ""
+    box.oauth_expires_at = None
     log.warning("%s: the OAuth 2 provider refused the refresh token", box.address)
+    return True

@@ -522,3 +522,18 @@ def test_it_leaves_mailboxes_waiting_for_an_admin_out_of_the_watchers(
         imap_user="help",
     )
     assert not _watch_returns(down)
+
+
+def test_it_takes_the_token_another_process_rotated_instead_of_giving_up(
+    w: World, oauth_stub: OAuthStub
+) -> None:
+    # `steward mail poll` and the worker both read the same stale row; the poll refreshes
+    # first and the provider rotates the refresh token the worker is about to send.
+    worker = _connected(oauth_stub, oauth_expires_at=None)
+    poller = Mailbox.objects.get(pk=worker.pk)
+    oauth.access_token(poller)
+    token = oauth.access_token(worker)
+    assert token == poller.unseal("oauth_access_token")
+    worker.refresh_from_db()
+    assert not worker.needs_reconnect and worker.last_error == ""
+    assert oauth_stub.refreshes() == 2  # The stale one, refused; nothing after it.
