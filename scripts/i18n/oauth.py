@@ -107,7 +107,7 @@ T: dict[str, tuple[str, str]] = {
     "token URL": ("令牌 URL", "URL διακριτικών"),
     "Only for another provider.": ("仅用于其他提供方。", "Μόνο για άλλον πάροχο."),
     "client ID": ("客户端 ID", "αναγνωριστικό πελάτη (client ID)"),
-    "client secret": ("客户端密钥", "μυστικό πελάτη (client secret)"),
+    "Client secret": ("客户端密钥", "Μυστικό πελάτη (client secret)"),
     "scopes": ("权限范围", "εμβέλειες (scopes)"),
     "Separated by spaces. Empty: what the provider needs for IMAP.": (
         "以空格分隔。留空：使用该提供方读取 IMAP 所需的范围。",

@@ -33,7 +33,7 @@ class MailboxForm(forms.ModelForm[Mailbox]):
         help_text=_("Stored encrypted. Leave empty to keep the current one."),
     )
     client_secret = forms.CharField(
-        label=_("client secret"),
+        label=_("Client secret"),
         required=False,
         max_length=2000,
         widget=forms.PasswordInput(render_value=False),
@@ -72,6 +72,8 @@ class MailboxForm(forms.ModelForm[Mailbox]):
         # Left out (a form from before OAuth, a script): a password, at Microsoft 365.
         self.fields["auth_method"].required = False
         self.fields["oauth_provider"].required = False
+        self.fields["organization"].empty_label = _("All clients")  # type: ignore[attr-defined]
+        self.fields["queue"].empty_label = "—"  # type: ignore[attr-defined]
 
     def clean_auth_method(self) -> str:
         return str(self.cleaned_data.get("auth_method") or AuthMethod.PASSWORD)

@@ -87,6 +87,9 @@ def poll(box: Mailbox) -> int:
     try:
         with connect(box) as client:
             count = fetch_new(box, client)
+    except oauth.NeedsReconnect:
+        _record(box, box.last_error)  # What the provider said, or nothing: the page says why.
+        raise
     except oauth.TokenError as exc:
         _record(box, str(exc))
         raise
@@ -164,8 +167,8 @@ def watch(box: Mailbox, stop: threading.Event) -> None:
                         _idle(client, stop, box.poll_seconds)
                     else:
                         stop.wait(box.poll_seconds)
-        except oauth.NeedsReconnect as exc:
-            _record(box, str(exc))
+        except oauth.NeedsReconnect:
+            _record(box, box.last_error)
             return  # Nobody tries again until an admin connects the mailbox.
         except Exception as exc:
             log.warning("%s: %s", box, exc)

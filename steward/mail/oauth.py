@@ -68,9 +68,10 @@ class TokenError(Exception):
     """The provider did not hand out a token. `revoked`: it refused the refresh token or
     the code for good (invalid_grant), so trying again cannot help."""
 
-    def __init__(self, message: str, revoked: bool = False) -> None:
+    def __init__(self, message: str, revoked: bool = False, said: str = "") -> None:
         super().__init__(message)
         self.revoked = revoked
+        self.said = said  # The provider's own answer ("host: error (description)").
 
 
 class NeedsReconnect(TokenError):
@@ -166,8 +167,10 @@ def _post(url: str, form: dict[str, str]) -> dict[str, Any]:
         error = str(answer.get("error") or f"HTTP {exc.code}")
         detail = str(answer.get("error_description") or "").strip()
         # Only the provider's own words, shortened: never the form we sent.
-        message = f"OAuth 2: {host} refused: {error}" + (f" ({detail[:300]})" if detail else "")
-        raise TokenError(message, revoked=error == "invalid_grant") from None
+        said = f"{host}: {error}" + (f" ({detail[:300]})" if detail else "")
+        raise TokenError(
+            f"OAuth 2: refused by {said}", revoked=error == "invalid_grant", said=said
+        ) from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise TokenError(f"OAuth 2: {host} did not answer: {reason}") from None
@@ -247,7 +250,7 @@ def access_token(box: Mailbox, now: datetime | None = None, retry: bool = True) 
     """
     now = now or timezone.now()
     if box.needs_reconnect or not box.oauth_refresh_token:
-        raise NeedsReconnect(box.last_error or "OAuth 2: the mailbox is not connected yet.")
+        raise NeedsReconnect(_reconnect_message(box))
     token = box.unseal("oauth_access_token")
     if token and box.oauth_expires_at and box.oauth_expires_at - MARGIN > now:
         return token
@@ -261,8 +264,8 @@ def access_token(box: Mailbox, now: datetime | None = None, retry: bool = True) 
     except TokenError as exc:
         if not exc.revoked:
             raise
-        if _needs_reconnect(box, str(exc)):
-            raise NeedsReconnect(box.last_error) from None
+        if _needs_reconnect(box, exc.said or str(exc)):
+            raise NeedsReconnect(_reconnect_message(box)) from None
         # Another process (`steward mail poll` beside the worker) refreshed meanwhile, and the
         # provider rotated the token we sent: take the one it stored.
         box.refresh_from_db(fields=_TOKENS)
@@ -273,9 +276,18 @@ def access_token(box: Mailbox, now: datetime | None = None, retry: bool = True) 
     return box.unseal("oauth_access_token")
 
 
-def _needs_reconnect(box: Mailbox, error: str) -> bool:
-    """Flag the mailbox, unless its refresh token changed since we sent it; whether it did."""
-    last_error = f"{error} Connect the mailbox again."[:2000]
+def _reconnect_message(box: Mailbox) -> str:
+    if not box.needs_reconnect:
+        return "OAuth 2: the mailbox is not connected yet; connect it on its page."
+    said = box.last_error
+    return f"OAuth 2: the provider refused the refresh token ({said}); connect the mailbox again."
+
+
+def _needs_reconnect(box: Mailbox, said: str) -> bool:
+    """Flag the mailbox, unless its refresh token changed since we sent it; whether it did.
+    Its last error is what the provider said: the pages say the rest in the reader's
+    language."""
+    last_error = said[:2000]
     flagged = Mailbox.objects.filter(pk=box.pk, oauth_refresh_token=box.oauth_refresh_token).update(
         needs_reconnect=True,
         last_error=last_error,

@@ -152,7 +152,8 @@ def test_it_marks_a_mailbox_whose_refresh_token_was_revoked_for_reconnection(
         imap.poll(box)
     box.refresh_from_db()
     assert box.needs_reconnect
-    assert "invalid_grant" in box.last_error and "Connect the mailbox again" in box.last_error
+    said = "invalid_grant (Token has been expired or revoked.)"
+    assert box.last_error == f"127.0.0.1:{oauth_stub.port}: {said}"  # The provider's words.
     assert box.oauth_access_token == ""
     # No retry storm: the next poll stops before asking the provider again.
     with pytest.raises(oauth.NeedsReconnect):
@@ -163,6 +164,10 @@ def test_it_marks_a_mailbox_whose_refresh_token_was_revoked_for_reconnection(
     assert "Needs reconnecting" in page
     assert "The provider refused the sign-in: connect the mailbox again." in page
     assert "invalid_grant" in page
+    w.admin.language = "zh-hans"
+    w.admin.save()
+    page = _admin(w).get(reverse("mail:mailboxes")).content.decode()
+    assert "提供方拒绝了登录：请重新连接邮箱。" in page and "需要重新连接" in page
 
 
 def test_it_records_a_token_endpoint_that_does_not_answer_without_giving_up(
