@@ -85,7 +85,7 @@ T: dict[str, tuple[str, str]] = {
         "Αλληλογραφία από το προσωπικό του παρόχου",
     ),
     # Signing in: password or OAuth 2
-    "Sign-in": ("登录方式", "Σύνδεση"),
+    "Sign-in": ("登录", "Σύνδεση"),
     "sign in with": ("登录方式", "σύνδεση με"),
     "Password": ("密码", "Κωδικός πρόσβασης"),
     "OAuth 2 (Microsoft 365, Google Workspace)": (
