@@ -225,7 +225,13 @@ def oauth_callback(request: HttpRequest) -> HttpResponse:
     try:
         oauth.connect(box, code)
     except oauth.TokenError as exc:
-        return _oauth_failed(request, box, str(exc))
+        if not exc.said:
+            return _oauth_failed(request, box, str(exc))
+        return _oauth_failed(
+            request,
+            box,
+            _("The provider did not connect the mailbox: %(error)s") % {"error": exc.said},
+        )
     messages.success(request, _("Mailbox %s connected.") % box.address)
     return redirect("mail:mailbox", pk=box.pk)
 

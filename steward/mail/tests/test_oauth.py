@@ -352,7 +352,8 @@ def test_it_shows_what_the_provider_said_when_the_admin_declined(
     # A code the provider does not know: its refusal is shown, nothing is stored.
     response = admin.get(reverse("mail:oauth_callback"), {"code": "stale", "state": state})
     assert response.status_code == 400
-    assert "invalid_grant" in response.content.decode()
+    said = f"127.0.0.1:{oauth_stub.port}: invalid_grant (Bad code.)"
+    assert f"The provider did not connect the mailbox: {said}" in response.content.decode()
     box.refresh_from_db()
     assert box.oauth_refresh_token == "" and not box.needs_reconnect
 
