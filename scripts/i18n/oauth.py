@@ -1,85 +1,8 @@
 """Mailboxes and their sign-in (password or OAuth 2): the mailbox pages, form and messages."""
 
 T: dict[str, tuple[str, str]] = {
-    # The mail pages around the mailbox form
-    "Mail": ("邮件", "Αλληλογραφία"),
-    "Received": ("已收到", "Εισερχόμενα"),
-    "Outbox": ("发件箱", "Εξερχόμενα"),
-    "Mailboxes": ("邮箱", "Γραμματοκιβώτια"),
-    "Mailbox": ("邮箱", "Γραμματοκιβώτιο"),
-    "mailbox": ("邮箱", "γραμματοκιβώτιο"),
-    "mailboxes": ("邮箱", "γραμματοκιβώτια"),
-    "Add a mailbox": ("添加邮箱", "Προσθήκη γραμματοκιβωτίου"),
-    "Addresses clients write to. Each is read over IMAP, or fed by a mail server pipe "
-    "(steward mail ingest) or the API.": (
-        "客户发信的地址。每个邮箱通过 IMAP 读取，"
-        "或由邮件服务器管道（steward mail ingest）或 API 投递。",
-        "Οι διευθύνσεις όπου γράφουν οι πελάτες. Καθεμία διαβάζεται μέσω IMAP ή τροφοδοτείται "
-        "από διοχέτευση του διακομιστή αλληλογραφίας (steward mail ingest) ή από το API.",
-    ),
-    "Reads": ("读取方式", "Ανάγνωση"),
-    "Unknown senders": ("未知发件人", "Άγνωστοι αποστολείς"),
-    "Last read": ("上次读取", "Τελευταία ανάγνωση"),
-    "All clients": ("所有客户", "Όλοι οι πελάτες"),
-    "pipe or API": ("管道或 API", "διοχέτευση ή API"),
-    "disabled": ("已停用", "απενεργοποιημένο"),
-    "OK": ("正常", "Εντάξει"),
-    "No mailboxes yet.": ("还没有邮箱。", "Δεν υπάρχουν ακόμη γραμματοκιβώτια."),
-    "Mailbox %s saved.": ("邮箱 %s 已保存。", "Το γραμματοκιβώτιο %s αποθηκεύτηκε."),
-    "Last attempt to read it": ("上次读取尝试", "Τελευταία απόπειρα ανάγνωσης"),
-    # The mailbox's fields
-    "address": ("地址", "διεύθυνση"),
-    "organization": ("组织", "οργανισμός"),
-    "queue": ("队列", "ουρά"),
-    "unknown senders": ("未知发件人", "άγνωστοι αποστολείς"),
-    "enabled": ("已启用", "ενεργό"),
-    "Empty: a provider-wide mailbox for every client.": (
-        "留空：面向所有客户的服务商公共邮箱。",
-        "Κενό: γραμματοκιβώτιο του παρόχου για όλους τους πελάτες.",
-    ),
-    "Create a contact in the mailbox's organization": (
-        "在该邮箱所属组织中创建联系人",
-        "Δημιουργία επαφής στον οργανισμό του γραμματοκιβωτίου",
-    ),
-    "Quarantine for a person to place": (
-        "隔离，由人工归类",
-        "Σε καραντίνα, για να την τοποθετήσει κάποιος",
-    ),
+    # The mailbox form's sections
     "Reading over IMAP": ("通过 IMAP 读取", "Ανάγνωση μέσω IMAP"),
-    "IMAP host": ("IMAP 服务器", "Διακομιστής IMAP"),
-    "Empty: mail arrives by pipe or API.": (
-        "留空：邮件通过管道或 API 送达。",
-        "Κενό: η αλληλογραφία φτάνει μέσω διοχέτευσης ή API.",
-    ),
-    "IMAP port": ("IMAP 端口", "Θύρα IMAP"),
-    "security": ("加密方式", "ασφάλεια"),
-    "SSL/TLS": ("SSL/TLS", "SSL/TLS"),
-    "STARTTLS": ("STARTTLS", "STARTTLS"),
-    "None (loopback or a trusted network only)": (
-        "无（仅限本机回环或受信任网络）",
-        "Καμία (μόνο για loopback ή έμπιστο δίκτυο)",
-    ),
-    "IMAP user": ("IMAP 用户名", "Χρήστης IMAP"),
-    "folder": ("文件夹", "φάκελος"),
-    "move processed mail to": ("已处理邮件移至", "μεταφορά της επεξεργασμένης αλληλογραφίας σε"),
-    "Empty: processed mail is marked as read and left in the folder.": (
-        "留空：已处理的邮件标为已读并留在原文件夹。",
-        "Κενό: η επεξεργασμένη αλληλογραφία σημειώνεται ως αναγνωσμένη και μένει στον φάκελο.",
-    ),
-    "poll every (seconds)": ("轮询间隔（秒）", "έλεγχος κάθε (δευτερόλεπτα)"),
-    "Between 10 and 3600 seconds.": (
-        "请输入 10 到 3600 秒之间的值。",
-        "Από 10 έως 3600 δευτερόλεπτα.",
-    ),
-    "An IMAP mailbox needs a user name.": (
-        "IMAP 邮箱需要用户名。",
-        "Ένα γραμματοκιβώτιο IMAP χρειάζεται όνομα χρήστη.",
-    ),
-    "IMAP password": ("IMAP 密码", "Κωδικός IMAP"),
-    "Stored encrypted. Leave empty to keep the current one.": (
-        "加密存储。留空则保留当前值。",
-        "Αποθηκεύεται κρυπτογραφημένο. Αφήστε το κενό για να διατηρηθεί το τρέχον.",
-    ),
     "Mail from provider staff": (
         "来自服务商员工的邮件",
         "Αλληλογραφία από το προσωπικό του παρόχου",
@@ -171,42 +94,8 @@ T: dict[str, tuple[str, str]] = {
     ),
     "Back to the mailbox": ("返回邮箱", "Επιστροφή στο γραμματοκιβώτιο"),
     "Back to the mailboxes": ("返回邮箱列表", "Επιστροφή στα γραμματοκιβώτια"),
-    # Other mail strings of the same models, forms and views
-    "domain": ("域名", "τομέας"),
-    "IMAP": ("IMAP", "IMAP"),
-    "Pipe": ("管道", "Διοχέτευση"),
-    "API": ("API", "API"),
-    "Added to a ticket": ("已添加到工单", "Προστέθηκε σε αίτημα"),
-    "Bounce recorded": ("已记录退信", "Καταγράφηκε επιστροφή"),
-    "Ignored (automatic or our own)": (
-        "已忽略（自动邮件或本系统发出）",
-        "Αγνοήθηκε (αυτόματο ή δικό μας)",
-    ),
-    "Quarantined": ("已隔离", "Σε καραντίνα"),
-    "Pending": ("待发送", "Σε αναμονή"),
-    "Sending": ("发送中", "Αποστέλλεται"),
-    "Sent": ("已发送", "Στάλθηκε"),
-    "Failed": ("失败", "Απέτυχε"),
-    "Message-ID": ("Message-ID", "Message-ID"),
-    "Any state": ("任意状态", "Οποιαδήποτε κατάσταση"),
-    "New ticket for": ("为以下组织新建工单", "Νέο αίτημα για"),
-    "Or add to ticket": ("或添加到工单", "Ή προσθήκη στο αίτημα"),
-    "No ticket %s.": ("没有工单 %s。", "Δεν υπάρχει αίτημα %s."),
-    "Choose an organization or a ticket, not both.": (
-        "请选择组织或工单，不能同时选择。",
-        "Επιλέξτε οργανισμό ή αίτημα, όχι και τα δύο.",
-    ),
-    "Only quarantined mail is processed again.": (
-        "只有被隔离的邮件才能重新处理。",
-        "Μόνο η αλληλογραφία σε καραντίνα επεξεργάζεται ξανά.",
-    ),
-    "Only quarantined mail is placed by hand.": (
-        "只有被隔离的邮件才能手动归类。",
-        "Μόνο η αλληλογραφία σε καραντίνα τοποθετείται χειροκίνητα.",
-    ),
-    "%(state)s: %(number)s.": ("%(state)s：%(number)s。", "%(state)s: %(number)s."),
-    "It will be sent again within a minute.": (
-        "将在一分钟内重新发送。",
-        "Θα σταλεί ξανά μέσα σε ένα λεπτό.",
+    "Stored encrypted. Leave empty to keep the current secret.": (
+        "加密保存。留空则保留当前密钥。",
+        "Αποθηκεύεται κρυπτογραφημένο. Αφήστε το κενό για να κρατήσετε το τρέχον.",
     ),
 }

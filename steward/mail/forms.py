@@ -37,7 +37,7 @@ class MailboxForm(forms.ModelForm[Mailbox]):
         required=False,
         max_length=2000,
         widget=forms.PasswordInput(render_value=False),
-        help_text=_("Stored encrypted. Leave empty to keep the current one."),
+        help_text=_("Stored encrypted. Leave empty to keep the current secret."),
     )
 
     class Meta:
