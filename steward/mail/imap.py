@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from imap_tools import AND, BaseMailBox, MailBox, MailBoxStartTls, MailBoxUnencrypted
 
-from steward.mail import inbound
+from steward.mail import inbound, oauth
 from steward.mail.models import Mailbox, Security, Via
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,8 @@ IDLE_ROUND = 2.0
 
 
 def connect(box: Mailbox, timeout: float = 30) -> BaseMailBox:
+    # The token first: a mailbox that must be connected again never dials the server.
+    token = oauth.access_token(box) if box.uses_oauth else ""
     client: BaseMailBox
     if box.imap_security == Security.SSL:
         client = MailBox(box.imap_host, box.imap_port, timeout=timeout)
@@ -33,6 +35,8 @@ def connect(box: Mailbox, timeout: float = 30) -> BaseMailBox:
         client = MailBoxStartTls(box.imap_host, box.imap_port, timeout=timeout)
     else:
         client = MailBoxUnencrypted(box.imap_host, box.imap_port, timeout=timeout)
+    if token:
+        return client.xoauth2(box.imap_user, token, initial_folder=box.folder)
     return client.login(box.imap_user, box.password(), initial_folder=box.folder)
 
 
@@ -83,6 +87,12 @@ def poll(box: Mailbox) -> int:
     try:
         with connect(box) as client:
             count = fetch_new(box, client)
+    except oauth.NeedsReconnect:
+        _record(box, box.last_error)  # What the provider said, or nothing: the page says why.
+        raise
+    except oauth.TokenError as exc:
+        _record(box, str(exc))
+        raise
     except Exception as exc:
         _record(box, f"{type(exc).__name__}: {exc}")
         raise
@@ -140,7 +150,7 @@ def watch(box: Mailbox, stop: threading.Event) -> None:
     while not stop.is_set():
         close_old_connections()
         box.refresh_from_db()
-        if not box.enabled or not box.reads_imap:
+        if not box.enabled or not box.reads_imap or _waits_for_admin(box):
             return
         if not take_lease(box):
             stop.wait(LEASE.total_seconds() / 2)
@@ -157,6 +167,9 @@ def watch(box: Mailbox, stop: threading.Event) -> None:
                         _idle(client, stop, box.poll_seconds)
                     else:
                         stop.wait(box.poll_seconds)
+        except oauth.NeedsReconnect:
+            _record(box, box.last_error)
+            return  # Nobody tries again until an admin connects the mailbox.
         except Exception as exc:
             log.warning("%s: %s", box, exc)
             _record(box, f"{type(exc).__name__}: {exc}")
@@ -166,13 +179,19 @@ def watch(box: Mailbox, stop: threading.Event) -> None:
             release_lease(box)
 
 
+def _waits_for_admin(box: Mailbox) -> bool:
+    return box.uses_oauth and not box.oauth_connected
+
+
 def run_watchers(stop: threading.Event, refresh: float = 60.0) -> None:
     """Start a watcher per enabled IMAP mailbox; pick up mailboxes added later."""
     threads: dict[int, threading.Thread] = {}
     while not stop.is_set():
         close_old_connections()
         try:
-            boxes = list(Mailbox.objects.filter(enabled=True).exclude(imap_host=""))
+            boxes = list(
+                Mailbox.objects.filter(enabled=True, needs_reconnect=False).exclude(imap_host="")
+            )
         except Exception:
             log.exception("could not list mailboxes")
             boxes = []

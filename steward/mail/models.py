@@ -26,6 +26,27 @@ class UnknownSender(models.TextChoices):
     QUARANTINE = "quarantine", _("Quarantine for a person to place")
 
 
+class AuthMethod(models.TextChoices):
+    PASSWORD = "password", _("Password")
+    OAUTH2 = "oauth2", _("OAuth 2 (Microsoft 365, Google Workspace)")
+
+
+class OAuthProvider(models.TextChoices):
+    MICROSOFT = "microsoft", _("Microsoft 365")
+    GOOGLE = "google", _("Google Workspace")
+    OTHER = "other", _("Other")
+
+
+# The secrets a mailbox keeps, each sealed under a key of its own and bound to the mailbox's
+# address (the password's label and binding predate OAuth and stay as they were).
+_SEALS = {
+    "imap_secret": ("steward.mail.v1", ""),
+    "oauth_client_secret": ("steward.mail.oauth.v1", ":client_secret"),
+    "oauth_refresh_token": ("steward.mail.oauth.v1", ":refresh_token"),
+    "oauth_access_token": ("steward.mail.oauth.v1", ":access_token"),
+}
+
+
 class Mailbox(models.Model):
     """A support address clients write to: read over IMAP (or fed by a pipe or the API),
     and the From/Reply-To of what Steward sends for its organization."""
@@ -61,6 +82,45 @@ class Mailbox(models.Model):
     )
     imap_user = models.CharField(_("IMAP user"), max_length=200, blank=True)
     imap_secret = models.TextField(blank=True, editable=False)
+    auth_method = models.CharField(
+        _("sign in with"), max_length=10, choices=AuthMethod.choices, default=AuthMethod.PASSWORD
+    )
+    oauth_provider = models.CharField(
+        _("OAuth 2 provider"),
+        max_length=10,
+        choices=OAuthProvider.choices,
+        default=OAuthProvider.MICROSOFT,
+    )
+    oauth_tenant = models.CharField(
+        _("Microsoft tenant"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The directory (tenant) ID or domain of the app registration. "
+            "Empty: any work or school account."
+        ),
+    )
+    oauth_authorize_url = models.URLField(
+        _("authorization URL"), blank=True, help_text=_("Only for another provider.")
+    )
+    oauth_token_url = models.URLField(
+        _("token URL"), blank=True, help_text=_("Only for another provider.")
+    )
+    oauth_client_id = models.CharField(_("client ID"), max_length=300, blank=True)
+    oauth_client_secret = models.TextField(blank=True, editable=False)
+    oauth_scopes = models.CharField(
+        _("scopes"),
+        max_length=500,
+        blank=True,
+        help_text=_("Separated by spaces. Empty: what the provider needs for IMAP."),
+    )
+    oauth_refresh_token = models.TextField(blank=True, editable=False)
+    # The access token is cached until shortly before it expires; sealed like the others.
+    oauth_access_token = models.TextField(blank=True, editable=False)
+    oauth_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The provider refused the refresh token (revoked, expired, password changed): nobody
+    # tries again until an admin connects the mailbox again.
+    needs_reconnect = models.BooleanField(default=False, editable=False)
     folder = models.CharField(_("folder"), max_length=200, default="INBOX")
     processed_folder = models.CharField(
         _("move processed mail to"),
@@ -121,13 +181,38 @@ class Mailbox(models.Model):
     def reads_imap(self) -> bool:
         return bool(self.imap_host)
 
+    @property
+    def uses_oauth(self) -> bool:
+        return self.auth_method == AuthMethod.OAUTH2
+
+    @property
+    def oauth_connected(self) -> bool:
+        return bool(self.oauth_refresh_token) and not self.needs_reconnect
+
+    def seal(self, field: str, text: str, address: str = "") -> str:
+        """Store `text` encrypted in `field` (one of the secrets); returns the sealed value."""
+        label, suffix = _SEALS[field]
+        sealed = seal(text, label, f"mailbox:{address or self.address}{suffix}") if text else ""
+        setattr(self, field, sealed)
+        return sealed
+
+    def unseal(self, field: str, address: str = "") -> str:
+        stored: str = getattr(self, field)
+        if not stored:
+            return ""
+        label, suffix = _SEALS[field]
+        return unseal(stored, label, f"mailbox:{address or self.address}{suffix}")
+
+    def rebind(self, old_address: str) -> None:
+        """The secrets are bound to the address: seal them again under a new one."""
+        for field in _SEALS:
+            self.seal(field, self.unseal(field, address=old_address))
+
     def set_password(self, password: str) -> None:
-        self.imap_secret = seal(password, "steward.mail.v1", f"mailbox:{self.address}")
+        self.seal("imap_secret", password)
 
     def password(self) -> str:
-        if not self.imap_secret:
-            return ""
-        return unseal(self.imap_secret, "steward.mail.v1", f"mailbox:{self.address}")
+        return self.unseal("imap_secret")
 
 
 # Every message asks "is this one of our own addresses?" and every notification "which

@@ -19,4 +19,6 @@ urlpatterns = [
     path("mailboxes/", views.mailboxes, name="mailboxes"),
     path("mailboxes/new/", views.mailbox_edit, name="mailbox_new"),
     path("mailboxes/<int:pk>/", views.mailbox_edit, name="mailbox"),
+    path("mailboxes/<int:pk>/connect/", views.mailbox_connect, name="mailbox_connect"),
+    path("oauth/callback/", views.oauth_callback, name="oauth_callback"),
 ]

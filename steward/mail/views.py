@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from steward.accounts.access import manager_view, staff_view, user_of
 from steward.mail import inbound as inbound_actions
+from steward.mail import oauth
 from steward.mail import outbound as outbound_actions
 from steward.mail.forms import InboundFilterForm, MailboxForm, PlaceForm
 from steward.mail.models import Inbound, InboundState, Mailbox, Outbound, OutboundState
@@ -185,6 +186,55 @@ def mailbox_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return render(
         request,
         "mail/mailbox_form.html",
-        {"form": form, "box": box},
+        {"form": form, "box": box, "redirect_uri": oauth.redirect_uri()},
         status=400 if form.errors else 200,
     )
+
+
+@manager_view
+def mailbox_connect(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send the admin to the provider to sign in as the mailbox and consent. A link, not a
+    form: browsers hold a form's redirect to another site to the CSP's form-action."""
+    box = get_object_or_404(Mailbox, pk=pk)
+    if not box.uses_oauth or not box.oauth_client_id:
+        messages.error(request, _("Choose OAuth 2 and enter the client ID first."))
+        return redirect("mail:mailbox", pk=box.pk)
+    return redirect(oauth.authorize_url(box, user_of(request).pk))
+
+
+@manager_view
+def oauth_callback(request: HttpRequest) -> HttpResponse:
+    """Where the provider sends the admin back, with a code to exchange for tokens."""
+    pk = oauth.read_state(request.GET.get("state", ""), user_of(request).pk)
+    box = Mailbox.objects.filter(pk=pk).first() if pk is not None else None
+    if box is None or not box.uses_oauth:
+        return _oauth_failed(
+            request, None, _("This sign-in link is not valid or has expired. Press Connect again.")
+        )
+    if error := request.GET.get("error", ""):
+        detail = request.GET.get("error_description", "")[:300]
+        return _oauth_failed(
+            request,
+            box,
+            _("The provider did not connect the mailbox: %(error)s")
+            % {"error": f"{error} {detail}".strip()[:400]},
+        )
+    code = request.GET.get("code", "")
+    if not code:
+        return _oauth_failed(request, box, _("The provider sent no code back."))
+    try:
+        oauth.connect(box, code)
+    except oauth.TokenError as exc:
+        if not exc.said:
+            return _oauth_failed(request, box, str(exc))
+        return _oauth_failed(
+            request,
+            box,
+            _("The provider did not connect the mailbox: %(error)s") % {"error": exc.said},
+        )
+    messages.success(request, _("Mailbox %s connected.") % box.address)
+    return redirect("mail:mailbox", pk=box.pk)
+
+
+def _oauth_failed(request: HttpRequest, box: Mailbox | None, reason: str) -> HttpResponse:
+    return render(request, "mail/oauth_failed.html", {"box": box, "reason": reason}, status=400)

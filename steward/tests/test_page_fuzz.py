@@ -177,6 +177,8 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "mail:mailboxes": (NONE, lambda: ()),
     "mail:mailbox_new": (NONE, lambda: fields(MailboxForm)),
     "mail:mailbox": (lambda s: {"pk": s.mailbox.pk}, lambda: fields(MailboxForm)),
+    "mail:mailbox_connect": (lambda s: {"pk": s.mailbox.pk}, lambda: ()),
+    "mail:oauth_callback": (NONE, lambda: ("code", "state", "error", "error_description")),
     "accounts:profile": (NONE, lambda: fields(ProfileForm)),
     "accounts:tokens": (NONE, lambda: fields(TokenForm)),
     "accounts:revoke_token": (lambda s: {"token_id": s.token.pk}, lambda: ()),
@@ -201,6 +203,10 @@ GOOD: dict[str, str] = {
     "starts": "2026-01-01", "ends": "", "billing": "managed", "monthly_fee": "300",
     "currency": "EUR", "increment_minutes": "15", "out_of_hours_multiplier": "1.5",
     "next": "/desk/queue/", "action": "",
+    "auth_method": "password", "oauth_provider": "microsoft", "oauth_tenant": "",
+    "oauth_authorize_url": "", "oauth_token_url": "", "oauth_client_id": "",
+    "client_secret": "", "oauth_scopes": "", "code": "abc",
+    "error": "", "error_description": "",
 }  # fmt: skip
 
 HOSTILE = [
@@ -220,7 +226,7 @@ SWEEP = [
 # Pages read with GET (their forms filter); every other page's form is sent with POST.
 READ = {
     "desk:queue", "portal:preview", "billing:value", "billing_portal:value",
-    "mail:inbound_list", "mail:outbox",
+    "mail:inbound_list", "mail:outbox", "mail:mailbox_connect", "mail:oauth_callback",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(

@@ -148,10 +148,15 @@ def _person(w: World, role: Role) -> User:
     return {Role.ADMIN: w.admin, Role.CLIENT_ADMIN: w.acme_admin}[role]
 
 
+# Where a provider sends the browser back: without a state it signed minutes ago it answers
+# 400 before reading a row (steward/mail/tests/test_oauth.py counts nothing per row there).
+NOT_MEASURED = {"mail:oauth_callback"}
+
+
 def _targets() -> list[tuple[str, Role]]:
     """(route, role) for every GET route and page, as each caller allowed to use it."""
     routes = [r for r in api_operations() if r.startswith("GET ")]
-    routes += [name for name in pages() if name not in HTML_POSTS]
+    routes += [name for name in pages() if name not in HTML_POSTS | NOT_MEASURED]
     return [(route, role) for route in sorted(routes) for role in CALLERS if role in ALLOWED[route]]
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from steward.mail.tests.oauth_server import OAuthStub
 from steward.mail.tests.servers import (
     ImapServer,
     SmtpSink,
@@ -18,14 +19,30 @@ from steward.mail.tests.servers import (
 
 
 @pytest.fixture(scope="session")
-def _imap_session() -> Iterator[ImapServer]:
+def _oauth_session() -> Iterator[OAuthStub]:
+    stub = OAuthStub()
+    stub.start()
+    yield stub
+    stub.stop()
+
+
+@pytest.fixture
+def oauth_stub(_oauth_session: OAuthStub) -> OAuthStub:
+    _oauth_session.reset()
+    return _oauth_session
+
+
+@pytest.fixture(scope="session")
+def _imap_session(_oauth_session: OAuthStub) -> Iterator[ImapServer]:
     if dovecot_binary() is None:
         pytest.skip(
             "DOVECOT IS NOT INSTALLED: the IMAP tests need a real server. "
             "Install it with `apt-get install dovecot-imapd` (make test and .ci/run do this "
             "when they run as root)."
         )
-    server = start_imap_server(Path(tempfile.mkdtemp(prefix="steward-dovecot-")))
+    server = start_imap_server(
+        Path(tempfile.mkdtemp(prefix="steward-dovecot-")), _oauth_session.tokeninfo_url
+    )
     yield server
     server.stop()
 

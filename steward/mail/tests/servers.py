@@ -121,8 +121,10 @@ class ImapServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_imap_server(root: Path) -> ImapServer:
-    """A private Dovecot with one user (`help`), plaintext login on loopback, maildir."""
+def start_imap_server(root: Path, tokeninfo_url: str = "") -> ImapServer:
+    """A private Dovecot with one user (`help`), plaintext login on loopback, maildir; with
+    `tokeninfo_url`, `help` signs in with XOAUTH2 too, Dovecot asking that URL (a stub OAuth
+    provider's) whether the bearer token is good."""
     binary = dovecot_binary()
     if binary is None:
         raise FileNotFoundError("dovecot is not installed (apt-get install dovecot-imapd)")
@@ -143,6 +145,18 @@ def start_imap_server(root: Path) -> ImapServer:
     if os.geteuid() == 0:
         os.chown(home, mail_user.pw_uid, mail_user.pw_gid)
     (root / "users").write_text("help:{PLAIN}imap-test-password::::::\n")
+    oauth = ""
+    if tokeninfo_url:
+        (root / "oauth2.conf.ext").write_text(
+            f"tokeninfo_url = {tokeninfo_url}\nusername_attribute = email\n"
+        )
+        oauth = f"""
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {root}/oauth2.conf.ext
+}}
+"""
     config = root / "dovecot.conf"
     config.write_text(
         f"""
@@ -153,7 +167,7 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login{" xoauth2 oauthbearer" if tokeninfo_url else ""}
 default_internal_user = {internal}
 default_internal_group = {grp.getgrgid(pwd.getpwnam(internal).pw_gid).gr_name}
 default_login_user = {login}
@@ -162,9 +176,10 @@ first_valid_gid = 0
 mail_location = maildir:~/Maildir
 passdb {{
   driver = passwd-file
+  mechanisms = plain login
   args = scheme=PLAIN username_format=%u {root}/users
 }}
-userdb {{
+{oauth}userdb {{
   driver = static
   args = uid={mail_user.pw_uid} gid={mail_user.pw_gid} home={home}/%u
 }}
