@@ -28,7 +28,7 @@ from steward.billing.forms import (
     TimeForm,
     TimerForm,
 )
-from steward.billing.models import Invoice, Quote, QuoteState, TimeEntry
+from steward.billing.models import Invoice, InvoiceState, Quote, QuoteState, TimeEntry
 from steward.contracts import actions
 from steward.contracts.forms import AgreementForm
 from steward.contracts.models import (
@@ -338,6 +338,30 @@ def invoice_csv(request: HttpRequest, pk: int) -> HttpResponse:
     return documents.csv_response(_visible_invoice(request, pk))
 
 
+def _issued_invoice(request: HttpRequest, pk: int) -> Invoice:
+    # A draft is not an invoice yet: it has no number, no date, nothing to book.
+    invoice = _visible_invoice(request, pk)
+    if invoice.state != InvoiceState.ISSUED:
+        raise Http404
+    return invoice
+
+
+@staff_view
+def invoice_ubl(request: HttpRequest, pk: int) -> HttpResponse:
+    return documents.ubl_response(_issued_invoice(request, pk))
+
+
+@staff_view
+def invoice_export(request: HttpRequest) -> HttpResponse:
+    """The invoices and credit notes issued in a month, one file for the accounts."""
+    form = MonthForm(request.GET)
+    if not form.is_valid():
+        _refused(request, _errors(form))
+        return redirect("billing:agreements")
+    qs = Invoice.objects.visible_to(user_of(request))
+    return documents.period_csv_response(qs, form.cleaned_data["month"])
+
+
 # Portal: the client's administrators
 
 
@@ -383,6 +407,11 @@ def portal_invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @client_view
 def portal_invoice_csv(request: HttpRequest, pk: int) -> HttpResponse:
     return documents.csv_response(_visible_invoice(request, pk))
+
+
+@client_view
+def portal_invoice_ubl(request: HttpRequest, pk: int) -> HttpResponse:
+    return documents.ubl_response(_issued_invoice(request, pk))
 
 
 @require_POST
