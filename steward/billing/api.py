@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from steward.billing import documents, invoices, quotes, scope, time
@@ -415,15 +416,19 @@ def _invoice_to_change(request: HttpRequest, invoice_id: int) -> Invoice:
 
 
 @router.get("/invoices/export", response={200: None})
-def export_invoices(request: HttpRequest, month: str) -> HttpResponse:
-    """The invoices and credit notes issued in a month (`month=2026-11`) as CSV for the
-    accounts: one row per invoice and VAT rate, with net, VAT and gross."""
-    try:
-        start = date.fromisoformat(f"{month}-01")
-    except ValueError:
-        raise ApiError(422, "month: a month as YYYY-MM, e.g. 2026-11.", "month") from None
+def export_invoices(request: HttpRequest, month: str | None = None) -> HttpResponse:
+    """The invoices and credit notes issued in a month (`month=2026-11`; by default the
+    month before this one) as CSV for the accounts: one row per invoice and VAT rate, with
+    net, VAT and gross, amounts of credit notes negative."""
     user = api_user(request)
     require(Invoice.objects.readable_by(user))
+    if month is None:
+        start = (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=1)
+    else:
+        try:
+            start = date.fromisoformat(f"{month}-01")
+        except ValueError:
+            raise ApiError(422, "month: a month as YYYY-MM, e.g. 2026-11.", "month") from None
     return documents.period_csv_response(Invoice.objects.visible_to(user), start)
 
 

@@ -7,6 +7,7 @@ CreditNote document carries them as positive amounts, its type saying they are a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -63,15 +64,26 @@ def _amount(parent: ET.Element, tag: str, value: Decimal, currency: str) -> None
     _cbc(parent, tag, f"{abs(value) if value == 0 else value:.2f}", currencyID=currency)
 
 
+# "115 26 Athens", "10115 Berlin", "1000-001 Lisboa": a last line that opens with a postcode.
+POSTCODE_CITY = re.compile(r"^(\d[\d\s-]{1,9}\d)\s+(\D.*)$")
+
+
 def _address(parent: ET.Element, text: str, country: str) -> None:
     """A free-text address: its first line is the street, the next the additional street,
-    the rest address lines; the country code (BT-40, BT-55) is mandatory."""
+    a last line "postcode city" the postcode and city, the rest address lines; the country
+    code (BT-40, BT-55) is mandatory."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    place = POSTCODE_CITY.match(lines[-1]) if len(lines) > 1 else None
+    if place:
+        lines.pop()
     address = _cac(parent, "PostalAddress")
     if lines:
         _cbc(address, "StreetName", lines[0])
     if len(lines) > 1:
         _cbc(address, "AdditionalStreetName", lines[1])
+    if place:
+        _cbc(address, "CityName", place.group(2))
+        _cbc(address, "PostalZone", place.group(1))
     for extra in lines[2:]:
         _cbc(_cac(address, "AddressLine"), "Line", extra)
     _cbc(_cac(address, "Country"), "IdentificationCode", (country or "").upper())
@@ -141,8 +153,11 @@ def ubl_xml(invoice: Invoice) -> bytes:
     rows = list(invoice.lines.all())
     lines = [row for row in rows if row.kind != "note"]
     notes = [row.description for row in rows if row.kind == "note"]
-    tag = f"{{{CREDIT_NOTE}}}CreditNote" if credit else f"{{{INVOICE}}}Invoice"
-    root = ET.Element(tag)
+    # The document's own namespace is the default one, as UBL examples write it; ElementTree
+    # will not mix a default namespace with unqualified attributes (currencyID), so it is
+    # declared by hand and its children take the cbc and cac prefixes.
+    name, namespace = ("CreditNote", CREDIT_NOTE) if credit else ("Invoice", INVOICE)
+    root = ET.Element(name, {"xmlns": namespace})
     _cbc(root, "CustomizationID", CUSTOMIZATION)
     _cbc(root, "ID", invoice.display_number)
     _cbc(root, "IssueDate", (invoice.issue_date or invoice.created_at.date()).isoformat())
@@ -189,8 +204,5 @@ def ubl_xml(invoice: Invoice) -> bytes:
     for n, line in enumerate(lines, start=1):
         _line(root, "CreditNoteLine" if credit else "InvoiceLine", line, n, sign, currency)
     ET.indent(root)
-    default = CREDIT_NOTE if credit else INVOICE
-    xml: bytes = ET.tostring(
-        root, encoding="utf-8", xml_declaration=True, default_namespace=default
-    )
+    xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return xml

@@ -298,7 +298,7 @@ def set_organization_tax(
 ) -> OrganizationTaxOut:
     """Set the client's tax (provider admins and managers); issued invoices keep theirs."""
     user = api_user(request)
-    org = get_for_write(Organization.objects.all(), user, "organization", pk=org_id)
+    org = get_visible(Organization.objects.all(), user, "organization", pk=org_id)
     require(user.can_manage_settings)
     actions.set_organization_tax(org, payload.treatment, payload.rate, payload.note)
     return _tax_out(org)
