@@ -299,10 +299,10 @@ def test_the_month_export_respects_tenancy_and_names_a_bad_month(w: World) -> No
     other = make_org("OTHR", name="Other")
     agreement = make_agreement(other, monthly_fee=Decimal("50.00"))
     with time_machine.travel(datetime(2026, 12, 2, 9, tzinfo=ATHENS), tick=False):
-        theirs = invoices.issue(invoices.draft_invoice(agreement, NOV), w.admin)
+        billed = invoices.issue(invoices.draft_invoice(agreement, NOV), w.admin)
     tech = Client()
     tech.force_login(w.tech)
     rows = _rows(tech.get(reverse("billing:invoice_export"), {"month": "2026-12"}).content)
     assert [r["number"] for r in rows] == [invoice.display_number]
     rows = _rows(desk.get(reverse("billing:invoice_export"), {"month": "2026-12"}).content)
-    assert [r["number"] for r in rows] == [invoice.display_number, theirs.display_number]
+    assert [r["number"] for r in rows] == [invoice.display_number, billed.display_number]
