@@ -7,13 +7,14 @@ import csv
 import io
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from steward.billing.invoices import TaxGroup, tax_groups
+from steward.billing.invoices import TaxGroup, parties, tax_groups
 from steward.billing.models import Invoice, InvoiceQuerySet
 from steward.contracts.models import NO_TAX
 from steward.lib.money import ZERO
@@ -53,15 +54,33 @@ def csv_response(invoice: Invoice) -> HttpResponse:
     return response
 
 
+def _logo_url(seller: dict[str, object]) -> str:
+    """The provider's logo as a file WeasyPrint reads, if it is there."""
+    name = str(seller.get("logo") or "")
+    path = (Path(settings.MEDIA_ROOT) / name).resolve() if name else None
+    if (
+        path is None
+        or not path.is_file()
+        or Path(settings.MEDIA_ROOT).resolve() not in path.parents
+    ):
+        return ""
+    return path.as_uri()
+
+
 def invoice_html(invoice: Invoice, language: str) -> str:
+    rows = list(invoice.lines.prefetch_related("tickets"))
+    seller, buyer = parties(invoice)
     with translation.override(language):
         return render_to_string(
             "billing/invoice_pdf.html",
             {
                 "invoice": invoice,
-                "lines": invoice.lines.prefetch_related("tickets"),
-                "provider": settings.SITE_NAME,
-                "organization": invoice.organization,
+                "lines": [row for row in rows if row.kind != "note"],
+                "notes": [row.description for row in rows if row.kind == "note"],
+                "groups": tax_groups(rows),
+                "seller": seller,
+                "buyer": buyer,
+                "logo": _logo_url(seller),
                 "language": language,
             },
         )

@@ -14,6 +14,7 @@ urlpatterns = [
     path("agreements/<int:pk>/", views.agreement, name="agreement"),
     path("agreements/<int:pk>/edit/", views.edit_agreement, name="agreement_edit"),
     path("agreements/<int:pk>/draft/", views.draft_invoice, name="invoice_draft"),
+    path("clients/<int:pk>/tax/", views.client_tax, name="client_tax"),
     path("invoices/<int:pk>/", views.invoice, name="invoice"),
     path("invoices/<int:pk>/issue/", views.issue_invoice, name="invoice_issue"),
     path("invoices/<int:pk>/credit/", views.credit_invoice, name="invoice_credit"),

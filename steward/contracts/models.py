@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from steward.accounts.models import PROVIDER_ROLES, Organization, Role, TenantQuerySet
+from steward.lib.formats import format_number
 
 # Terms, prices, scope, quotes and invoices are the business between the provider and the
 # client's administrators (the portal's agreement pages are theirs): a client user reads none.
@@ -131,6 +132,13 @@ class Tax(NamedTuple):
         if self.treatment == TaxTreatment.REVERSE_CHARGE:
             return "AE"
         return "S" if self.rate > 0 else "Z"
+
+    @property
+    def label(self) -> str:
+        """ "VAT 24 %", "Exempt from VAT", "Reverse charge" in the active language."""
+        if self.treatment == TaxTreatment.STANDARD:
+            return _("VAT %(rate)s %%") % {"rate": format_number(self.rate)}
+        return str(TaxTreatment(self.treatment).label)
 
 
 NO_TAX = Tax(TaxTreatment.STANDARD, Decimal("0.00"), "")
@@ -332,8 +340,11 @@ class Agreement(models.Model):
         """The tax its invoices carry: its own setting, else the client's, else none."""
         if self.tax_treatment:
             return _tax_of(self.tax_treatment, self.tax_rate, self.tax_note)
-        own = OrganizationTax.objects.filter(organization_id=self.organization_id).first()
-        return own.as_tax() if own is not None else NO_TAX
+        try:
+            own = self.organization.tax  # read with the organization where pages list many
+        except OrganizationTax.DoesNotExist:
+            return NO_TAX
+        return own.as_tax()
 
     @classmethod
     def in_force_for(cls, org: Organization, on: date) -> Agreement | None:
