@@ -55,8 +55,8 @@ def test_the_invoice_page_names_seller_buyer_dates_and_vat_per_rate(w: World) ->
         "Acme Trading GmbH",
         "DE123456789",
         "Germany",
-        "Dec 1, 2026",  # issue date, CLDR medium in English
-        "Dec 15, 2026",  # due 14 days later
+        "1 Dec 2026",  # issue date, CLDR medium in (European) English
+        "15 Dec 2026",  # due 14 days later
         "VAT 24 %",
         "€99.99",
         "€24.00",
@@ -93,7 +93,7 @@ def test_the_pdf_carries_the_legal_content_in_three_languages(w: World) -> None:
     for language, words in (
         ("en", ["Invoice", "VAT 24 %", "Due date", "123.99"]),
         ("zh-hans", ["发票", "到期日", "123.99"]),
-        ("el", ["Τιμολόγιο", "ΦΠΑ 24 %", "123,99"]),
+        ("el", ["Τιμολόγιο", "ΦΠΑ 24%", "123,99"]),
     ):
         html = documents.invoice_html(invoice, language)
         for text in [*words, "Northwind IT Services S.A.", "EL801234567", "DE123456789"]:
