@@ -42,12 +42,12 @@ T: dict[str, tuple[str, str]] = {
         "Αποθηκεύτηκε. Τα τιμολόγια που έχουν ήδη εκδοθεί διατηρούν τον ΦΠΑ τους.",
     ),
     "The client's VAT": ("客户的增值税", "Ο ΦΠΑ του πελάτη"),
-    "What this client's invoices carry unless its agreement sets its own VAT. Invoices already issued keep theirs.": (  # noqa: E501
+    "What this client's invoices carry unless its agreement sets its own VAT. Invoices already issued keep theirs.": (
         "除非协议另行设定增值税，该客户的发票均按此设置计税。已开具的发票保持不变。",
         "Ισχύει για τα τιμολόγια αυτού του πελάτη, εκτός αν η σύμβασή του ορίζει δικό της ΦΠΑ. "
         "Τα τιμολόγια που έχουν ήδη εκδοθεί δεν αλλάζουν.",
     ),
-    "Reverse charge: for a business client in another EU country; without a note of your own the invoice says “Reverse charge: VAT to be accounted for by the recipient, Article 196 Directive 2006/112/EC”. Exempt: name the law that exempts the service.": (  # noqa: E501
+    "Reverse charge: for a business client in another EU country; without a note of your own the invoice says “Reverse charge: VAT to be accounted for by the recipient, Article 196 Directive 2006/112/EC”. Exempt: name the law that exempts the service.": (
         "反向征收：适用于其他欧盟国家的企业客户；如未填写说明，发票将注明“反向征收：增值税由收票方申报缴纳"
         "（欧盟第 2006/112/EC 号指令第 196 条）”。免税：请注明免税所依据的法规。",
         "Αντίστροφη επιβάρυνση: για επαγγελματία πελάτη σε άλλη χώρα της ΕΕ· χωρίς δική σας "
@@ -60,7 +60,7 @@ T: dict[str, tuple[str, str]] = {
     # The invoice page and the PDF
     "VAT number": ("增值税号", "ΑΦΜ"),
     "Company number": ("公司注册号", "Αριθμός μητρώου εταιρείας"),
-    "The provider's legal details are incomplete: an invoice needs the address, country and VAT number.": (  # noqa: E501
+    "The provider's legal details are incomplete: an invoice needs the address, country and VAT number.": (
         "服务商的法定信息不完整：发票需要地址、国家和增值税号。",
         "Τα νομικά στοιχεία του παρόχου είναι ελλιπή: ένα τιμολόγιο χρειάζεται διεύθυνση, χώρα και ΑΦΜ.",
     ),
@@ -90,7 +90,7 @@ T: dict[str, tuple[str, str]] = {
         "UBL 2.1 XML (EN 16931) για λογιστικό πρόγραμμα",
     ),
     "Issue": ("开具", "Έκδοση"),
-    "A draft: the provider's and the client's details are shown as they stand now. Issuing numbers the invoice, dates it and keeps these details on it unchanged.": (  # noqa: E501
+    "A draft: the provider's and the client's details are shown as they stand now. Issuing numbers the invoice, dates it and keeps these details on it unchanged.": (
         "草稿：服务商和客户信息按当前资料显示。开具时将为发票编号、标注日期，并将这些信息原样保存在发票上。",
         "Πρόχειρο: τα στοιχεία του παρόχου και του πελάτη εμφανίζονται όπως είναι τώρα. Με την "
         "έκδοση το τιμολόγιο παίρνει αριθμό και ημερομηνία, και τα στοιχεία αυτά μένουν σε αυτό "
@@ -102,7 +102,7 @@ T: dict[str, tuple[str, str]] = {
         "Τίποτα προς χρέωση αυτόν τον μήνα.",
     ),
     "Correct it with a credit note": ("用贷记单更正", "Διόρθωση με πιστωτικό σημείωμα"),
-    "An issued invoice is never edited. A credit note cancels it in full; then draft the month again.": (  # noqa: E501
+    "An issued invoice is never edited. A credit note cancels it in full; then draft the month again.": (
         "已开具的发票不可修改。贷记单会全额冲销该发票，之后请重新起草当月发票。",
         "Ένα εκδομένο τιμολόγιο δεν αλλάζει ποτέ. Ένα πιστωτικό σημείωμα το ακυρώνει πλήρως· "
         "έπειτα συντάξτε ξανά τον μήνα.",
@@ -130,7 +130,7 @@ T: dict[str, tuple[str, str]] = {
     "New agreement": ("新建协议", "Νέα σύμβαση"),
     "Change the terms": ("修改条款", "Αλλαγή όρων"),
     "Export for the accounts": ("导出给会计", "Εξαγωγή για το λογιστήριο"),
-    "Every invoice and credit note issued in a month, one row per VAT rate with net, VAT and gross, as CSV for your accounting software. Each invoice also downloads as UBL 2.1 XML.": (  # noqa: E501
+    "Every invoice and credit note issued in a month, one row per VAT rate with net, VAT and gross, as CSV for your accounting software. Each invoice also downloads as UBL 2.1 XML.": (
         "某月开具的全部发票和贷记单，每个增值税税率一行，含净额、增值税和含税总额，以 CSV 格式导入会计软件。"
         "每张发票也可单独下载为 UBL 2.1 XML。",
         "Όλα τα τιμολόγια και τα πιστωτικά σημειώματα ενός μήνα, μία γραμμή ανά συντελεστή ΦΠΑ με "
