@@ -12,7 +12,7 @@ T: dict[str, tuple[str, str]] = {
         "反向征收：增值税由收票方申报缴纳（欧盟第 2006/112/EC 号指令第 196 条）",
         "Αντίστροφη επιβάρυνση: ο ΦΠΑ αποδίδεται από τον λήπτη, άρθρο 196 της Οδηγίας 2006/112/ΕΚ",
     ),
-    "VAT %(rate)s %": ("增值税 %(rate)s%", "ΦΠΑ %(rate)s%"),
+    "VAT %(rate)s%": ("增值税 %(rate)s%", "ΦΠΑ %(rate)s%"),
     "An exempt invoice says why: give the legal reason.": (
         "免税发票须注明理由：请填写免税的法律依据。",
         "Ένα τιμολόγιο με απαλλαγή αναφέρει τον λόγο: συμπληρώστε τη νομική βάση.",
@@ -90,6 +90,9 @@ T: dict[str, tuple[str, str]] = {
         "UBL 2.1 XML (EN 16931) για λογιστικό πρόγραμμα",
     ),
     "Issue": ("开具", "Έκδοση"),
+    "Issued": ("已开具", "Εκδόθηκε"),
+    "Seller": ("开票方", "Εκδότης"),
+    "time entries: %(n)s": ("工时记录：%(n)s 条", "καταχωρίσεις χρόνου: %(n)s"),
     "A draft: the provider's and the client's details are shown as they stand now. Issuing numbers the invoice, dates it and keeps these details on it unchanged.": (
         "草稿：服务商和客户信息按当前资料显示。开具时将为发票编号、标注日期，并将这些信息原样保存在发票上。",
         "Πρόχειρο: τα στοιχεία του παρόχου και του πελάτη εμφανίζονται όπως είναι τώρα. Με την "

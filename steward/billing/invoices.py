@@ -56,7 +56,8 @@ class TaxGroup:
 def vat(net: Decimal, rate: Decimal) -> Decimal:
     """VAT on the net of one rate, rounded half-up to the cent once per rate (EN 16931
     BR-CO-17), not per line: the per-rate amounts then add up to the invoice's VAT."""
-    return (net * rate / Decimal(100)).quantize(CENT, rounding=ROUND_HALF_UP)
+    amount = (net * rate / Decimal(100)).quantize(CENT, rounding=ROUND_HALF_UP)
+    return amount if amount else ZERO  # a credit's 0 % is 0.00, not -0.00
 
 
 def tax_groups(lines: Iterable[InvoiceLine]) -> list[TaxGroup]:

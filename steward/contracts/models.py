@@ -135,9 +135,9 @@ class Tax(NamedTuple):
 
     @property
     def label(self) -> str:
-        """ "VAT 24 %", "Exempt from VAT", "Reverse charge" in the active language."""
+        """ "VAT 24%", "Exempt from VAT", "Reverse charge" in the active language."""
         if self.treatment == TaxTreatment.STANDARD:
-            return _("VAT %(rate)s %%") % {"rate": format_number(self.rate)}
+            return _("VAT %(rate)s%%") % {"rate": format_number(self.rate)}
         return str(TaxTreatment(self.treatment).label)
 
 
