@@ -39,6 +39,7 @@ from steward.billing.forms import (
     TimerForm,
 )
 from steward.billing.models import Invoice, Quote, TimeEntry
+from steward.contracts.forms import OrganizationTaxForm
 from steward.contracts.models import KPIS, Agreement, Service
 from steward.desk import actions
 from steward.desk.forms import (
@@ -118,7 +119,7 @@ def agreement_fields() -> tuple[str, ...]:
     names = ["organization", "name", "starts", "ends", "sla_policy", "note", "billing"]
     names += ["monthly_fee", "unit_price", "devices", "hourly_rate", "included_hours"]
     names += ["block_hours", "rollover", "currency", "increment_minutes"]
-    names += ["out_of_hours_multiplier", "exclusions"]
+    names += ["out_of_hours_multiplier", "exclusions", "tax_treatment", "tax_rate", "tax_note"]
     for code in Service.objects.values_list("code", flat=True):
         names += [f"covers_{code}", f"price_{code}"]
     return (*names, *[f"kpi_{key}" for key in KPIS])
@@ -155,6 +156,9 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "billing:invoice_credit": (lambda s: {"pk": s.invoice.pk}, lambda: fields(CreditForm)),
     "billing:invoice_pdf": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
     "billing:invoice_csv": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
+    "billing:invoice_ubl": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
+    "billing:invoice_export": (NONE, lambda: fields(MonthForm)),
+    "billing:client_tax": (lambda s: {"pk": s.w.acme.pk}, lambda: fields(OrganizationTaxForm)),
     "billing:value": (lambda s: {"org_id": s.w.acme.pk}, lambda: fields(ComparisonForm)),
     "billing:time": (NUMBER, lambda: fields(TimeForm)),
     "billing:time_remove": (lambda s: {"number": s.ticket.number, "pk": s.entry.pk}, lambda: ()),
@@ -165,6 +169,7 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "billing_portal:invoices": (NONE, lambda: ()),
     "billing_portal:invoice_pdf": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
     "billing_portal:invoice_csv": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
+    "billing_portal:invoice_ubl": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
     "billing_portal:quote_decide": (lambda s: {"pk": s.quote.pk}, lambda: fields(DecisionForm)),
     "billing_portal:value": (NONE, lambda: fields(ComparisonForm)),
     "mail:inbound_list": (NONE, lambda: fields(InboundFilterForm)),
@@ -200,7 +205,8 @@ GOOD: dict[str, str] = {
     "poll_seconds": "60", "enabled": "on", "unknown_sender": "quarantine", "password": "",
     "starts": "2026-01-01", "ends": "", "billing": "managed", "monthly_fee": "300",
     "currency": "EUR", "increment_minutes": "15", "out_of_hours_multiplier": "1.5",
-    "next": "/desk/queue/", "action": "",
+    "next": "/desk/queue/", "action": "", "treatment": "standard", "rate": "24",
+    "tax_treatment": "", "tax_rate": "", "tax_note": "",
 }  # fmt: skip
 
 HOSTILE = [
@@ -220,7 +226,7 @@ SWEEP = [
 # Pages read with GET (their forms filter); every other page's form is sent with POST.
 READ = {
     "desk:queue", "portal:preview", "billing:value", "billing_portal:value",
-    "mail:inbound_list", "mail:outbox",
+    "mail:inbound_list", "mail:outbox", "billing:invoice_export",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(

@@ -151,3 +151,36 @@ def test_it_saves_the_clients_vat_and_names_bad_input(w: World) -> None:
     assert OrganizationTax.objects.get(organization=w.acme).rate == Decimal("24.00")
     html = _page(w.manager, done["Location"])
     assert "VAT 24%" in html
+
+
+def test_the_agreement_form_sets_its_own_vat(w: World) -> None:
+    from steward.contracts.models import Agreement
+
+    agreement = Agreement.objects.get(organization=w.acme)
+    terms = {
+        "name": agreement.name,
+        "sla_policy": w.policy.pk,
+        "billing": agreement.billing,
+        "currency": "EUR",
+        "monthly_fee": "0",
+        "unit_price": "0",
+        "devices": "0",
+        "hourly_rate": "80",
+        "out_of_hours_multiplier": "1.5",
+        "included_hours": "0",
+        "block_hours": "0",
+        "increment_minutes": "15",
+        "exclusions": "",
+    }
+    client = Client()
+    client.force_login(w.manager)
+    url = reverse("billing:agreement_edit", args=[agreement.pk])
+    bad = client.post(url, {**terms, "tax_treatment": "standard", "tax_rate": ""})
+    assert bad.status_code == 400 and "Give the VAT rate" in bad.content.decode()
+    before = agreement.versions.count()
+    done = client.post(url, {**terms, "tax_treatment": "exempt", "tax_note": "Art. 22 VAT Code"})
+    assert done.status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.tax().category == "E" and agreement.versions.count() == before + 1
+    html = _page(w.manager, reverse("billing:agreement", args=[agreement.pk]))
+    assert "Exempt from VAT" in html and "Art. 22 VAT Code" in html
