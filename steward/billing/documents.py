@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zoneinfo
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from steward.billing.invoices import TaxGroup, parties, tax_groups
 from steward.billing.models import Invoice, InvoiceQuerySet
@@ -70,7 +71,9 @@ def _logo_url(seller: dict[str, object]) -> str:
 def invoice_html(invoice: Invoice, language: str) -> str:
     rows = list(invoice.lines.prefetch_related("tickets"))
     seller, buyer = parties(invoice)
-    with translation.override(language):
+    # Dates in the client's own zone, as its other mail and pages show them.
+    zone = zoneinfo.ZoneInfo(invoice.organization.timezone)
+    with translation.override(language), timezone.override(zone):
         return render_to_string(
             "billing/invoice_pdf.html",
             {
