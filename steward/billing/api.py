@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
@@ -296,6 +298,8 @@ class InvoiceLineOut(Out):
     unit: str
     unit_price: DecimalString
     amount: DecimalString
+    tax_treatment: str = Field(description="`standard`, `exempt` or `reverse_charge`.")
+    tax_rate: DecimalString = Field(description="VAT rate in percent.")
     tickets: list[str] = Field(description="The numbers of the tickets it bills.")
     time_entries: list[int] = Field(description="The ids of the time entries it bills.")
 
@@ -308,8 +312,21 @@ class InvoiceLineOut(Out):
         return sorted(e.pk for e in line.time_entries.all())
 
 
+class TaxGroupOut(Out):
+    """The VAT on the lines of one rate: `category` is the EN 16931 code (S, Z, E, AE)."""
+
+    category: str
+    treatment: str
+    rate: DecimalString
+    note: str
+    net: DecimalString
+    tax: DecimalString
+    gross: DecimalString
+
+
 class InvoiceOut(Out):
-    """A month's invoice, or a credit note (`credits`: the invoice it corrects)."""
+    """A month's invoice, or a credit note (`credits`: the invoice it corrects). `seller` and
+    `buyer` are as they stood when it was issued; `total` is net plus VAT."""
 
     id: int
     number: str | None = Field(description="Null while a draft.")
@@ -321,8 +338,15 @@ class InvoiceOut(Out):
     currency: str
     state: InvoiceState
     credits: int | None = Field(validation_alias="credits_id")
+    net: DecimalString
+    tax: DecimalString
     total: DecimalString
+    tax_breakdown: list[TaxGroupOut]
     issued_at: Timestamp | None
+    issue_date: date | None
+    due_date: date | None
+    seller: dict[str, Any]
+    buyer: dict[str, Any]
     lines: list[InvoiceLineOut]
 
     @staticmethod
@@ -332,6 +356,22 @@ class InvoiceOut(Out):
     @staticmethod
     def resolve_agreement_version(invoice: Invoice) -> int | None:
         return invoice.version.number if invoice.version else None
+
+    @staticmethod
+    def resolve_tax_breakdown(invoice: Invoice) -> list[TaxGroupOut]:
+        prefetch_related_objects([invoice], *INVOICE_RELATED)
+        return [
+            TaxGroupOut(
+                category=g.tax.category,
+                treatment=g.tax.treatment,
+                rate=g.tax.rate,
+                note=g.tax.note,
+                net=g.net,
+                tax=g.amount,
+                gross=g.gross,
+            )
+            for g in invoices.tax_groups(invoice.lines.all())
+        ]
 
     @staticmethod
     def resolve_lines(invoice: Invoice) -> list[InvoiceLineOut]:
@@ -367,13 +407,30 @@ def draft_invoice(request: HttpRequest, payload: InvoiceIn) -> Status[InvoiceOut
 
 
 def _invoice(request: HttpRequest, invoice_id: int) -> Invoice:
-    qs = Invoice.objects.select_related("version")
+    qs = Invoice.objects.select_related("version", "agreement", "organization", "credits")
     return get_visible(qs, api_user(request), "invoice", pk=invoice_id)
 
 
 def _invoice_to_change(request: HttpRequest, invoice_id: int) -> Invoice:
     qs = Invoice.objects.select_related("version")
     return get_for_write(qs, api_user(request), "invoice", pk=invoice_id)
+
+
+@router.get("/invoices/export", response={200: None})
+def export_invoices(request: HttpRequest, month: str | None = None) -> HttpResponse:
+    """The invoices and credit notes issued in a month (`month=2026-11`; by default the
+    month before this one) as CSV for the accounts: one row per invoice and VAT rate, with
+    net, VAT and gross, amounts of credit notes negative."""
+    user = api_user(request)
+    require(Invoice.objects.readable_by(user))
+    if month is None:
+        start = (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=1)
+    else:
+        try:
+            start = date.fromisoformat(f"{month}-01")
+        except ValueError:
+            raise ApiError(422, "month: a month as YYYY-MM, e.g. 2026-11.", "month") from None
+    return documents.period_csv_response(Invoice.objects.visible_to(user), start)
 
 
 @router.get("/invoices/{invoice_id}", response=InvoiceOut)
@@ -405,3 +462,12 @@ def invoice_csv(request: HttpRequest, invoice_id: int) -> HttpResponse:
 def invoice_pdf(request: HttpRequest, invoice_id: int) -> HttpResponse:
     invoice = _invoice(request, invoice_id)
     return documents.pdf_response(invoice)
+
+
+@router.get("/invoices/{invoice_id}/ubl", response={200: None})
+def invoice_ubl(request: HttpRequest, invoice_id: int) -> HttpResponse:
+    """The issued invoice or credit note as UBL 2.1 XML (EN 16931); a draft is a 409."""
+    invoice = _invoice(request, invoice_id)
+    if invoice.state != InvoiceState.ISSUED:
+        raise ApiError(409, "state: a draft is not an invoice yet; issue it first.", "state")
+    return documents.ubl_response(invoice)

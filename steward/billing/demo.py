@@ -9,13 +9,13 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from steward.accounts.models import Organization, Role, User
+from steward.accounts.models import Organization, Provider, Role, User
 from steward.billing import invoices, quotes, scope, time
 from steward.billing.models import Invoice
 from steward.billing.months import month_start
 from steward.contracts import demo as contracts_demo
-from steward.contracts.actions import create_agreement
-from steward.contracts.models import Agreement, Billing, Service
+from steward.contracts.actions import create_agreement, set_organization_tax
+from steward.contracts.models import Agreement, Billing, Service, TaxTreatment
 from steward.desk.actions import NewTicket, change_status, open_ticket, post_message
 from steward.desk.models import Ticket
 from steward.sla.models import BusinessCalendar, SlaPolicy
@@ -44,6 +44,7 @@ def seed(now: datetime | None = None) -> None:
         _bakery(now, admin)
         _time(rng, now)
         _quotes(services, admin)
+        _legal()
         _invoices(now, admin)
 
 
@@ -146,6 +147,82 @@ def _quotes(services: dict[str, Service], admin: User | None) -> None:
         if approve and ticket.organization_id in client_admins:
             quotes.decide_quote(quote, client_admins[ticket.organization_id], True, "Go ahead")
             time.log_time(ticket, admin, 120, "Replaced the print head on site")
+
+
+# Who bills whom, and how VAT applies: a Greek provider with Greek clients (24 %), a client
+# in the UK (reverse charge) and one in China (outside the scope of EU VAT).
+CLIENTS = {
+    "ACRO": (
+        "Acropolis Logistics S.A.",
+        "Akti Miaouli 47\n185 36 Piraeus",
+        "GR",
+        "EL094231587",
+        (TaxTreatment.STANDARD, Decimal("24"), ""),
+    ),
+    "HERM": (
+        "Hermes Bakery - M. Konstantinou",
+        "Odos Ermou 112\n105 54 Athens",
+        "GR",
+        "EL137904422",
+        (TaxTreatment.STANDARD, Decimal("24"), ""),
+    ),
+    "THAM": (
+        "Thames Architects LLP",
+        "14 Bankside\nLondon SE1 9JE",
+        "GB",
+        "GB284 1937 45",
+        (
+            TaxTreatment.REVERSE_CHARGE,
+            Decimal("0"),
+            "Reverse charge: services supplied outside Greece, VAT to be accounted for by "
+            "the recipient (Article 44 Directive 2006/112/EC)",
+        ),
+    ),
+    "PDT": (
+        "Shanghai Pudong Trading Co., Ltd.",
+        "Room 1203, 88 Century Avenue\nPudong New Area\n200120 Shanghai",
+        "CN",
+        "91310115MA1K4ABC2X",
+        (
+            TaxTreatment.EXEMPT,
+            Decimal("0"),
+            "Not subject to Greek VAT: place of supply outside the EU "
+            "(Article 44 Directive 2006/112/EC)",
+        ),
+    ),
+}
+
+
+def _legal() -> None:
+    """The provider's and the clients' legal details, so a demo invoice is complete."""
+    provider = Provider.current()
+    if not provider.legal_name:
+        provider.name = "Meridian IT"
+        provider.legal_name = "Meridian IT Services S.A."
+        provider.address = "Leoforos Kifisias 124\n115 26 Athens"
+        provider.country = "GR"
+        provider.tax_id = "EL801927364"
+        provider.company_id = "GEMI 158930201000"
+        provider.email = "billing@meridian-it.example"
+        provider.phone = "+30 210 555 0147"
+        provider.website = "https://meridian-it.example"
+        provider.bank_name = "Piraeus Bank"
+        provider.iban = "GR96 0172 0250 0050 2504 6789 012"
+        provider.bic = "PIRBGRAA"
+        provider.payment_terms_days = 30
+        provider.invoice_footer = (
+            "Meridian IT Services S.A. · Registered in Athens, GEMI 158930201000 · "
+            "Share capital EUR 60,000"
+        )
+        provider.save()
+    for org in Organization.objects.filter(code__in=CLIENTS):
+        legal_name, address, country, tax_id, (treatment, rate, note) = CLIENTS[org.code]
+        org.legal_name = org.legal_name or legal_name
+        org.billing_address = org.billing_address or address
+        org.country = org.country or country
+        org.tax_id = org.tax_id or tax_id
+        org.save(update_fields=["legal_name", "billing_address", "country", "tax_id"])
+        set_organization_tax(org, treatment, rate, note)
 
 
 def _invoices(now: datetime, admin: User | None) -> None:

@@ -5,23 +5,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from steward.accounts.models import User
+from steward.accounts.models import Organization, Provider, User
 from steward.billing.hours import Rate, billable_entries, billed_minutes, block_balance, rate_of
 from steward.billing.models import Invoice, InvoiceCounter, InvoiceLine, InvoiceState, TimeEntry
 from steward.billing.months import month_bounds
 from steward.contracts.actions import version_of
-from steward.contracts.models import Agreement, Billing
+from steward.contracts.models import NO_TAX, Agreement, Billing, Tax
 from steward.lib.errors import DomainError
 from steward.lib.formats import format_number
-from steward.lib.money import ZERO, billable_minutes, hours, line_amount, money, total
+from steward.lib.money import CENT, ZERO, billable_minutes, hours, line_amount, money, total
 
 
 @dataclass
@@ -32,10 +33,41 @@ class Line:
     unit: str
     unit_price: Decimal
     entries: list[TimeEntry] = field(default_factory=list)
+    tax: Tax = NO_TAX
 
     @property
     def amount(self) -> Decimal:
         return line_amount(self.quantity, self.unit_price)
+
+
+@dataclass(frozen=True)
+class TaxGroup:
+    """The lines of one VAT rate (and treatment): their net, and the VAT on it."""
+
+    tax: Tax
+    net: Decimal
+    amount: Decimal
+
+    @property
+    def gross(self) -> Decimal:
+        return self.net + self.amount
+
+
+def vat(net: Decimal, rate: Decimal) -> Decimal:
+    """VAT on the net of one rate, rounded half-up to the cent once per rate (EN 16931
+    BR-CO-17), not per line: the per-rate amounts then add up to the invoice's VAT."""
+    amount = (net * rate / Decimal(100)).quantize(CENT, rounding=ROUND_HALF_UP)
+    return amount if amount else ZERO  # a credit's 0 % is 0.00, not -0.00
+
+
+def tax_groups(lines: Iterable[InvoiceLine]) -> list[TaxGroup]:
+    """The invoice's VAT breakdown, one group per treatment, rate and note, in line order."""
+    nets: dict[Tax, Decimal] = {}
+    for line in lines:
+        if line.kind == "note":
+            continue
+        nets[line.tax] = nets.get(line.tax, ZERO) + line.amount
+    return [TaxGroup(tax, net, vat(net, tax.rate)) for tax, net in nets.items()]
 
 
 def _number(value: Decimal) -> str:
@@ -231,7 +263,11 @@ def draft_invoice(agreement: Agreement, month: date) -> Invoice:
 def _lines_for(agreement: Agreement, month: date) -> list[Line]:
     # Lines are written in the client's language: the invoice is theirs.
     with translation.override(agreement.organization.language):
-        return invoice_lines(agreement, month)
+        lines = invoice_lines(agreement, month)
+    tax = agreement.tax()
+    for line in lines:
+        line.tax = tax
+    return lines
 
 
 def _key(line: Line | InvoiceLine, entries: Iterable[TimeEntry]) -> tuple[Any, ...]:
@@ -242,13 +278,14 @@ def _key(line: Line | InvoiceLine, entries: Iterable[TimeEntry]) -> tuple[Any, .
         line.quantity,
         str(line.unit),
         line.unit_price,
+        tuple(line.tax),
         sorted(e.pk for e in entries),
     )
 
 
 def is_stale(invoice: Invoice) -> bool:
     """Whether the draft no longer says what the month costs: time logged, changed or
-    removed, or the terms revised, since it was made."""
+    removed, or the terms (tax included) revised, since it was made."""
     fresh = [
         _key(line, line.entries) for line in _lines_for(invoice.agreement, invoice.period_start)
     ]
@@ -272,7 +309,7 @@ def refresh_draft(agreement: Agreement | None, day: date) -> None:
 
 
 def _write_lines(invoice: Invoice, lines: list[Line], sign: int = 1) -> None:
-    amounts = []
+    rows = []
     for line in lines:
         row = InvoiceLine.objects.create(
             invoice=invoice,
@@ -282,13 +319,53 @@ def _write_lines(invoice: Invoice, lines: list[Line], sign: int = 1) -> None:
             unit=line.unit,
             unit_price=line.unit_price * sign,
             amount=line.amount * sign,
+            tax_treatment=line.tax.treatment,
+            tax_rate=line.tax.rate,
+            tax_note=line.tax.note,
         )
         if line.entries:
             row.time_entries.set(line.entries)
             row.tickets.set({e.ticket_id for e in line.entries})
-        amounts.append(row.amount)
-    invoice.total = total(amounts)
-    invoice.save(update_fields=["total", "version"])
+        rows.append(row)
+    _add_up(invoice, rows)
+    invoice.save(update_fields=["net", "tax", "total", "version"])
+
+
+def _add_up(invoice: Invoice, rows: list[InvoiceLine]) -> None:
+    invoice.net = total([row.amount for row in rows])
+    invoice.tax = total([group.amount for group in tax_groups(rows)])
+    invoice.total = invoice.net + invoice.tax
+
+
+def seller_details(provider: Provider) -> dict[str, Any]:
+    """The provider as an invoice names it (snapshot kept on the invoice)."""
+    fields = ["name", "legal_name", "address", "country", "tax_id", "company_id", "email",
+              "phone", "website", "bank_name", "iban", "bic", "payment_details",
+              "invoice_footer"]  # fmt: skip
+    details: dict[str, Any] = {name: getattr(provider, name) for name in fields}
+    details["legal_name"] = provider.legal_name or provider.name
+    details["logo"] = provider.logo.name if provider.logo else ""
+    details["payment_terms_days"] = provider.payment_terms_days
+    return details
+
+
+def buyer_details(org: Organization) -> dict[str, Any]:
+    """The client as an invoice names it (snapshot kept on the invoice)."""
+    return {
+        "name": org.name,
+        "code": org.code,
+        "legal_name": org.legal_name or org.name,
+        "address": org.billing_address,
+        "country": org.country,
+        "tax_id": org.tax_id,
+    }
+
+
+def parties(invoice: Invoice) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Seller and buyer: as issued, or (a draft) as they stand now."""
+    if invoice.state == InvoiceState.ISSUED and invoice.seller:
+        return invoice.seller, invoice.buyer
+    return seller_details(Provider.current()), buyer_details(invoice.organization)
 
 
 def _next_number() -> int:
@@ -319,7 +396,11 @@ def issue(invoice: Invoice, by: User) -> Invoice:
             "state",
         )
     with transaction.atomic():
-        locked = Invoice.objects.select_for_update().get(pk=invoice.pk)
+        locked = (
+            Invoice.objects.select_for_update(of=("self",))
+            .select_related("organization")
+            .get(pk=invoice.pk)
+        )
         if locked.state == InvoiceState.ISSUED:
             raise DomainError(
                 _("%(number)s is already issued.") % {"number": locked.display_number}, "state"
@@ -328,7 +409,17 @@ def issue(invoice: Invoice, by: User) -> Invoice:
         locked.state = InvoiceState.ISSUED
         locked.issued_at = timezone.now()
         locked.issued_by = by
-        locked.save(update_fields=["number", "state", "issued_at", "issued_by"])
+        provider = Provider.current()
+        org = locked.organization
+        locked.issue_date = timezone.localdate(locked.issued_at, ZoneInfo(org.timezone))
+        if not locked.is_credit_note:
+            locked.due_date = locked.issue_date + timedelta(days=provider.payment_terms_days)
+        locked.seller = seller_details(provider)
+        locked.buyer = buyer_details(org)
+        locked.save(
+            update_fields=["number", "state", "issued_at", "issued_by", "issue_date",
+                           "due_date", "seller", "buyer"]
+        )  # fmt: skip
     return locked
 
 
@@ -364,6 +455,7 @@ def credit_note(invoice: Invoice, by: User, reason: str) -> Invoice:
                     row.unit,
                     row.unit_price,
                     list(row.time_entries.all()),
+                    row.tax,
                 )
                 for row in invoice.lines.all()
             ]

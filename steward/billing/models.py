@@ -14,7 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from steward.accounts.models import PROVIDER_ROLES, Organization, TenantQuerySet, User
-from steward.contracts.models import ACCOUNT_READERS, MONEY, Agreement, AgreementVersion
+from steward.contracts.models import (
+    ACCOUNT_READERS,
+    MONEY,
+    Agreement,
+    AgreementVersion,
+    Tax,
+    TaxTreatment,
+)
 from steward.desk.models import Ticket
 
 if TYPE_CHECKING:
@@ -211,12 +218,22 @@ class Invoice(models.Model):
     )
     # Cancelled in full by a credit note: the month may be invoiced again, correctly.
     credited = models.BooleanField(default=False)
+    # Net (sum of the lines), VAT (per rate, see tax_groups) and the total payable.
+    net = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("0.00"))
+    tax = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("0.00"))
     total = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("0.00"))
     created_at = models.DateTimeField(default=timezone.now)
     issued_at = models.DateTimeField(null=True, blank=True)
     issued_by = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Set when issued, in the client's time zone; a credit note has no due date.
+    issue_date = models.DateField(null=True, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    # Who sold to whom, as it stood when the invoice was issued: a later edit of the
+    # provider's or the client's details does not change an issued invoice.
+    seller = models.JSONField(default=dict, blank=True)
+    buyer = models.JSONField(default=dict, blank=True)
 
     objects = InvoiceQuerySet.as_manager()
 
@@ -263,6 +280,12 @@ class InvoiceLine(models.Model):
     unit = models.CharField(max_length=12)
     unit_price = models.DecimalField(max_digits=12, decimal_places=2)
     amount = models.DecimalField(max_digits=12, decimal_places=2)
+    # The line's VAT as the agreement (or the client) set it when the line was written.
+    tax_treatment = models.CharField(
+        max_length=16, choices=TaxTreatment.choices, default=TaxTreatment.STANDARD
+    )
+    tax_rate = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal("0.00"))
+    tax_note = models.CharField(max_length=300, blank=True)
     tickets = models.ManyToManyField(Ticket, blank=True, related_name="+")
     time_entries = models.ManyToManyField(TimeEntry, blank=True, related_name="invoice_lines")
 
@@ -274,6 +297,10 @@ class InvoiceLine(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+    @property
+    def tax(self) -> Tax:
+        return Tax(self.tax_treatment, self.tax_rate, self.tax_note)
 
 
 class BlockAlert(models.Model):

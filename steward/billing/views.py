@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from typing import Any
 
 from django import forms
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steward.accounts.access import client_view, manager_view, staff_view, user_of
-from steward.accounts.models import TenantQuerySet, User
+from steward.accounts.models import Organization, TenantQuerySet, User
 from steward.billing import documents, hours, invoices, quotes, scope, time
 from steward.billing.forms import (
     CreditForm,
@@ -28,15 +29,16 @@ from steward.billing.forms import (
     TimeForm,
     TimerForm,
 )
-from steward.billing.models import Invoice, Quote, QuoteState, TimeEntry
+from steward.billing.models import Invoice, InvoiceState, Quote, QuoteState, TimeEntry
 from steward.contracts import actions
-from steward.contracts.forms import AgreementForm
+from steward.contracts.forms import AgreementForm, OrganizationTaxForm
 from steward.contracts.models import (
     Agreement,
     AgreementQuerySet,
     AgreementVersion,
     Billing,
     CoveredService,
+    OrganizationTax,
     Service,
 )
 from steward.desk.models import Ticket
@@ -176,7 +178,10 @@ def agreements(request: HttpRequest) -> HttpResponse:
     rows = Agreement.objects.visible_to(user_of(request)).select_related(
         "organization", "sla_policy"
     )
-    return render(request, "billing/agreements.html", {"agreements": rows})
+    last_month = timezone.localdate().replace(day=1) - timedelta(days=1)
+    return render(
+        request, "billing/agreements.html", {"agreements": rows, "last_month": last_month}
+    )
 
 
 def _visible_agreement(
@@ -191,7 +196,7 @@ def _visible_agreement(
 
 def _with_terms(qs: AgreementQuerySet) -> AgreementQuerySet:
     """What an agreement's terms show (its services, its versions), read once for all rows."""
-    return qs.select_related("organization", "sla_policy").prefetch_related(
+    return qs.select_related("organization__tax", "sla_policy").prefetch_related(
         Prefetch(
             "covered",
             CoveredService.objects.select_related("service").order_by("service__name"),
@@ -213,6 +218,7 @@ def _agreement_context(agreement: Agreement) -> dict[str, Any]:
         if agreement.billing == Billing.BLOCK_HOURS
         else None,
         "targets": sorted(agreement.sla_policy.targets.items()),
+        "tax": agreement.tax(),
     }
 
 
@@ -262,6 +268,30 @@ def edit_agreement(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
 
 
+@manager_view
+def client_tax(request: HttpRequest, pk: int) -> HttpResponse:
+    """The client's VAT: what its invoices carry unless an agreement sets its own."""
+    org = Organization.objects.visible_to(user_of(request)).filter(pk=pk).first()
+    if org is None:
+        raise Http404
+    row = OrganizationTax.objects.filter(organization=org).first()
+    form = OrganizationTaxForm(request.POST or None, instance=row)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        actions.set_organization_tax(org, data["treatment"], data["rate"], data["note"])
+        messages.success(request, _("Saved. Invoices already issued keep the VAT they carry."))
+        agreement = org.agreements.order_by("-starts").first()
+        if agreement is not None:
+            return redirect("billing:agreement", pk=agreement.pk)
+        return redirect("billing:agreements")
+    return render(
+        request,
+        "billing/client_tax.html",
+        {"form": form, "organization": org},
+        status=400 if form.errors else 200,
+    )
+
+
 @require_POST
 @manager_view
 def draft_invoice(request: HttpRequest, pk: int) -> HttpResponse:
@@ -292,12 +322,18 @@ def _visible_invoice(request: HttpRequest, pk: int) -> Invoice:
 @staff_view
 def invoice(request: HttpRequest, pk: int) -> HttpResponse:
     row = _visible_invoice(request, pk)
+    lines = list(row.lines.prefetch_related("tickets", "time_entries"))
+    seller, buyer = invoices.parties(row)
     return render(
         request,
         "billing/invoice.html",
         {
             "invoice": row,
-            "lines": row.lines.prefetch_related("tickets", "time_entries"),
+            "lines": [line for line in lines if line.kind != "note"],
+            "notes": [line.description for line in lines if line.kind == "note"],
+            "groups": invoices.tax_groups(lines),
+            "seller": seller,
+            "buyer": buyer,
             "credit_form": CreditForm(),
             "can_bill": user_of(request).can_manage_settings,
         },
@@ -338,6 +374,30 @@ def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 def invoice_csv(request: HttpRequest, pk: int) -> HttpResponse:
     return documents.csv_response(_visible_invoice(request, pk))
+
+
+def _issued_invoice(request: HttpRequest, pk: int) -> Invoice:
+    # A draft is not an invoice yet: it has no number, no date, nothing to book.
+    invoice = _visible_invoice(request, pk)
+    if invoice.state != InvoiceState.ISSUED:
+        raise Http404
+    return invoice
+
+
+@staff_view
+def invoice_ubl(request: HttpRequest, pk: int) -> HttpResponse:
+    return documents.ubl_response(_issued_invoice(request, pk))
+
+
+@staff_view
+def invoice_export(request: HttpRequest) -> HttpResponse:
+    """The invoices and credit notes issued in a month, one file for the accounts."""
+    form = MonthForm(request.GET)
+    if not form.is_valid():
+        _refused(request, _errors(form))
+        return redirect("billing:agreements")
+    qs = Invoice.objects.visible_to(user_of(request))
+    return documents.period_csv_response(qs, form.cleaned_data["month"])
 
 
 # Portal: the client's administrators
@@ -387,6 +447,11 @@ def portal_invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @client_view
 def portal_invoice_csv(request: HttpRequest, pk: int) -> HttpResponse:
     return documents.csv_response(_visible_invoice(request, pk))
+
+
+@client_view
+def portal_invoice_ubl(request: HttpRequest, pk: int) -> HttpResponse:
+    return documents.ubl_response(_issued_invoice(request, pk))
 
 
 @require_POST

@@ -11,7 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from steward.accounts.models import User
+from steward.accounts.models import Organization, User
 from steward.contracts.models import (
     AGREEMENT_MADE,
     FIRST_VERSION,
@@ -19,6 +19,7 @@ from steward.contracts.models import (
     Agreement,
     AgreementVersion,
     CoveredService,
+    OrganizationTax,
     Service,
 )
 from steward.lib.errors import DomainError
@@ -116,3 +117,13 @@ def create_agreement(
             set_services(agreement, services)
         record_version(agreement, by, note or AGREEMENT_MADE)
     return agreement
+
+
+def set_organization_tax(org: Organization, treatment: str, rate: Decimal, note: str) -> None:
+    """The client's tax setting; its invoices already issued keep the tax they were issued with."""
+    row = OrganizationTax.objects.filter(organization=org).first() or OrganizationTax(
+        organization=org
+    )
+    row.treatment, row.rate, row.note = treatment, money(rate), note.strip()
+    row.full_clean()
+    row.save()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from django.db.models import Max
 from django.http import HttpRequest
@@ -13,7 +13,14 @@ from ninja import Field, Router, Schema, Status
 
 from steward.accounts.models import Organization
 from steward.contracts import actions
-from steward.contracts.models import Agreement, AgreementVersion, Billing, Service
+from steward.contracts.models import (
+    Agreement,
+    AgreementVersion,
+    Billing,
+    OrganizationTax,
+    Service,
+    TaxTreatment,
+)
 from steward.lib.api import (
     Amount,
     ApiError,
@@ -56,6 +63,11 @@ class TermsIn(Schema):
     increment_minutes: int | None = Field(None, ge=1, le=240)
     exclusions: str | None = Field(None, max_length=10_000)
     kpi_targets: dict[str, Any] | None = None  # checked against KPIS by the model
+    tax_treatment: TaxTreatment | Literal[""] | None = Field(
+        None, description="Empty: the client's tax setting applies."
+    )
+    tax_rate: Decimal | None = Field(None, ge=0, le=100, decimal_places=2)
+    tax_note: str | None = Field(None, max_length=300)
     services: dict[str, Money] | None = None
 
 
@@ -127,6 +139,11 @@ class AgreementOut(Out):
     increment_minutes: int
     exclusions: str
     kpi_targets: dict[str, Any]
+    tax_treatment: TaxTreatment | Literal[""] = Field(
+        "", description="The agreement's own VAT; empty: the client's tax setting applies."
+    )
+    tax_rate: DecimalString | None = None
+    tax_note: str = ""
     services: dict[str, DecimalString] = Field(description="Monthly price by service code.")
     version: int | None
 
@@ -239,3 +256,50 @@ def list_versions(request: HttpRequest, agreement_id: int) -> Items[VersionOut]:
     agreement = _agreement(request, agreement_id)
     versions = agreement.versions.select_related("created_by").order_by("number")
     return Items(items=[VersionOut.from_orm(v) for v in versions])
+
+
+# A client's tax setting: what its agreements' invoices carry unless an agreement says otherwise
+
+
+class OrganizationTaxIn(Schema):
+    treatment: TaxTreatment
+    rate: Decimal = Field(Decimal("0.00"), ge=0, le=100, decimal_places=2)
+    note: str = Field("", max_length=300)
+
+
+class OrganizationTaxOut(Out):
+    """`treatment` `standard` (VAT at `rate`), `exempt` or `reverse_charge`; `note` is the
+    exemption reason or legal note printed on the invoice."""
+
+    organization: int
+    treatment: TaxTreatment
+    rate: DecimalString
+    note: str
+
+
+def _tax_out(org: Organization) -> OrganizationTaxOut:
+    row = OrganizationTax.objects.filter(organization=org).first() or OrganizationTax(
+        organization=org
+    )
+    return OrganizationTaxOut(
+        organization=org.pk, treatment=TaxTreatment(row.treatment), rate=row.rate, note=row.note
+    )
+
+
+@router.get("/organizations/{org_id}/tax", response=OrganizationTaxOut)
+def get_organization_tax(request: HttpRequest, org_id: int) -> OrganizationTaxOut:
+    user = api_user(request)
+    require(OrganizationTax.objects.readable_by(user))
+    return _tax_out(get_visible(Organization.objects.all(), user, "organization", pk=org_id))
+
+
+@router.put("/organizations/{org_id}/tax", response=OrganizationTaxOut)
+def set_organization_tax(
+    request: HttpRequest, org_id: int, payload: OrganizationTaxIn
+) -> OrganizationTaxOut:
+    """Set the client's tax (provider admins and managers); issued invoices keep theirs."""
+    user = api_user(request)
+    org = get_visible(Organization.objects.all(), user, "organization", pk=org_id)
+    require(user.can_manage_settings)
+    actions.set_organization_tax(org, payload.treatment, payload.rate, payload.note)
+    return _tax_out(org)

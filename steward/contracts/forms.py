@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from steward.accounts.models import Organization
-from steward.contracts.models import KPIS, TERM_FIELDS, Agreement, Service
+from steward.contracts.models import KPIS, TERM_FIELDS, Agreement, OrganizationTax, Service
 
 
 class AgreementForm(forms.ModelForm[Agreement]):
@@ -98,3 +98,11 @@ class AgreementForm(forms.ModelForm[Agreement]):
 
     def service_fields(self) -> list[tuple[Any, Any]]:
         return [(self[f"covers_{s.code}"], self[f"price_{s.code}"]) for s in self.services]
+
+
+class OrganizationTaxForm(forms.ModelForm[OrganizationTax]):
+    """How VAT applies to a client's invoices unless an agreement sets its own."""
+
+    class Meta:
+        model = OrganizationTax
+        fields = ["treatment", "rate", "note"]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple, Self, TypedDict
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from steward.accounts.models import PROVIDER_ROLES, Organization, Role, TenantQuerySet
+from steward.lib.formats import format_number
 
 # Terms, prices, scope, quotes and invoices are the business between the provider and the
 # client's administrators (the portal's agreement pages are theirs): a client user reads none.
@@ -102,6 +103,103 @@ class Billing(models.TextChoices):
     MANAGED_DEVICE = "managed_device", _("Managed, per device")
     BLOCK_HOURS = "block_hours", _("Block of prepaid hours")
     BREAK_FIX = "break_fix", _("Break-fix, hourly")
+
+
+class TaxTreatment(models.TextChoices):
+    STANDARD = "standard", _("VAT at a rate")
+    EXEMPT = "exempt", _("Exempt from VAT")
+    REVERSE_CHARGE = "reverse_charge", _("Reverse charge")
+
+
+# The legal note a reverse-charge invoice carries when the provider gives none of its own.
+REVERSE_CHARGE_NOTE = gettext_noop(
+    "Reverse charge: VAT to be accounted for by the recipient, Article 196 Directive 2006/112/EC"
+)
+
+
+class Tax(NamedTuple):
+    """The tax on an invoice's lines: how VAT applies, the rate, and the legal note."""
+
+    treatment: str
+    rate: Decimal
+    note: str
+
+    @property
+    def category(self) -> str:
+        """The EN 16931 VAT category code (UNCL 5305): S, Z (standard at 0 %), E or AE."""
+        if self.treatment == TaxTreatment.EXEMPT:
+            return "E"
+        if self.treatment == TaxTreatment.REVERSE_CHARGE:
+            return "AE"
+        return "S" if self.rate > 0 else "Z"
+
+    @property
+    def label(self) -> str:
+        """ "VAT 24%", "Exempt from VAT", "Reverse charge" in the active language."""
+        if self.treatment == TaxTreatment.STANDARD:
+            return _("VAT %(rate)s%%") % {"rate": format_number(self.rate)}
+        return str(TaxTreatment(self.treatment).label)
+
+
+NO_TAX = Tax(TaxTreatment.STANDARD, Decimal("0.00"), "")
+
+RATE = {
+    "max_digits": 5,
+    "decimal_places": 2,
+    "validators": [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+}
+
+
+def _tax_of(treatment: str, rate: Decimal | None, note: str) -> Tax:
+    if treatment == TaxTreatment.STANDARD:
+        return Tax(treatment, rate or Decimal("0.00"), note)
+    # Exempt and reverse-charged lines carry no VAT: the rate is 0 whatever was typed.
+    if treatment == TaxTreatment.REVERSE_CHARGE and not note:
+        note = REVERSE_CHARGE_NOTE
+    return Tax(treatment, Decimal("0.00"), note)
+
+
+def _check_tax(treatment: str, note: str, field: str) -> None:
+    if treatment == TaxTreatment.EXEMPT and not note.strip():
+        raise ValidationError({field: _("An exempt invoice says why: give the legal reason.")})
+
+
+class OrganizationTaxQuerySet(TenantQuerySet["OrganizationTax"]):
+    readers = ACCOUNT_READERS
+
+
+class OrganizationTax(models.Model):
+    """How VAT applies to a client's invoices, unless its agreement says otherwise."""
+
+    organization = models.OneToOneField(
+        Organization, on_delete=models.CASCADE, related_name="tax", verbose_name=_("organization")
+    )
+    treatment = models.CharField(
+        _("VAT"), max_length=16, choices=TaxTreatment.choices, default=TaxTreatment.STANDARD
+    )
+    rate = models.DecimalField(_("VAT rate (%)"), default=Decimal("0.00"), **RATE)  # type: ignore[arg-type]
+    note = models.CharField(
+        _("exemption reason or legal note"),
+        max_length=300,
+        blank=True,
+        help_text=_("Printed on the invoice: the law that exempts it, or the reverse-charge note."),
+    )
+
+    objects = OrganizationTaxQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("client's tax")
+        verbose_name_plural = _("clients' tax")
+
+    def __str__(self) -> str:
+        return f"{self.organization_id}: {self.treatment} {self.rate}"
+
+    def clean(self) -> None:
+        super().clean()
+        _check_tax(self.treatment, self.note, "note")
+
+    def as_tax(self) -> Tax:
+        return _tax_of(self.treatment, self.rate, self.note)
 
 
 class Service(models.Model):
@@ -199,6 +297,21 @@ class Agreement(models.Model):
     kpi_targets = models.JSONField(
         _("KPI targets"), default=dict, blank=True, validators=[validate_kpi_targets]
     )
+    # Empty: the client's own tax setting applies (OrganizationTax).
+    tax_treatment = models.CharField(
+        _("VAT"),
+        max_length=16,
+        choices=TaxTreatment.choices,
+        blank=True,
+        help_text=_("Leave empty to use the client's tax setting."),
+    )
+    tax_rate = models.DecimalField(_("VAT rate (%)"), null=True, blank=True, **RATE)  # type: ignore[arg-type]
+    tax_note = models.CharField(
+        _("exemption reason or legal note"),
+        max_length=300,
+        blank=True,
+        help_text=_("Printed on the invoice: the law that exempts it, or the reverse-charge note."),
+    )
     services = models.ManyToManyField(
         Service, through="CoveredService", related_name="agreements", blank=True
     )
@@ -219,6 +332,19 @@ class Agreement(models.Model):
         super().clean()
         if self.ends is not None and self.starts is not None and self.ends < self.starts:
             raise ValidationError({"ends": _("An agreement cannot end before it starts.")})
+        if self.tax_treatment == TaxTreatment.STANDARD and self.tax_rate is None:
+            raise ValidationError({"tax_rate": _("Give the VAT rate, or leave VAT empty.")})
+        _check_tax(self.tax_treatment, self.tax_note, "tax_note")
+
+    def tax(self) -> Tax:
+        """The tax its invoices carry: its own setting, else the client's, else none."""
+        if self.tax_treatment:
+            return _tax_of(self.tax_treatment, self.tax_rate, self.tax_note)
+        try:
+            own = self.organization.tax  # read with the organization where pages list many
+        except OrganizationTax.DoesNotExist:
+            return NO_TAX
+        return own.as_tax()
 
     @classmethod
     def in_force_for(cls, org: Organization, on: date) -> Agreement | None:
@@ -244,7 +370,10 @@ class Agreement(models.Model):
             "sla_policy": self.sla_policy_id,
             # The promised targets themselves, so a version shows "P1 response 1 h -> 2 h".
             "sla_targets": self.sla_policy.targets if self.sla_policy_id else {},
-            **{field: self._term(field) for field in TERM_FIELDS},
+            **{field: self._term(field) for field in TERM_FIELDS if field not in TAX_FIELDS},
+            # Only an agreement's own tax is a term: versions recorded before agreements
+            # could set one read the same as the terms now.
+            **({f: self._term(f) for f in TAX_FIELDS} if self.tax_treatment else {}),
             "services": dict(sorted((str(c.service.code), str(c.price)) for c in self._covered())),
         }
 
@@ -291,7 +420,11 @@ TERM_FIELDS = [
     "increment_minutes",
     "exclusions",
     "kpi_targets",
+    "tax_treatment",
+    "tax_rate",
+    "tax_note",
 ]
+TAX_FIELDS = ["tax_treatment", "tax_rate", "tax_note"]
 
 
 class CoveredService(models.Model):

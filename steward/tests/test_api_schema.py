@@ -15,6 +15,8 @@ from steward.test import api_operations
 NOT_JSON = {
     "GET /api/v1/invoices/{invoice_id}/csv",
     "GET /api/v1/invoices/{invoice_id}/pdf",
+    "GET /api/v1/invoices/{invoice_id}/ubl",
+    "GET /api/v1/invoices/export",
 }
 
 

@@ -39,6 +39,7 @@ from steward.billing.forms import (
     TimerForm,
 )
 from steward.billing.models import Invoice, Quote, TimeEntry
+from steward.contracts.forms import OrganizationTaxForm
 from steward.contracts.models import KPIS, Agreement, Service
 from steward.desk import actions
 from steward.desk.forms import (
@@ -118,7 +119,7 @@ def agreement_fields() -> tuple[str, ...]:
     names = ["organization", "name", "starts", "ends", "sla_policy", "note", "billing"]
     names += ["monthly_fee", "unit_price", "devices", "hourly_rate", "included_hours"]
     names += ["block_hours", "rollover", "currency", "increment_minutes"]
-    names += ["out_of_hours_multiplier", "exclusions"]
+    names += ["out_of_hours_multiplier", "exclusions", "tax_treatment", "tax_rate", "tax_note"]
     for code in Service.objects.values_list("code", flat=True):
         names += [f"covers_{code}", f"price_{code}"]
     return (*names, *[f"kpi_{key}" for key in KPIS])
@@ -155,6 +156,9 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "billing:invoice_credit": (lambda s: {"pk": s.invoice.pk}, lambda: fields(CreditForm)),
     "billing:invoice_pdf": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
     "billing:invoice_csv": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
+    "billing:invoice_ubl": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
+    "billing:invoice_export": (NONE, lambda: fields(MonthForm)),
+    "billing:client_tax": (lambda s: {"pk": s.w.acme.pk}, lambda: fields(OrganizationTaxForm)),
     "billing:value": (lambda s: {"org_id": s.w.acme.pk}, lambda: fields(ComparisonForm)),
     "billing:time": (NUMBER, lambda: fields(TimeForm)),
     "billing:time_remove": (lambda s: {"number": s.ticket.number, "pk": s.entry.pk}, lambda: ()),
@@ -165,6 +169,7 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "billing_portal:invoices": (NONE, lambda: ()),
     "billing_portal:invoice_pdf": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
     "billing_portal:invoice_csv": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
+    "billing_portal:invoice_ubl": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
     "billing_portal:quote_decide": (lambda s: {"pk": s.quote.pk}, lambda: fields(DecisionForm)),
     "billing_portal:value": (NONE, lambda: fields(ComparisonForm)),
     "mail:inbound_list": (NONE, lambda: fields(InboundFilterForm)),
@@ -207,6 +212,8 @@ GOOD: dict[str, str] = {
     "oauth_authorize_url": "", "oauth_token_url": "", "oauth_client_id": "",
     "client_secret": "", "oauth_scopes": "", "code": "abc",
     "error": "", "error_description": "",
+    "next": "/desk/queue/", "action": "", "treatment": "standard", "rate": "24",
+    "tax_treatment": "", "tax_rate": "", "tax_note": "",
 }  # fmt: skip
 
 HOSTILE = [
@@ -227,6 +234,7 @@ SWEEP = [
 READ = {
     "desk:queue", "portal:preview", "billing:value", "billing_portal:value",
     "mail:inbound_list", "mail:outbox", "mail:mailbox_connect", "mail:oauth_callback",
+    "mail:inbound_list", "mail:outbox", "billing:invoice_export",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(

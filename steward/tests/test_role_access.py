@@ -60,6 +60,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "GET /api/v1/invoices/{invoice_id}": ACCOUNT,
     "GET /api/v1/invoices/{invoice_id}/csv": ACCOUNT,
     "GET /api/v1/invoices/{invoice_id}/pdf": ACCOUNT,
+    "GET /api/v1/invoices/{invoice_id}/ubl": ACCOUNT,
+    "GET /api/v1/invoices/export": ACCOUNT,
+    "GET /api/v1/organizations/{org_id}/tax": ACCOUNT,
     "GET /api/v1/me": EVERYONE,
     "GET /api/v1/organizations": EVERYONE,
     "GET /api/v1/organizations/{org_id}": EVERYONE,
@@ -91,6 +94,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "POST /api/v1/invoices": MANAGERS,
     "POST /api/v1/invoices/{invoice_id}/credit-note": MANAGERS,
     "POST /api/v1/invoices/{invoice_id}/issue": MANAGERS,
+    "PUT /api/v1/organizations/{org_id}/tax": MANAGERS,
     "POST /api/v1/mail/inbound": MANAGERS,
     "POST /api/v1/organizations": MANAGERS,
     "POST /api/v1/quotes/{quote_id}/decision": frozenset({CA}),
@@ -146,6 +150,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "billing:invoice_credit": MANAGERS,
     "billing:invoice_pdf": STAFF,
     "billing:invoice_csv": STAFF,
+    "billing:invoice_ubl": STAFF,
+    "billing:invoice_export": STAFF,
+    "billing:client_tax": MANAGERS,
     "billing:value": STAFF,
     "billing:time": STAFF,
     "billing:time_remove": STAFF,
@@ -156,6 +163,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "billing_portal:invoices": frozenset({CA}),
     "billing_portal:invoice_pdf": frozenset({CA}),
     "billing_portal:invoice_csv": frozenset({CA}),
+    "billing_portal:invoice_ubl": frozenset({CA}),
     "billing_portal:quote_decide": frozenset({CA}),
     "billing_portal:value": frozenset({CA}),
 }
@@ -234,6 +242,7 @@ BODIES: dict[str, Any] = {
     "POST /api/v1/time-entries": "time",
     "POST /api/v1/time-entries/timer": "timer",
     "POST /api/v1/users": {"email": "new@example.com", "role": "technician"},
+    "PUT /api/v1/organizations/{org_id}/tax": {"treatment": "standard", "rate": "24"},
 }
 
 
@@ -339,9 +348,12 @@ PAGE_PK = {
     "billing:invoice_credit": "invoice",
     "billing:invoice_pdf": "invoice",
     "billing:invoice_csv": "invoice",
+    "billing:invoice_ubl": "invoice",
+    "billing:client_tax": "org_id",
     "billing:time_remove": "time_remove",
     "billing_portal:invoice_pdf": "invoice",
     "billing_portal:invoice_csv": "invoice",
+    "billing_portal:invoice_ubl": "invoice",
     "billing_portal:quote_decide": "quote",
 }
 

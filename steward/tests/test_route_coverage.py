@@ -34,6 +34,7 @@ HTML_WRITES = {
     "billing:invoice_draft",
     "billing:agreement_new",
     "billing:agreement_edit",
+    "billing:client_tax",
     "billing:invoice_issue",
     "billing:invoice_credit",
     "billing:time",
