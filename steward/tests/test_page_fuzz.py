@@ -211,8 +211,7 @@ GOOD: dict[str, str] = {
     "auth_method": "password", "oauth_provider": "microsoft", "oauth_tenant": "",
     "oauth_authorize_url": "", "oauth_token_url": "", "oauth_client_id": "",
     "client_secret": "", "oauth_scopes": "", "code": "abc",
-    "error": "", "error_description": "",
-    "next": "/desk/queue/", "action": "", "treatment": "standard", "rate": "24",
+    "error": "", "error_description": "", "treatment": "standard", "rate": "24",
     "tax_treatment": "", "tax_rate": "", "tax_note": "",
 }  # fmt: skip
 
@@ -234,7 +233,7 @@ SWEEP = [
 READ = {
     "desk:queue", "portal:preview", "billing:value", "billing_portal:value",
     "mail:inbound_list", "mail:outbox", "mail:mailbox_connect", "mail:oauth_callback",
-    "mail:inbound_list", "mail:outbox", "billing:invoice_export",
+    "billing:invoice_export",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(
