@@ -4,6 +4,7 @@ message for staff to read, and a sign-in link must not be readable by anyone but
 from __future__ import annotations
 
 import zoneinfo
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from steward.accounts.models import Provider, User
 from steward.accounts.people import invite_path_args
+from steward.lib import formats
 from steward.mail.outbound import sender_for
 
 
@@ -30,10 +32,11 @@ def send_invitation(person: User, by: User) -> None:
         "provider": provider,
         "site_name": settings.SITE_NAME,
         "language": language,
-        "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
     }
     tz = zoneinfo.ZoneInfo(person.preferred_timezone())
     with translation.override(language), timezone.override(tz):
+        expires = timezone.now() + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
+        context["expires"] = formats.format_datetime(expires, "long", language)
         subject = _("Your %(provider)s account: choose a password") % {"provider": provider.name}
         text = render_to_string("mail/email/invitation.txt", context)
         html = render_to_string("mail/email/invitation.html", context)
