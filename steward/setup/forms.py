@@ -85,6 +85,7 @@ class ProviderForm(forms.ModelForm[Provider]):
             "payment_terms_days",
             "invoice_footer",
         ]
+        labels = {"name": _("Company name")}
         widgets = {
             "address": forms.Textarea(attrs={"rows": 3}),
             "payment_details": forms.Textarea(attrs={"rows": 2}),
@@ -154,6 +155,7 @@ class OrganizationForm(forms.ModelForm[Organization]):
             "tax_id",
             "users_see_all_tickets",
         ]
+        labels = {"name": _("Company name")}
         widgets = {"billing_address": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
