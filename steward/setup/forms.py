@@ -160,10 +160,13 @@ class OrganizationForm(forms.ModelForm[Organization]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["timezone"].choices = [(tz, tz) for tz in sorted(available_timezones())]  # type: ignore[attr-defined]
+        zones = sorted(available_timezones() | {"UTC"})
+        self.fields["timezone"].choices = [(tz, tz) for tz in zones]  # type: ignore[attr-defined]
         self.fields["language"].choices = _language_choices()  # type: ignore[attr-defined]
         self.fields["country"].choices = country_choices()  # type: ignore[attr-defined]
         self.fields["calendar"].queryset = BusinessCalendar.objects.order_by("name")  # type: ignore[attr-defined]
+        self.fields["calendar"].empty_label = "—"  # type: ignore[attr-defined]
+        self.fields["it_manager"].empty_label = "—"  # type: ignore[attr-defined]
         self.fields["it_manager"].queryset = User.objects.staff()  # type: ignore[attr-defined]
         self.fields["it_manager"].help_text = _(
             "The provider's person accountable for this client."
@@ -214,12 +217,13 @@ class OrganizationForm(forms.ModelForm[Organization]):
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("Email"))
-    name = forms.CharField(label=_("Name"), max_length=150)
+    name = forms.CharField(label=_("Full name"), max_length=150)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     organization = forms.ModelChoiceField(
         label=_("Organization"),
         queryset=Organization.objects.active(),
         required=False,
+        empty_label="—",
         help_text=_("For client admins and client users."),
     )
 
@@ -251,19 +255,20 @@ class OrganizationsField(forms.ModelMultipleChoiceField):  # type: ignore[type-a
 
 
 class PersonForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=150, required=False)
+    name = forms.CharField(label=_("Full name"), max_length=150, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     organization = forms.ModelChoiceField(
         label=_("Organization"),
         queryset=Organization.objects.all(),
         required=False,
+        empty_label="—",
         help_text=_("For client admins and client users."),
     )
     assigned = OrganizationsField(
         label=_("Assigned organizations"),
         queryset=Organization.objects.active(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         help_text=_("A technician sees and works on the tickets of these clients only."),
     )
     is_active = forms.BooleanField(
