@@ -55,7 +55,9 @@ def invite(email: str, name: str, role: str, org: Organization | None, language:
         name=name.strip(),
         role=role,
         organization=org,
-        language="" if org is not None and org.language == language else language,
+        # A client's people read their organization's language until they choose their own;
+        # staff start in the language of the admin who invites them.
+        language="" if org is not None else language,
     )
     user.set_unusable_password()
     user.full_clean(exclude=["password"])
