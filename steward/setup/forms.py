@@ -245,7 +245,8 @@ class OrganizationsField(forms.ModelMultipleChoiceField):  # type: ignore[type-a
 
     def _check_values(self, value: Any) -> Any:
         for pk in value:
-            if not str(pk).isdigit() or int(pk) >= 2**63:
+            text = str(pk)
+            if not (text.isascii() and text.isdigit()) or int(text) >= 2**63:
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",

@@ -192,7 +192,7 @@ def people(request: HttpRequest) -> HttpResponse:
     )
     if org_id == "staff":
         users = users.filter(role__in=PROVIDER_ROLES)
-    elif org_id.isdigit() and len(org_id) < 19:
+    elif org_id.isascii() and org_id.isdigit() and len(org_id) < 19:
         users = users.filter(organization_id=int(org_id))
     if request.GET.get("show") != "all":
         users = users.filter(is_active=True)
