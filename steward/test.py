@@ -163,8 +163,8 @@ def api_client(user: User) -> Client:
     return client
 
 
-# The namespaces of the desk, portal, billing, mail and account pages.
-PAGE_NAMESPACES = ("desk", "portal", "accounts", "mail", "billing", "billing_portal")
+# The namespaces of the desk, portal, billing, mail, account and settings pages.
+PAGE_NAMESPACES = ("desk", "portal", "accounts", "mail", "billing", "billing_portal", "settings")
 
 
 def pages() -> dict[str, URLPattern]:

@@ -13,6 +13,8 @@ from steward.api import api
 from steward.billing import portal_urls as billing_portal_urls
 from steward.billing import urls as billing_urls
 from steward.reports import urls as reports_urls
+from steward.setup import urls as setup_urls
+from steward.setup import views as setup_views
 
 # The admin signs in through allauth's form, so it gets the same second factor and the same
 # failed-attempt limits as everywhere else; its own password form (not rate limited) gives way
@@ -25,6 +27,10 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("steward.accounts.urls")),
     path("desk/mail/", include("steward.mail.urls")),
+    # The settings pages come from more than one module (calendars and policies are the SLA
+    # app's): one namespace, each module's patterns.
+    path("desk/settings/", include(([*setup_urls.urlpatterns], "settings"))),
+    path("welcome/<uidb64>/<token>/", setup_views.welcome, name="welcome"),
     # The value pages are reports' (they read billing and the desk) but keep their places
     # among the billing pages: one namespace, two apps' patterns.
     path(

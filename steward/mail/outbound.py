@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from steward.accounts.models import Organization, Role, User
+from steward.accounts.models import Organization, Provider, Role, User
 from steward.contracts.models import Agreement
 from steward.desk.models import Message, Status, Ticket, TicketEvent
 from steward.lib.formats import format_datetime
@@ -73,9 +73,16 @@ def queue(
     the message in the outbox; it leaves when the surrounding transaction commits."""
     org = organization or (ticket.organization if ticket else None)
     from_header, reply_to = sender_for(org)
+    provider = Provider.current()
     with translation.override(language), timezone.override(zoneinfo.ZoneInfo(tz)):
-        context = {**context, "site_name": settings.SITE_NAME, "language": language}
-        text = render_to_string(f"mail/email/{template}.txt", context)
+        context = {
+            **context,
+            "site_name": settings.SITE_NAME,
+            "language": language,
+            "provider": provider,
+        }
+        body = render_to_string(f"mail/email/{template}.txt", context).rstrip("\n")
+        text = body + "\n\n" + render_to_string("mail/email/_signature.txt", context)
         html = render_to_string(f"mail/email/{template}.html", context)
     outbound = Outbound.objects.create(
         kind=kind,

@@ -56,6 +56,7 @@ from steward.mail.forms import InboundFilterForm, MailboxForm, PlaceForm
 from steward.mail.models import Inbound, Mailbox, Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
 from steward.reports.forms import ComparisonForm
+from steward.setup.forms import InviteForm, OrganizationForm, PersonForm, ProviderForm
 from steward.test import ScanningClient, World, make_ticket, pages, world
 
 STAFF, CLIENTS = ("manager", "tech"), ("acme_admin", "acme_user")
@@ -66,6 +67,8 @@ ROLES = {
     "portal": CLIENTS,
     "billing_portal": CLIENTS,
     "accounts": ("manager", "acme_admin"),
+    # Admins change what managers only read (the provider's details, people).
+    "settings": ("admin", "manager", "tech"),
 }
 
 
@@ -187,6 +190,17 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "accounts:profile": (NONE, lambda: fields(ProfileForm)),
     "accounts:tokens": (NONE, lambda: fields(TokenForm)),
     "accounts:revoke_token": (lambda s: {"token_id": s.token.pk}, lambda: ()),
+    "settings:index": (NONE, lambda: ()),
+    "settings:provider": (NONE, lambda: fields(ProviderForm)),
+    "settings:logo": (NONE, lambda: ()),
+    "settings:organizations": (NONE, lambda: ("show",)),
+    "settings:organization_new": (NONE, lambda: fields(OrganizationForm)),
+    "settings:organization": (lambda s: {"pk": s.w.acme.pk}, lambda: fields(OrganizationForm)),
+    "settings:people": (NONE, lambda: ("organization", "show")),
+    "settings:contacts": (NONE, lambda: ()),
+    "settings:invite": (NONE, lambda: fields(InviteForm)),
+    "settings:person": (lambda s: {"pk": s.w.acme_user.pk}, lambda: fields(PersonForm)),
+    "settings:person_invite": (lambda s: {"pk": s.w.acme_user.pk}, lambda: ()),
 }
 
 # What a person would type into each field: the other fields of a request get these, so that
@@ -233,7 +247,7 @@ SWEEP = [
 READ = {
     "desk:queue", "portal:preview", "billing:value", "billing_portal:value",
     "mail:inbound_list", "mail:outbox", "mail:mailbox_connect", "mail:oauth_callback",
-    "billing:invoice_export",
+    "billing:invoice_export", "settings:organizations", "settings:people",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(

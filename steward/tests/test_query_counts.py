@@ -29,12 +29,13 @@ from typing import Any
 import pytest
 import time_machine
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from steward.accounts.models import ApiToken, Role, User
+from steward.accounts.models import ApiToken, Membership, Provider, Role, User
 from steward.billing import invoices, quotes, scope
 from steward.billing import time as billing_time
 from steward.contracts import actions as terms
@@ -77,6 +78,10 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         # As the agreement form makes one: with its first version.
         terms.record_version(make_agreement(org, w.policy), w.admin)
         make_user(Role.CLIENT_USER, w.acme)
+        # The people pages: technicians with their clients, contacts known only by address.
+        tech = make_user(Role.TECHNICIAN)
+        Membership.objects.create(user=tech, organization=org)
+        make_ticket(org, requester_email=f"walkin-{tag}-{i}@q.example")
         make_calendar()
         make_policy()
         service = Service.objects.create(code=f"{tag}-svc-{i}", name=f"Service {tag} {i}")
@@ -121,6 +126,7 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
     assert mail is not None
     outbound = Outbound.objects.filter(ticket=rich).order_by("-id").first()
     assert outbound is not None
+    Provider.current().logo.save(f"{tag}.png", ContentFile(b"\x89PNG\r\n\x1a\n" + bytes(24)))
     return {
         "agreement_id": agreement.pk,
         "calendar_id": w.calendar.pk,
@@ -141,6 +147,8 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         "invoice": invoice.pk,
         "quote": quote.pk,
         "time_remove": entry.pk,
+        "org": w.acme.pk,
+        "person": w.acme_user.pk,
     }
 
 

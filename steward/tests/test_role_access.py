@@ -16,11 +16,12 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from steward.accounts.models import Role, User
+from steward.accounts.models import Provider, Role, User
 from steward.billing import invoices, quotes, time
 from steward.contracts.models import Agreement
 from steward.desk import actions
@@ -48,6 +49,7 @@ MANAGERS = frozenset({A, M})
 ACCOUNT = STAFF | {CA}  # Terms, invoices, quotes, scope: staff and the client's administrators.
 CLIENTS = frozenset({CA, CU})
 V = "/api/v1"
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(24)
 
 ALLOWED: dict[str, frozenset[str]] = {
     # API: reads
@@ -166,6 +168,19 @@ ALLOWED: dict[str, frozenset[str]] = {
     "billing_portal:invoice_ubl": frozenset({CA}),
     "billing_portal:quote_decide": frozenset({CA}),
     "billing_portal:value": frozenset({CA}),
+    # Settings: admins and managers read them; the provider's details, invitations and
+    # people's roles are changed by admins only (the page tests prove a manager's 403).
+    "settings:index": MANAGERS,
+    "settings:provider": MANAGERS,
+    "settings:logo": EVERYONE,
+    "settings:organizations": MANAGERS,
+    "settings:organization_new": MANAGERS,
+    "settings:organization": MANAGERS,
+    "settings:people": MANAGERS,
+    "settings:contacts": MANAGERS,
+    "settings:invite": frozenset({A}),
+    "settings:person": frozenset({A}),
+    "settings:person_invite": frozenset({A}),
 }
 
 
@@ -194,6 +209,8 @@ def acme() -> Acme:
     entry = time.log_time(ticket, w.tech, 15, "Looked", billable=False)
     invoice = invoices.issue(invoices.draft_invoice(agreement, entry.started_at.date()), w.admin)
     box = make_mailbox()
+    provider = Provider.current()
+    provider.logo.save("logo.png", ContentFile(PNG), save=True)
     mail = inbound.receive(make_mail(sender=w.acme_user.email), mailbox=box).inbound
     assert mail is not None
     outbound = Outbound.objects.filter(ticket=ticket).first()
@@ -218,6 +235,8 @@ def acme() -> Acme:
             "invoice": invoice.pk,
             "quote": quote.pk,
             "time_remove": entry.pk,
+            "org": w.acme.pk,
+            "person": w.acme_user.pk,
         },
     )
 
@@ -328,6 +347,7 @@ HTML_POSTS = {
     "billing:scope",
     "billing:quote",
     "billing_portal:quote_decide",
+    "settings:person_invite",
 }
 
 
@@ -355,6 +375,9 @@ PAGE_PK = {
     "billing_portal:invoice_csv": "invoice",
     "billing_portal:invoice_ubl": "invoice",
     "billing_portal:quote_decide": "quote",
+    "settings:organization": "org",
+    "settings:person": "person",
+    "settings:person_invite": "person",
 }
 
 

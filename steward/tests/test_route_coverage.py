@@ -42,6 +42,12 @@ HTML_WRITES = {
     "billing:scope",
     "billing:quote",
     "billing_portal:quote_decide",
+    "settings:provider",
+    "settings:organization_new",
+    "settings:organization",
+    "settings:invite",
+    "settings:person",
+    "settings:person_invite",
 }
 
 
