@@ -164,7 +164,7 @@ def api_client(user: User) -> Client:
 
 
 # The namespaces of the desk, portal, billing, mail and account pages.
-PAGE_NAMESPACES = ("desk", "portal", "accounts", "mail", "billing", "billing_portal")
+PAGE_NAMESPACES = ("desk", "portal", "accounts", "mail", "billing", "billing_portal", "policies")
 
 
 def pages() -> dict[str, URLPattern]:

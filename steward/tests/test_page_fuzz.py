@@ -49,12 +49,14 @@ from steward.desk.forms import (
     ReplyForm,
     UpdateForm,
 )
-from steward.desk.models import Attachment, Ticket
+from steward.desk.models import Attachment, Queue, RoutingRule, Ticket
+from steward.desk.settings_forms import CalendarForm, PolicyForm, QueueForm, RuleForm
 from steward.mail import inbound
 from steward.mail.forms import InboundFilterForm, MailboxForm, PlaceForm
 from steward.mail.models import Inbound, Mailbox, Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
 from steward.reports.forms import ComparisonForm
+from steward.sla.models import CLOCKS, DAYS, PRIORITIES
 from steward.test import ScanningClient, World, make_ticket, pages, world
 
 STAFF, CLIENTS = ("manager", "tech"), ("acme_admin", "acme_user")
@@ -65,6 +67,7 @@ ROLES = {
     "portal": CLIENTS,
     "billing_portal": CLIENTS,
     "accounts": ("manager", "acme_admin"),
+    "policies": STAFF,
 }
 
 
@@ -124,6 +127,31 @@ def agreement_fields() -> tuple[str, ...]:
     return (*names, *[f"kpi_{key}" for key in KPIS])
 
 
+def calendar_fields() -> tuple[str, ...]:
+    """CalendarForm's own fields, two intervals a day, and the preview's fingerprint."""
+    week = [f"{d}_{i}_{side}" for d in DAYS for i in range(2) for side in ("start", "end")]
+    return (*fields(CalendarForm), *week, "previewed", "again")
+
+
+def policy_fields() -> tuple[str, ...]:
+    """PolicyForm's own fields, hours and minutes per priority and clock, and the pauses."""
+    targets = [f"{p}_{c}_{u}" for p in PRIORITIES for c in CLOCKS for u in ("h", "m")]
+    return (*fields(PolicyForm), *targets, *[f"pause_{c}" for c in CLOCKS])
+
+
+def _rule(s: Seed) -> dict[str, Any]:
+    queue = Queue.objects.order_by("pk").first() or Queue.objects.create(name="Desk")
+    rule = RoutingRule.objects.first() or RoutingRule.objects.create(
+        organization=s.w.acme, queue=queue
+    )
+    return {"pk": rule.pk}
+
+
+def _queue(s: Seed) -> dict[str, Any]:
+    queue = Queue.objects.order_by("pk").first() or Queue.objects.create(name="Desk")
+    return {"pk": queue.pk}
+
+
 Params = Callable[[Seed], dict[str, Any]]
 NONE: Params = lambda s: {}  # noqa: E731
 NUMBER: Params = lambda s: {"number": s.ticket.number}  # noqa: E731
@@ -180,6 +208,18 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "accounts:profile": (NONE, lambda: fields(ProfileForm)),
     "accounts:tokens": (NONE, lambda: fields(TokenForm)),
     "accounts:revoke_token": (lambda s: {"token_id": s.token.pk}, lambda: ()),
+    "policies:calendars": (NONE, lambda: ()),
+    "policies:calendar_new": (NONE, calendar_fields),
+    "policies:calendar": (lambda s: {"pk": s.w.calendar.pk}, calendar_fields),
+    "policies:policies": (NONE, lambda: ()),
+    "policies:policy_new": (NONE, policy_fields),
+    "policies:policy": (lambda s: {"pk": s.w.policy.pk}, policy_fields),
+    "policies:queues": (NONE, lambda: ()),
+    "policies:queue_new": (NONE, lambda: fields(QueueForm)),
+    "policies:queue": (_queue, lambda: fields(QueueForm)),
+    "policies:rule_new": (NONE, lambda: fields(RuleForm)),
+    "policies:rule": (_rule, lambda: fields(RuleForm)),
+    "policies:rule_delete": (_rule, lambda: ()),
 }
 
 # What a person would type into each field: the other fields of a request get these, so that
@@ -201,6 +241,10 @@ GOOD: dict[str, str] = {
     "starts": "2026-01-01", "ends": "", "billing": "managed", "monthly_fee": "300",
     "currency": "EUR", "increment_minutes": "15", "out_of_hours_multiplier": "1.5",
     "next": "/desk/queue/", "action": "",
+    "holiday_country": "GR", "holiday_subdivision": "", "closed_dates": "2027-01-04",
+    "extra_working_dates": "2027-01-09", "mon_0_start": "09:00", "mon_0_end": "13:00",
+    "mon_1_start": "14:00", "mon_1_end": "18:00", "warning_percent": "80", "calendar": "",
+    "position": "10", "email": "desk@provider.test", "is_default": "on",
 }  # fmt: skip
 
 HOSTILE = [

@@ -24,6 +24,7 @@ from steward.accounts.models import Role, User
 from steward.billing import invoices, quotes, time
 from steward.contracts.models import Agreement
 from steward.desk import actions
+from steward.desk.models import Queue, RoutingRule
 from steward.mail import inbound
 from steward.mail.models import Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
@@ -156,6 +157,19 @@ ALLOWED: dict[str, frozenset[str]] = {
     "billing_portal:invoice_csv": frozenset({CA}),
     "billing_portal:quote_decide": frozenset({CA}),
     "billing_portal:value": frozenset({CA}),
+    # Service levels: staff read, admins and managers write (a technician's post is a 403).
+    "policies:calendars": STAFF,
+    "policies:calendar": STAFF,
+    "policies:calendar_new": MANAGERS,
+    "policies:policies": STAFF,
+    "policies:policy": STAFF,
+    "policies:policy_new": MANAGERS,
+    "policies:queues": STAFF,
+    "policies:queue": STAFF,
+    "policies:queue_new": MANAGERS,
+    "policies:rule_new": MANAGERS,
+    "policies:rule": MANAGERS,
+    "policies:rule_delete": MANAGERS,
 }
 
 
@@ -187,6 +201,8 @@ def acme() -> Acme:
     mail = inbound.receive(make_mail(sender=w.acme_user.email), mailbox=box).inbound
     assert mail is not None
     outbound = Outbound.objects.filter(ticket=ticket).first()
+    queue = Queue.objects.create(name="Second line")
+    rule = RoutingRule.objects.create(organization=w.acme, queue=queue)
     return Acme(
         w,
         {
@@ -208,6 +224,10 @@ def acme() -> Acme:
             "invoice": invoice.pk,
             "quote": quote.pk,
             "time_remove": entry.pk,
+            "calendar": w.calendar.pk,
+            "policy": w.policy.pk,
+            "queue": queue.pk,
+            "rule": rule.pk,
         },
     )
 
@@ -317,6 +337,7 @@ HTML_POSTS = {
     "billing:scope",
     "billing:quote",
     "billing_portal:quote_decide",
+    "policies:rule_delete",
 }
 
 
@@ -340,6 +361,11 @@ PAGE_PK = {
     "billing_portal:invoice_pdf": "invoice",
     "billing_portal:invoice_csv": "invoice",
     "billing_portal:quote_decide": "quote",
+    "policies:calendar": "calendar",
+    "policies:policy": "policy",
+    "policies:queue": "queue",
+    "policies:rule": "rule",
+    "policies:rule_delete": "rule",
 }
 
 

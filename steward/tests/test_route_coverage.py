@@ -41,6 +41,15 @@ HTML_WRITES = {
     "billing:scope",
     "billing:quote",
     "billing_portal:quote_decide",
+    "policies:calendar_new",
+    "policies:calendar",
+    "policies:policy_new",
+    "policies:policy",
+    "policies:queue_new",
+    "policies:queue",
+    "policies:rule_new",
+    "policies:rule",
+    "policies:rule_delete",
 }
 
 
