@@ -53,7 +53,7 @@ def _time_input() -> forms.TextInput:
     return forms.TextInput(
         attrs={
             "class": "form-control steward-hhmm",
-            "placeholder": "09:00",
+            "placeholder": "--:--",
             "inputmode": "numeric",
             "maxlength": "5",
             "autocomplete": "off",
@@ -271,7 +271,7 @@ class PolicyForm(forms.ModelForm[SlaPolicy]):
         labels = {
             "name": _("Name"),
             "calendar": _("Business calendar"),
-            "warning_percent": _("Warn at % of a target"),
+            "warning_percent": _("Warning threshold, percent of a target"),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -297,7 +297,7 @@ class PolicyForm(forms.ModelForm[SlaPolicy]):
                 choices=[(s.value, s.label) for s in PAUSABLE],
                 required=False,
                 initial=initial,
-                widget=forms.CheckboxSelectMultiple,
+                widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
             )
 
     def grid(self) -> list[tuple[str, list[tuple[Any, Any, Any]]]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -200,8 +201,9 @@ class BusinessCalendar(models.Model):
             return compile_calendar(self.spec())
         return _compiled(self.pk, self.updated_at, self)
 
-    def describe_hours(self) -> str:
-        """`Mon-Fri 09:00-17:00` style summary for explanations."""
+    def describe_hours(self, day_names: Sequence[str] = ()) -> str:
+        """`Mon-Fri 09:00-17:00` style summary for explanations; `day_names` (Monday first)
+        names the days in the reader's language."""
         groups: list[tuple[list[str], str]] = []
         for day in DAYS:
             hours = ", ".join(f"{a}-{b}" for a, b in self.weekly.get(day, []))
@@ -217,11 +219,11 @@ class BusinessCalendar(models.Model):
                 groups.append(([day], hours))
         parts = []
         for days, hours in groups:
-            label = (
-                days[0].capitalize()
-                if len(days) == 1
-                else f"{days[0].capitalize()}-{days[-1].capitalize()}"
+            first, last = (
+                (day_names[DAYS.index(d)] if day_names else d.capitalize())
+                for d in (days[0], days[-1])
             )
+            label = first if len(days) == 1 else f"{first}-{last}"
             parts.append(f"{label} {hours}")
         return "; ".join(parts) or str(_("no working hours"))
 

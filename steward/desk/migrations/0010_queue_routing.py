@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0003_provider_organization_details'),
-        ('contracts', '0006_first_versions'),
+        ('contracts', '0002_invoicecounter_service_agreement_billing_and_more'),
         ('desk', '0009_ticketevent_billing_kinds'),
     ]
 

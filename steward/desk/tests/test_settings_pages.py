@@ -155,6 +155,7 @@ def test_it_names_the_holidays_and_dates_in_the_viewers_language(w: World) -> No
     admin = ScanningClient(w.admin)
     with time_machine.travel("2026-12-02 10:00Z"):
         body = admin.post(reverse("policies:calendar_new"), _calendar()).content.decode()
+    body = re.sub(r"[\u00a0\u202f]", " ", body)  # CLDR's no-break spaces
     assert "Χριστούγεννα" in body
     assert "Παρ 25 Δεκ 2026" in body
 
@@ -227,7 +228,7 @@ def test_it_refuses_bad_calendars_naming_the_field(
 def test_it_tells_how_many_open_tickets_count_in_a_calendar(w: World) -> None:
     make_ticket(w.acme)  # Acme's calendar is the world's; its policy has none of its own
     page = ScanningClient(w.admin).get(reverse("policies:calendar", args=[w.calendar.pk]))
-    assert "1 open ticket counts its SLA in this calendar." in page.content.decode()
+    assert "Open tickets counting their SLA in this calendar: 1." in page.content.decode()
 
 
 def test_it_keeps_recorded_due_times_when_a_calendar_changes(w: World) -> None:

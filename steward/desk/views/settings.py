@@ -32,6 +32,7 @@ from steward.desk.settings_forms import (
     QueueForm,
     RuleForm,
 )
+from steward.lib.formats import locale
 from steward.sla.models import CLOCKS, PRIORITIES, BusinessCalendar, SlaPolicy
 
 PREVIEW_DAYS = 365
@@ -83,7 +84,7 @@ def calendars(request: HttpRequest) -> HttpResponse:
         request,
         "policies/calendars.html",
         {
-            "calendars": [(cal, used.get(cal.pk, 0)) for cal in rows],
+            "calendars": [(cal, used.get(cal.pk, 0), hours(cal)) for cal in rows],
             "can_edit": user_of(request).can_manage_settings,
         },
     )
@@ -135,8 +136,14 @@ def _preview(cal: BusinessCalendar, fingerprint: str) -> dict[str, Any]:
         "last": last,
         "closed": [date.fromisoformat(d) for d in cal.closed_dates],
         "extra": [date.fromisoformat(d) for d in cal.extra_working_dates],
-        "hours": cal.describe_hours() if cal.weekly else "",
+        "hours": hours(cal),
     }
+
+
+def hours(cal: BusinessCalendar) -> str:
+    """The weekly hours in a line, the days named in the viewer's language."""
+    names = locale().days["format"]["abbreviated"]
+    return cal.describe_hours([names[i] for i in range(7)])
 
 
 def _open_tickets(cal: BusinessCalendar) -> int:
