@@ -27,7 +27,7 @@ T: dict[str, tuple[str, str]] = {
     "queue": ("队列", "ουρά"),
     "queues": ("队列", "ουρές"),
     "position": ("顺序", "σειρά"),
-    "source": ("来源", "προέλευση"),
+    "source": ("来源", "πηγή"),
     "routing rule": ("分派规则", "κανόνας δρομολόγησης"),
     "routing rules": ("分派规则", "κανόνες δρομολόγησης"),
     "Name an organization, a source or a service: tickets that match nothing go to the "
@@ -213,7 +213,7 @@ T: dict[str, tuple[str, str]] = {
     ),
     "Any organization": ("任意机构", "Οποιοσδήποτε οργανισμός"),
     "Any service": ("任意服务", "Οποιαδήποτε υπηρεσία"),
-    "Any source": ("任意来源", "Οποιαδήποτε προέλευση"),
+    "Any source": ("任意来源", "Οποιαδήποτε πηγή"),
     # Messages
     "Calendar %(name)s saved.": ("日历 %(name)s 已保存。", "Το ημερολόγιο %(name)s αποθηκεύτηκε."),
     "SLA policy %(name)s saved.": (

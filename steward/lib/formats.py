@@ -104,22 +104,26 @@ def format_money(amount: Decimal | int | None, currency: str, language: str | No
 
 
 def format_duration(
-    value: timedelta | int | float | None, language: str | None = None, length: str = ""
+    value: timedelta | int | float | None,
+    language: str | None = None,
+    length: str = "",
+    days: bool = True,
 ) -> str:
     """Days, hours and minutes in the language's own units: "1 h 20 min", "1 小时 20 分钟",
-    "1 ώρα 20 λεπτά". A number is minutes."""
+    "1 ώρα 20 λεπτά". A number is minutes. `days=False` counts whole days in hours too (business
+    time: 24 business hours are not a day)."""
     if value is None:
         return ""
     minutes = int(round(value.total_seconds() / 60 if isinstance(value, timedelta) else value))
     sign = "-" if minutes < 0 else ""
-    days, rest = divmod(abs(minutes), 1440)
+    whole_days, rest = divmod(abs(minutes), 1440) if days else (0, abs(minutes))
     hours, mins = divmod(rest, 60)
     loc = locale(language)
     # Greek's short units are abbreviations ("ώ.", "λ."); its long ones read as the issue asks.
     length = length or ("long" if loc.language == "el" else "short")
     parts: list[str] = []
     for amount, unit in (
-        (days, "duration-day"),
+        (whole_days, "duration-day"),
         (hours, "duration-hour"),
         (mins, "duration-minute"),
     ):

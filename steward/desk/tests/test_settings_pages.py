@@ -269,6 +269,10 @@ def test_it_saves_targets_entered_in_hours_and_minutes(w: World) -> None:
     # Shown back in hours and minutes.
     listing = ScanningClient(w.manager).get(reverse("policies:policies")).content.decode()
     assert "3 h 30 min" in listing and "16 h 30 min" in listing
+    w.policy.targets["P4"]["resolution"] = 3 * 1440
+    w.policy.save()
+    listing = ScanningClient(w.manager).get(reverse("policies:policies")).content.decode()
+    assert "72 h" in listing  # business hours, never "3 d"
 
 
 def test_it_keeps_per_clock_pauses(w: World) -> None:

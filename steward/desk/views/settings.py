@@ -32,7 +32,7 @@ from steward.desk.settings_forms import (
     QueueForm,
     RuleForm,
 )
-from steward.lib.formats import locale
+from steward.lib.formats import format_duration, locale
 from steward.sla.models import CLOCKS, PRIORITIES, BusinessCalendar, SlaPolicy
 
 PREVIEW_DAYS = 365
@@ -170,7 +170,7 @@ def policies(request: HttpRequest) -> HttpResponse:
         (
             item,
             [
-                (prio, COLOURS[prio], [(item.targets.get(prio) or {}).get(c) for c in CLOCKS])
+                (prio, COLOURS[prio], [_business(item.targets.get(prio), c) for c in CLOCKS])
                 for prio in PRIORITIES
             ],
         )
@@ -185,6 +185,12 @@ def policies(request: HttpRequest) -> HttpResponse:
             "can_edit": user_of(request).can_manage_settings,
         },
     )
+
+
+def _business(clocks: dict[str, int] | None, clock: str) -> str:
+    """A target as entered: hours and minutes of business time, never days."""
+    minutes = (clocks or {}).get(clock)
+    return format_duration(minutes, days=False) if minutes else ""
 
 
 @settings_write
