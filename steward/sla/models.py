@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -14,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from steward.lib.formats import weekday
 from steward.lib.timezones import validate_timezone
 
 # The clock imports numpy: it loads on the first SLA computation, not with the models.
@@ -201,9 +201,8 @@ class BusinessCalendar(models.Model):
             return compile_calendar(self.spec())
         return _compiled(self.pk, self.updated_at, self)
 
-    def describe_hours(self, day_names: Sequence[str] = ()) -> str:
-        """`Mon-Fri 09:00-17:00` style summary for explanations; `day_names` (Monday first)
-        names the days in the reader's language."""
+    def describe_hours(self) -> str:
+        """`Mon-Fri 09:00-17:00` style summary for explanations."""
         groups: list[tuple[list[str], str]] = []
         for day in DAYS:
             hours = ", ".join(f"{a}-{b}" for a, b in self.weekly.get(day, []))
@@ -219,10 +218,7 @@ class BusinessCalendar(models.Model):
                 groups.append(([day], hours))
         parts = []
         for days, hours in groups:
-            first, last = (
-                (day_names[DAYS.index(d)] if day_names else d.capitalize())
-                for d in (days[0], days[-1])
-            )
+            first, last = weekday(DAYS.index(days[0])), weekday(DAYS.index(days[-1]))
             label = first if len(days) == 1 else f"{first}-{last}"
             parts.append(f"{label} {hours}")
         return "; ".join(parts) or str(_("no working hours"))
@@ -344,6 +340,7 @@ class SlaPolicy(models.Model):
         blank=True,
         validators=[validate_pause_statuses],
     )
+    # xgettext:no-python-format
     warning_percent = models.PositiveSmallIntegerField(_("warning at % of target"), default=80)
     matrix = models.JSONField(
         _("priority matrix"), default=dict, blank=True, validators=[validate_matrix]

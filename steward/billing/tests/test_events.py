@@ -92,7 +92,7 @@ def test_the_quote_mail_reads_its_numbers_in_the_admins_language(w: World) -> No
     w.acme_admin.language = "el"
     w.acme_admin.save(update_fields=["language"])
     quotes.request_quote(_out_of_scope(w), w.tech, "Cabling", Decimal("2.5"))
-    assert "2,5 h" in Outbound.objects.get(kind="quote").text
+    assert "2 ώρες 30 λεπτά" in Outbound.objects.get(kind="quote").text
 
 
 @pytest.mark.django_db

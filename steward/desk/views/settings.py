@@ -32,7 +32,7 @@ from steward.desk.settings_forms import (
     QueueForm,
     RuleForm,
 )
-from steward.lib.formats import format_duration, locale
+from steward.lib.formats import format_duration
 from steward.sla.models import CLOCKS, PRIORITIES, BusinessCalendar, SlaPolicy
 
 PREVIEW_DAYS = 365
@@ -142,8 +142,7 @@ def _preview(cal: BusinessCalendar, fingerprint: str) -> dict[str, Any]:
 
 def hours(cal: BusinessCalendar) -> str:
     """The weekly hours in a line, the days named in the viewer's language."""
-    names = locale().days["format"]["abbreviated"]
-    return cal.describe_hours([names[i] for i in range(7)])
+    return cal.describe_hours()
 
 
 def _open_tickets(cal: BusinessCalendar) -> int:
