@@ -164,7 +164,16 @@ def api_client(user: User) -> Client:
 
 
 # The namespaces of the desk, portal, billing, mail, account and settings pages.
-PAGE_NAMESPACES = ("desk", "portal", "accounts", "mail", "billing", "billing_portal", "settings")
+PAGE_NAMESPACES = (
+    "desk",
+    "portal",
+    "accounts",
+    "mail",
+    "billing",
+    "billing_portal",
+    "settings",
+    "policies",
+)
 
 
 def pages() -> dict[str, URLPattern]:

@@ -43,6 +43,7 @@ urlpatterns = [
             ([*billing_portal_urls.urlpatterns, *reports_urls.portal_urlpatterns], "billing_portal")
         ),
     ),
+    path("desk/settings/", include("steward.desk.settings_urls")),
     path("desk/", include("steward.desk.urls")),
     path("portal/", include("steward.desk.portal_urls")),
     path("i18n/setlang/", accounts_views.set_language, name="set_language"),

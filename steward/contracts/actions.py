@@ -15,6 +15,7 @@ from steward.accounts.models import Organization, User
 from steward.contracts.models import (
     AGREEMENT_MADE,
     FIRST_VERSION,
+    POLICY_CHANGED,
     TERM_FIELDS,
     Agreement,
     AgreementVersion,
@@ -24,6 +25,7 @@ from steward.contracts.models import (
 )
 from steward.lib.errors import DomainError
 from steward.lib.money import money
+from steward.sla.models import SlaPolicy
 
 # Versions
 
@@ -51,6 +53,16 @@ def record_version(agreement: Agreement, by: User | None, note: str = "") -> Agr
         note=note[:500],
         created_by=by,
     )
+
+
+def save_policy(policy: SlaPolicy, by: User | None) -> SlaPolicy:
+    """Save an SLA policy; every agreement that promises it gets a new version of its terms
+    (its targets are part of them). The admin and the settings page both save through here."""
+    with transaction.atomic():
+        policy.save()
+        for agreement in Agreement.objects.filter(sla_policy=policy).select_related("sla_policy"):
+            record_version(agreement, by, POLICY_CHANGED)
+    return policy
 
 
 def version_of(agreement: Agreement) -> AgreementVersion:

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from steward.contracts import actions
-from steward.contracts.models import CHANGED_IN_ADMIN, POLICY_CHANGED, Agreement
+from steward.contracts.models import CHANGED_IN_ADMIN, Agreement
 from steward.sla.admin import SlaPolicyAdmin
 from steward.sla.models import SlaPolicy
 
@@ -31,6 +31,4 @@ admin.site.unregister(SlaPolicy)
 @admin.register(SlaPolicy)
 class PolicyAdmin(SlaPolicyAdmin):
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        for agreement in Agreement.objects.filter(sla_policy=obj).select_related("sla_policy"):
-            actions.record_version(agreement, request.user, POLICY_CHANGED)  # type: ignore[arg-type]
+        actions.save_policy(obj, request.user)  # type: ignore[arg-type]

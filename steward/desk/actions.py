@@ -30,6 +30,7 @@ from steward.desk.models import (
     Ticket,
     TicketEvent,
 )
+from steward.desk.routing import route
 from steward.desk.sla import SlaEngine, SlaState, changes_from_events, explain
 from steward.lib.errors import DomainError
 from steward.lib.files import shorten_name
@@ -171,7 +172,7 @@ def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) 
             source=new.source,
             requester=new.requester,
             requester_email=requester_email,
-            queue=new.queue,
+            queue=new.queue or route(org, new.source, new.service),
             assignee=new.assignee,
             agreement=agreement,
             agreement_version=version_of(agreement) if agreement else None,

@@ -119,7 +119,9 @@ def seed(now: datetime | None = None, tickets: int = 300) -> list[Login]:
             )
             create_agreement(agreement, None)
         queues = [
-            Queue.objects.create(name="Service desk", email="desk@provider.example"),
+            Queue.objects.create(
+                name="Service desk", email="desk@provider.example", is_default=True
+            ),
             Queue.objects.create(name="Projects"),
         ]
         # Who may be asked and who may answer, per organization, looked up once.

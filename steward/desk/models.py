@@ -6,6 +6,7 @@ import secrets
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Self
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -71,14 +72,70 @@ class Queue(models.Model):
         blank=True,
         help_text=_("Notified about SLA warnings on unassigned tickets."),
     )
+    is_default = models.BooleanField(
+        _("default queue"),
+        default=False,
+        help_text=_("New tickets that no routing rule places land here."),
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("queue")
         verbose_name_plural = _("queues")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"], condition=Q(is_default=True), name="desk_queue_one_default"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+
+class RoutingRule(models.Model):
+    """Where a new ticket lands: the first rule (by position) whose conditions all match."""
+
+    position = models.PositiveIntegerField(_("position"), default=0)
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organization"),
+    )
+    source = models.CharField(_("source"), max_length=16, choices=Source.choices, blank=True)
+    service = models.ForeignKey(
+        "contracts.Service",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("service"),
+    )
+    queue = models.ForeignKey(
+        Queue, on_delete=models.CASCADE, related_name="rules", verbose_name=_("queue")
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("routing rule")
+        verbose_name_plural = _("routing rules")
+
+    def __str__(self) -> str:
+        return f"{self.position}: {self.queue}"
+
+    def clean(self) -> None:
+        super().clean()
+        if not (self.organization_id or self.source or self.service_id):
+            raise ValidationError(
+                {
+                    "organization": _(
+                        "Name an organization, a source or a service: "
+                        "tickets that match nothing go to the default queue."
+                    )
+                }
+            )
 
 
 def overdue_q(now: datetime, prefix: str = "") -> Q:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PRIORITIES = ("P1", "P2", "P3", "P4")
 CLOCKS = ("first_response", "next_update", "resolution")
-_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
+HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
 
 # Years of public holidays compiled around today: far enough back for old tickets' explanations,
 # far enough ahead for a 30-day resolution target opened in late December.
@@ -58,7 +58,7 @@ def validate_weekly(weekly: Any) -> None:
             if (
                 not isinstance(pair, list | tuple)
                 or len(pair) != 2
-                or not all(isinstance(t, str) and _HHMM.match(t) for t in pair)
+                or not all(isinstance(t, str) and HHMM.match(t) for t in pair)
             ):
                 raise ValidationError(
                     _('%(day)s: each interval is ["HH:MM", "HH:MM"].') % {"day": day}
@@ -152,6 +152,30 @@ class BusinessCalendar(models.Model):
             self.holiday_country, self.holiday_subdivision, years.start, years.stop
         )
 
+    def upcoming_holidays(
+        self, first: date, days: int = 365, language: str = ""
+    ) -> list[tuple[date, str]]:
+        """The public holidays from `first` for `days` days, named in `language` when the
+        holidays package has the country's names in it (else in the country's own)."""
+        if not self.holiday_country:
+            return []
+        last = date.fromordinal(first.toordinal() + days - 1)
+        found = holidays.country_holidays(
+            self.holiday_country,
+            subdiv=self.holiday_subdivision or None,
+            years=list(range(first.year, last.year + 1)),
+        )
+        names = found
+        wanted = _holiday_language(language, found.supported_languages)
+        if wanted and wanted != found.default_language:
+            names = holidays.country_holidays(
+                self.holiday_country,
+                subdiv=self.holiday_subdivision or None,
+                years=list(range(first.year, last.year + 1)),
+                language=wanted,
+            )
+        return sorted((day, names.get(day) or found[day]) for day in found if first <= day <= last)
+
     def spec(self) -> CalendarSpec:
         from steward.sla.clock import CalendarSpec  # lazy: numpy (see the top)
 
@@ -198,6 +222,17 @@ class BusinessCalendar(models.Model):
             label = first if len(days) == 1 else f"{first}-{last}"
             parts.append(f"{label} {hours}")
         return "; ".join(parts) or str(_("no working hours"))
+
+
+# Django's language -> the holidays package's names, in order of preference.
+_HOLIDAY_LANGUAGES = {"en": ("en_GB", "en_US"), "zh-hans": ("zh_CN",), "el": ("el",)}
+
+
+def _holiday_language(language: str, supported: tuple[str, ...]) -> str:
+    for code in _HOLIDAY_LANGUAGES.get(language.lower(), ()):
+        if code in supported:
+            return code
+    return ""
 
 
 @lru_cache(maxsize=64)

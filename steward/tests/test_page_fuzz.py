@@ -50,13 +50,15 @@ from steward.desk.forms import (
     ReplyForm,
     UpdateForm,
 )
-from steward.desk.models import Attachment, Ticket
+from steward.desk.models import Attachment, Queue, RoutingRule, Ticket
+from steward.desk.settings_forms import CalendarForm, PolicyForm, QueueForm, RuleForm
 from steward.mail import inbound
 from steward.mail.forms import InboundFilterForm, MailboxForm, PlaceForm
 from steward.mail.models import Inbound, Mailbox, Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
 from steward.reports.forms import ComparisonForm
 from steward.setup.forms import InviteForm, OrganizationForm, PersonForm, ProviderForm
+from steward.sla.models import CLOCKS, DAYS, PRIORITIES
 from steward.test import ScanningClient, World, make_ticket, pages, world
 
 STAFF, CLIENTS = ("manager", "tech"), ("acme_admin", "acme_user")
@@ -69,6 +71,7 @@ ROLES = {
     "accounts": ("manager", "acme_admin"),
     # Admins change what managers only read (the provider's details, people).
     "settings": ("admin", "manager", "tech"),
+    "policies": STAFF,
 }
 
 
@@ -126,6 +129,31 @@ def agreement_fields() -> tuple[str, ...]:
     for code in Service.objects.values_list("code", flat=True):
         names += [f"covers_{code}", f"price_{code}"]
     return (*names, *[f"kpi_{key}" for key in KPIS])
+
+
+def calendar_fields() -> tuple[str, ...]:
+    """CalendarForm's own fields, two intervals a day, and the preview's fingerprint."""
+    week = [f"{d}_{i}_{side}" for d in DAYS for i in range(2) for side in ("start", "end")]
+    return (*fields(CalendarForm), *week, "previewed", "again")
+
+
+def policy_fields() -> tuple[str, ...]:
+    """PolicyForm's own fields, hours and minutes per priority and clock, and the pauses."""
+    targets = [f"{p}_{c}_{u}" for p in PRIORITIES for c in CLOCKS for u in ("h", "m")]
+    return (*fields(PolicyForm), *targets, *[f"pause_{c}" for c in CLOCKS])
+
+
+def _rule(s: Seed) -> dict[str, Any]:
+    queue = Queue.objects.order_by("pk").first() or Queue.objects.create(name="Desk")
+    rule = RoutingRule.objects.first() or RoutingRule.objects.create(
+        organization=s.w.acme, queue=queue
+    )
+    return {"pk": rule.pk}
+
+
+def _queue(s: Seed) -> dict[str, Any]:
+    queue = Queue.objects.order_by("pk").first() or Queue.objects.create(name="Desk")
+    return {"pk": queue.pk}
 
 
 Params = Callable[[Seed], dict[str, Any]]
@@ -201,6 +229,18 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "settings:invite": (NONE, lambda: fields(InviteForm)),
     "settings:person": (lambda s: {"pk": s.w.acme_user.pk}, lambda: fields(PersonForm)),
     "settings:person_invite": (lambda s: {"pk": s.w.acme_user.pk}, lambda: ()),
+    "policies:calendars": (NONE, lambda: ()),
+    "policies:calendar_new": (NONE, calendar_fields),
+    "policies:calendar": (lambda s: {"pk": s.w.calendar.pk}, calendar_fields),
+    "policies:policies": (NONE, lambda: ()),
+    "policies:policy_new": (NONE, policy_fields),
+    "policies:policy": (lambda s: {"pk": s.w.policy.pk}, policy_fields),
+    "policies:queues": (NONE, lambda: ()),
+    "policies:queue_new": (NONE, lambda: fields(QueueForm)),
+    "policies:queue": (_queue, lambda: fields(QueueForm)),
+    "policies:rule_new": (NONE, lambda: fields(RuleForm)),
+    "policies:rule": (_rule, lambda: fields(RuleForm)),
+    "policies:rule_delete": (_rule, lambda: ()),
 }
 
 # What a person would type into each field: the other fields of a request get these, so that
@@ -227,6 +267,10 @@ GOOD: dict[str, str] = {
     "client_secret": "", "oauth_scopes": "", "code": "abc",
     "error": "", "error_description": "", "treatment": "standard", "rate": "24",
     "tax_treatment": "", "tax_rate": "", "tax_note": "",
+    "holiday_country": "GR", "holiday_subdivision": "", "closed_dates": "2027-01-04",
+    "extra_working_dates": "2027-01-09", "mon_0_start": "09:00", "mon_0_end": "13:00",
+    "mon_1_start": "14:00", "mon_1_end": "18:00", "warning_percent": "80", "calendar": "",
+    "position": "10", "email": "desk@provider.test", "is_default": "on",
 }  # fmt: skip
 
 HOSTILE = [

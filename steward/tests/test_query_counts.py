@@ -41,7 +41,7 @@ from steward.billing import time as billing_time
 from steward.contracts import actions as terms
 from steward.contracts.models import Agreement, Service
 from steward.desk import actions
-from steward.desk.models import Queue, Status
+from steward.desk.models import Queue, RoutingRule, Status
 from steward.mail import inbound
 from steward.mail.models import Outbound, forget_directory
 from steward.mail.tests.factory import make_mail, make_mailbox
@@ -86,6 +86,7 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         make_policy()
         service = Service.objects.create(code=f"{tag}-svc-{i}", name=f"Service {tag} {i}")
         queue = Queue.objects.create(name=f"Queue {tag} {i}")
+        rule = RoutingRule.objects.create(organization=org, service=service, queue=queue)
         for user in (w.admin, w.acme_admin):
             ApiToken.issue(user, f"{tag} {i}")
         make_mailbox(name=f"Box {tag} {i}", address=f"box-{tag}-{i}@provider.test")
@@ -149,6 +150,10 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         "time_remove": entry.pk,
         "org": w.acme.pk,
         "person": w.acme_user.pk,
+        "calendar": w.calendar.pk,
+        "policy": w.policy.pk,
+        "queue": queue.pk,
+        "rule": rule.pk,
     }
 
 

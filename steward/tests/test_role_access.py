@@ -25,6 +25,7 @@ from steward.accounts.models import Provider, Role, User
 from steward.billing import invoices, quotes, time
 from steward.contracts.models import Agreement
 from steward.desk import actions
+from steward.desk.models import Queue, RoutingRule
 from steward.mail import inbound
 from steward.mail.models import Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
@@ -181,6 +182,19 @@ ALLOWED: dict[str, frozenset[str]] = {
     "settings:invite": frozenset({A}),
     "settings:person": frozenset({A}),
     "settings:person_invite": frozenset({A}),
+    # Service levels: staff read, admins and managers write (a technician's post is a 403).
+    "policies:calendars": STAFF,
+    "policies:calendar": STAFF,
+    "policies:calendar_new": MANAGERS,
+    "policies:policies": STAFF,
+    "policies:policy": STAFF,
+    "policies:policy_new": MANAGERS,
+    "policies:queues": STAFF,
+    "policies:queue": STAFF,
+    "policies:queue_new": MANAGERS,
+    "policies:rule_new": MANAGERS,
+    "policies:rule": MANAGERS,
+    "policies:rule_delete": MANAGERS,
 }
 
 
@@ -214,6 +228,8 @@ def acme() -> Acme:
     mail = inbound.receive(make_mail(sender=w.acme_user.email), mailbox=box).inbound
     assert mail is not None
     outbound = Outbound.objects.filter(ticket=ticket).first()
+    queue = Queue.objects.create(name="Second line")
+    rule = RoutingRule.objects.create(organization=w.acme, queue=queue)
     return Acme(
         w,
         {
@@ -237,6 +253,10 @@ def acme() -> Acme:
             "time_remove": entry.pk,
             "org": w.acme.pk,
             "person": w.acme_user.pk,
+            "calendar": w.calendar.pk,
+            "policy": w.policy.pk,
+            "queue": queue.pk,
+            "rule": rule.pk,
         },
     )
 
@@ -348,6 +368,7 @@ HTML_POSTS = {
     "billing:quote",
     "billing_portal:quote_decide",
     "settings:person_invite",
+    "policies:rule_delete",
 }
 
 
@@ -378,6 +399,11 @@ PAGE_PK = {
     "settings:organization": "org",
     "settings:person": "person",
     "settings:person_invite": "person",
+    "policies:calendar": "calendar",
+    "policies:policy": "policy",
+    "policies:queue": "queue",
+    "policies:rule": "rule",
+    "policies:rule_delete": "rule",
 }
 
 

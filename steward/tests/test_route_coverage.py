@@ -48,6 +48,15 @@ HTML_WRITES = {
     "settings:invite",
     "settings:person",
     "settings:person_invite",
+    "policies:calendar_new",
+    "policies:calendar",
+    "policies:policy_new",
+    "policies:policy",
+    "policies:queue_new",
+    "policies:queue",
+    "policies:rule_new",
+    "policies:rule",
+    "policies:rule_delete",
 }
 
 
