@@ -139,6 +139,7 @@ def test_a_block_alert_records_its_event_once_per_month_and_threshold(w: World) 
 def test_billings_events_are_hidden_from_clients(w: World) -> None:
     _block_of_ten(w)
     ticket = _out_of_scope(w)
+    ticket.cc.add(w.acme_user)  # the client user reads the ticket: copied on it
     quotes.request_quote(ticket, w.tech, "New switch", fixed_price=Decimal("450"))
     url = f"/api/v1/tickets/{ticket.pk}/events"
     billing_kinds = {EventKind.QUOTE_REQUESTED, EventKind.BLOCK_HOURS}

@@ -100,6 +100,7 @@ def control(field: Any) -> str:
     widget = field.field.widget.__class__.__name__
     css = {
         "Select": "form-select",
+        "SelectMultiple": "form-select",
         "CheckboxInput": "form-check-input",
         "RadioSelect": "",
         "ClearableFileInput": "form-control",
