@@ -161,6 +161,7 @@ def _people() -> tuple[list[Organization], list[User]]:
         Organization.objects.create(
             name="Acropolis Logistics",
             code="ACRO",
+            headcount=42,
             timezone="Europe/Athens",
             language="el",
             calendar=athens,
@@ -169,6 +170,7 @@ def _people() -> tuple[list[Organization], list[User]]:
         Organization.objects.create(
             name="Pudong Trading",
             code="PDT",
+            headcount=27,
             timezone="Asia/Shanghai",
             language="zh-hans",
             calendar=shanghai,
@@ -177,6 +179,7 @@ def _people() -> tuple[list[Organization], list[User]]:
         Organization.objects.create(
             name="Thames Architects",
             code="THAM",
+            headcount=18,
             timezone="Europe/London",
             language="en",
             calendar=london,
@@ -273,6 +276,8 @@ def _ticket(
             source=rng.choice(["portal", "email", "phone", "portal"]),
             requester=requester,
             queue=queues[0],
+            # The whole company could not work: the value page counts these as work lost.
+            stops_business=(impact, urgency) == ("high", "high") and "Request" not in title,
         ),
         actor=requester,
         at=at,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -10,11 +10,13 @@ import pytest
 import time_machine
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from steward.billing import invoices, quotes, scope, time
 from steward.billing.models import Invoice, Quote, QuoteState, TimeEntry
 from steward.contracts import actions as contract_actions
 from steward.contracts.models import Agreement, Billing
+from steward.desk import actions
 from steward.desk.models import Ticket
 from steward.test import ScanningClient, World, covers, make_ticket, world
 
@@ -277,14 +279,21 @@ def test_managers_draft_issue_and_credit_from_the_desk(w: World) -> None:
 
 @time_machine.travel(datetime(2026, 11, 24, 12, tzinfo=ZoneInfo("Europe/Athens")), tick=False)
 def test_the_value_page_shows_the_comparison_and_takes_inputs(w: World) -> None:
-    ticket = make_ticket(w.acme, impact="high", requester=w.acme_user)
+    ticket = make_ticket(
+        w.acme,
+        impact="high",
+        requester=w.acme_user,
+        stops_business=True,
+        at=timezone.now() - timedelta(hours=2),
+    )
+    actions.change_status(ticket, "resolved", w.tech)
     time.log_time(ticket, w.tech, 60, "Fix")  # 11:00-12:00 Athens: office hours.
     manager = ScanningClient(w.manager)
     page = manager.get(
         reverse("billing:value", args=[w.acme.pk]),
         {"break_fix_rate": "100", "hourly_cost_per_user": "40", "affected_users": "10"},
     ).content.decode()
-    assert "1.00 h × 100.00 = 100.00" in page
+    assert "1 h × €100.00 = €100.00" in page
     assert ticket.number in page  # The outage counted, by name.
     bad = manager.get(reverse("billing:value", args=[w.acme.pk]), {"break_fix_rate": "-1"})
     assert bad.status_code == 200 and "greater than or equal to 0" in bad.content.decode()
@@ -303,7 +312,7 @@ def test_the_value_page_starts_from_the_organizations_own_figures(w: World) -> N
     ticket = make_ticket(w.acme, requester=w.acme_user)
     time.log_time(ticket, w.tech, 60, "Restore")  # 20:00-21:00 Athens: out of hours.
     page = ScanningClient(w.acme_admin).get(reverse("billing_portal:value")).content.decode()
-    assert ">1.00 h × 80.00 × 2.00 = 160.00 EUR" in page  # the agreement's ×2
+    assert ">1 h × €80.00 × 2 = €160.00" in page  # the agreement's ×2
     assert 'value="55.00"' in page  # the organization's cost of an hour, editable
 
 
