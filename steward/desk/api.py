@@ -368,9 +368,7 @@ def _copied(org: Organization, emails: list[str]) -> list[User]:
     )
     missing = wanted - {p.email for p in people}
     if missing:
-        raise ApiError(
-            422, f"cc: {sorted(missing)[0]} is not a contact of the organization.", "cc"
-        )
+        raise ApiError(422, f"cc: {sorted(missing)[0]} is not a contact of the organization.", "cc")
     return people
 
 

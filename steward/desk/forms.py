@@ -116,7 +116,7 @@ class PortalReplyForm(AttachmentMixin, forms.Form):
     file = forms.FileField(required=False, label=_("Attachment"))
 
 
-class ContactsField(forms.ModelMultipleChoiceField):
+class ContactsField(forms.ModelMultipleChoiceField[User]):
     """Contacts chosen by id: an id no database column holds is an invalid choice, not a 500."""
 
     def _check_values(self, value: Any) -> Any:
@@ -127,7 +127,7 @@ class ContactsField(forms.ModelMultipleChoiceField):
                     code="invalid_pk_value",
                     params={"pk": pk},
                 )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]
 
 
 class UpdateForm(forms.Form):

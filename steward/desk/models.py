@@ -98,7 +98,7 @@ def own_tickets_q(user: User | AnonymousUser, prefix: str = "") -> Q:
     if getattr(user, "role", "") != Role.CLIENT_USER:
         return Q()
     assert isinstance(user, User)
-    everyone = Organization.objects.filter(pk=user.organization_id, users_see_all_tickets=True)
+    everyone = Organization.objects.filter(id=user.organization_id or 0, users_see_all_tickets=True)
     copied = Ticket.cc.through.objects.filter(user=user).values("ticket_id")
     return (
         Q(**{f"{prefix}organization_id__in": everyone.values("pk")})

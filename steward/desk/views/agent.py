@@ -172,7 +172,7 @@ def _ticket_context(t: Ticket, **extra: object) -> dict[str, object]:
                 "service": t.service_id,
                 "stops_business": t.stops_business,
                 "cc": list(t.cc.all()),
-            }
+            },
         ),
         "now": timezone.now(),
     }

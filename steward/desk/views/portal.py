@@ -17,7 +17,6 @@ from steward.desk.models import ACTIVE_STATUSES, Ticket
 from steward.desk.queries import with_related
 from steward.desk.views.access import attachment_download, client_view, user_of, visible_ticket
 
-
 PAGE_SIZE = 25
 
 
