@@ -354,7 +354,9 @@ def portal_agreements(request: HttpRequest) -> HttpResponse:
     user = _reader_of(request, Agreement.objects.all())
     rows = [_agreement_context(a) for a in _with_terms(Agreement.objects.visible_to(user))]
     quotes = (
-        Quote.objects.visible_to(user).filter(state=QuoteState.PENDING).select_related("ticket")
+        Quote.objects.visible_to(user)
+        .filter(state=QuoteState.PENDING)
+        .select_related("ticket", "ticket__agreement", "ticket__agreement_version")
     )
     return render(
         request,

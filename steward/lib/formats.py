@@ -21,10 +21,15 @@ from django.utils import timezone, translation
 _LOCALES = {"en": "en_GB", "zh-hans": "zh_Hans_CN", "el": "el_GR"}
 
 
-@cache
 def locale(language: str | None = None) -> Locale:
     """The CLDR locale for a Django language code (the active one by default)."""
-    code = (language or translation.get_language() or "en").lower()
+    # The active language is read on every call: a cache keyed on `None` would keep the
+    # language of the first call for every later one.
+    return _parsed((language or translation.get_language() or "en").lower())
+
+
+@cache
+def _parsed(code: str) -> Locale:
     return Locale.parse(_LOCALES.get(code, code.replace("-", "_")))
 
 
