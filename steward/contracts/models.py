@@ -99,7 +99,7 @@ def validate_kpi_targets(value: Any) -> None:
 
 class MonthlyAmount(NamedTuple):
     amount: Decimal
-    count: int | None  # users (the headcount) or devices; None: the headcount is not known
+    units: int | None  # users (the headcount) or devices; None: the headcount is not known
 
 
 class Billing(models.TextChoices):
