@@ -283,6 +283,13 @@ class Ticket(models.Model):
         return self.status in ACTIVE_STATUSES
 
     @property
+    def stopped_at(self) -> datetime | None:
+        """When a resolved or closed ticket stopped its clocks; None while it is active."""
+        if self.is_open:
+            return None
+        return self.resolved_at or self.closed_at or self.updated_at
+
+    @property
     def requester_display(self) -> str:
         if self.requester is not None:
             return str(self.requester)
