@@ -36,8 +36,8 @@ def test_the_list_shows_the_real_monthly_amount_and_its_basis(w: World) -> None:
     make_agreement(unknown, w.policy, billing=Billing.MANAGED_USER, unit_price=Decimal("45.00"))
     page = ScanningClient(w.manager).get(reverse("billing:agreements")).content.decode()
     assert "€1,900.00" in page  # 40 x 45 + 100
-    assert "40 users × €45.00" in page
-    assert "€100.00" in page and "8 devices × €12.50" in page
+    assert "users: 40 × €45.00" in page
+    assert "€100.00" in page and "devices: 8 × €12.50" in page
     assert "headcount not set" in page
 
 
