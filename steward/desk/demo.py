@@ -180,6 +180,8 @@ def _people() -> tuple[list[Organization], list[User]]:
             name="Thames Architects",
             code="THAM",
             headcount=18,
+            # A small office that chose openness: its users see all of its tickets.
+            users_see_all_tickets=True,
             timezone="Europe/London",
             language="en",
             calendar=london,
