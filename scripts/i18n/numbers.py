@@ -21,7 +21,8 @@ T = {
     # Stopped clocks
     "%(clock)s not needed: the ticket was resolved or closed at %(stop)s %(tz)s, before it "
     "fell due; not counted as met or missed.": (
-        "%(clock)s无需计算：工单已于 %(stop)s %(tz)s 解决或关闭，早于到期时间；不计为达成或未达成。",
+        "%(clock)s：无需计算。工单已于 %(stop)s %(tz)s 解决或关闭，早于到期时间，"
+        "不计为达成或未达成。",
         "%(clock)s: δεν χρειάστηκε· το αίτημα επιλύθηκε ή έκλεισε στις %(stop)s %(tz)s, "
         "πριν από την προθεσμία· δεν μετράει ούτε ως τήρηση ούτε ως αστοχία.",
     ),
