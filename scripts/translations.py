@@ -11,11 +11,13 @@ import re
 import runpy
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# msgid: (Simplified Chinese, Greek)
-T: dict[str, tuple[str, str]] = {
+# msgid: (Simplified Chinese, Greek); for a msgid_plural entry, each may be a tuple of the
+# language's plural forms (Greek: one, other), or one text for all.
+T: dict[str, tuple[Any, Any]] = {
     # Base layout, errors, sign-in
     "Dashboard": ("仪表板", "Πίνακας ελέγχου"),
     "Queue": ("队列", "Ουρά"),
@@ -700,8 +702,36 @@ def fill(po_path: Path, column: int) -> int:
         flags = re.sub(r", fuzzy|#, fuzzy\n", "", flags)
         return f"{flags}msgid {msgid_block}msgstr {_quote(value)}\n"
 
+    def replace_plural(match: re.Match[str]) -> str:
+        # msgid/msgid_plural with msgstr[0..n]: the table gives one text (Chinese has one
+        # form) or a tuple of forms in the catalog's order (Greek: one, other).
+        nonlocal filled
+        flags, msgid_block, plural_block = match.group(1) or "", match.group(2), match.group(3)
+        msgid = _unquote(msgid_block)
+        if msgid not in T:
+            return match.group(0)
+        value = T[msgid][column]
+        count = len(re.findall(r"^msgstr\[", match.group(4), re.M))
+        forms = [value] * count if isinstance(value, str) else list(value)
+        if len(forms) != count:
+            raise SystemExit(f"{po_path}: {msgid!r} needs {count} plural forms")
+        filled += 1
+        flags = re.sub(r"#\|[^\n]*\n", "", flags)
+        flags = re.sub(r", fuzzy|#, fuzzy\n", "", flags)
+        strs = "".join(f"msgstr[{i}] {_quote(form)}\n" for i, form in enumerate(forms))
+        return f"{flags}msgid {msgid_block}msgid_plural {plural_block}{strs}"
+
+    plural = re.compile(
+        r'((?:#[,|][^\n]*\n)*)msgid ((?:"[^\n]*"\n)+)msgid_plural ((?:"[^\n]*"\n)+)'
+        r'((?:msgstr\[\d+\] (?:"[^\n]*"\n)+)+)'
+    )
+    text = plural.sub(replace_plural, text)
     pattern = re.compile(r'((?:#[,|][^\n]*\n)*)msgid ((?:"[^\n]*"\n)+)msgstr ((?:"[^\n]*"\n)+)')
-    po_path.write_text(pattern.sub(replace, text))
+    text = pattern.sub(replace, text)
+    # The header makemessages writes is complete once filled: not fuzzy, and naming its language.
+    text = re.sub(r'\A((?:#[^\n]*\n)*?)#, fuzzy\n(msgid ""\n)', r"\1\2", text)
+    text = text.replace('"Language: \\n"', f'"Language: {po_path.parent.parent.name}\\n"', 1)
+    po_path.write_text(text)
     return filled
 
 

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 
 @login_required
@@ -23,4 +24,5 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 def api_not_found(request: HttpRequest) -> HttpResponse:
     """Anything under /api/ that no endpoint matched: a JSON 404, as every API error is."""
-    return JsonResponse({"detail": f"No API endpoint at {request.path}.", "field": ""}, status=404)
+    detail = _("No API endpoint at %(path)s.") % {"path": request.path}
+    return JsonResponse({"detail": detail, "field": ""}, status=404)

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import EmailStr
 
@@ -116,33 +117,44 @@ class NewTokenOut(TokenOut):
 def _apply_org(org: Organization, data: dict[str, Any]) -> None:
     for key, value in data.items():
         if key == "timezone" and not is_timezone(value):
-            raise ApiError(422, f"timezone: {value!r} is not an IANA time zone name.", "timezone")
+            raise ApiError(
+                422,
+                _("timezone: %(value)r is not an IANA time zone name.") % {"value": value},
+                "timezone",
+            )
         if key == "language" and value not in LANGUAGE_CODES:
-            raise ApiError(422, f"language: use one of {', '.join(LANGUAGE_CODES)}.", "language")
+            raise ApiError(
+                422,
+                _("language: use one of %(codes)s.") % {"codes": ", ".join(LANGUAGE_CODES)},
+                "language",
+            )
         if key == "status" and value not in Organization.Status.values:
             raise ApiError(
-                422, f"status: use one of {', '.join(Organization.Status.values)}.", "status"
+                422,
+                _("status: use one of %(values)s.")
+                % {"values": ", ".join(Organization.Status.values)},
+                "status",
             )
         if key == "calendar":
             if value is not None and not BusinessCalendar.objects.filter(pk=value).exists():
-                raise ApiError(422, "calendar: no such calendar.", "calendar")
+                raise ApiError(422, _("calendar: no such calendar."), "calendar")
             org.calendar_id = value
             continue
         if key == "it_manager":
             if value is not None and not User.objects.staff().filter(pk=value).exists():
-                raise ApiError(422, "it_manager: no such provider staff member.", "it_manager")
+                raise ApiError(422, _("it_manager: no such provider staff member."), "it_manager")
             org.it_manager_id = value
             continue
         if value is None:
-            raise ApiError(422, f"{key}: may not be null.", key)
+            raise ApiError(422, _("%(key)s: may not be null.") % {"key": key}, key)
         setattr(org, key, value)
     if "code" in data:
         org.code = org.code.upper()
     clash = Organization.objects.exclude(pk=org.pk)
     if clash.filter(name=org.name).exists():
-        raise ApiError(409, "name: an organization with this name exists.", "name")
+        raise ApiError(409, _("name: an organization with this name exists."), "name")
     if clash.filter(code=org.code).exists():
-        raise ApiError(409, "code: an organization with this code exists.", "code")
+        raise ApiError(409, _("code: an organization with this code exists."), "code")
     org.full_clean()
     org.save()
 
@@ -189,7 +201,7 @@ def list_users(
     organization: int | None = None,
     role: str | None = None,
 ) -> Page[UserOut]:
-    require(api_user(request).role == Role.ADMIN, "Only provider admins manage users.")
+    require(api_user(request).role == Role.ADMIN, _("Only provider admins manage users."))
     qs = User.objects.order_by("email", "pk")
     if organization is not None:
         qs = qs.filter(organization_id=organization)
@@ -200,27 +212,33 @@ def list_users(
 
 @router.post("/users", response={201: UserOut})
 def create_user(request: HttpRequest, payload: UserIn) -> Status[UserOut]:
-    require(api_user(request).role == Role.ADMIN, "Only provider admins manage users.")
+    require(api_user(request).role == Role.ADMIN, _("Only provider admins manage users."))
     email = str(payload.email).lower()
     if User.objects.filter(email=email).exists():
-        raise ApiError(409, "email: a user with this email exists.", "email")
+        raise ApiError(409, _("email: a user with this email exists."), "email")
     org = None
     if payload.organization is not None:
         org = Organization.objects.filter(pk=payload.organization).first()
         if org is None:
-            raise ApiError(422, "organization: no such organization.", "organization")
+            raise ApiError(422, _("organization: no such organization."), "organization")
     if payload.role in (Role.CLIENT_ADMIN, Role.CLIENT_USER) and org is None:
-        raise ApiError(422, "organization: client users belong to an organization.", "organization")
+        raise ApiError(
+            422, _("organization: client users belong to an organization."), "organization"
+        )
     if payload.role in (Role.ADMIN, Role.MANAGER, Role.TECHNICIAN) and org is not None:
         raise ApiError(
             422,
-            "organization: provider staff do not belong to a client organization.",
+            _("organization: provider staff do not belong to a client organization."),
             "organization",
         )
     if payload.language and payload.language not in LANGUAGE_CODES:
-        raise ApiError(422, f"language: use one of {', '.join(LANGUAGE_CODES)}.", "language")
+        raise ApiError(
+            422,
+            _("language: use one of %(codes)s.") % {"codes": ", ".join(LANGUAGE_CODES)},
+            "language",
+        )
     if payload.timezone and not is_timezone(payload.timezone):
-        raise ApiError(422, "timezone: not an IANA time zone name.", "timezone")
+        raise ApiError(422, _("timezone: not an IANA time zone name."), "timezone")
     with transaction.atomic():
         user = User.objects.create_user(
             email,
@@ -238,10 +256,10 @@ def create_user(request: HttpRequest, payload: UserIn) -> Status[UserOut]:
 def get_user(request: HttpRequest, user_id: int) -> UserOut:
     me = api_user(request)
     if me.pk != user_id:
-        require(me.role == Role.ADMIN, "Only provider admins manage users.")
+        require(me.role == Role.ADMIN, _("Only provider admins manage users."))
     user = User.objects.filter(pk=user_id).first()
     if user is None:
-        raise ApiError(404, "No such user.")
+        raise ApiError(404, _("No such user."))
     return UserOut.from_orm(user)
 
 
@@ -265,6 +283,6 @@ def create_token(request: HttpRequest, payload: TokenIn) -> Status[NewTokenOut]:
 def revoke_token(request: HttpRequest, token_id: int) -> Status[None]:
     token = api_user(request).api_tokens.filter(pk=token_id).first()
     if token is None:
-        raise ApiError(404, "No such token.")
+        raise ApiError(404, _("No such token."))
     token.revoke()
     return Status(204, None)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from steward.billing import documents, invoices, quotes, scope, time
@@ -230,7 +231,7 @@ def log_time(request: HttpRequest, payload: TimeIn) -> Status[TimeEntryOut]:
     user = api_user(request)
     ticket = _ticket(request, payload.ticket)
     if payload.started_at is not None and payload.started_at.tzinfo is None:
-        raise ApiError(422, "started_at: give a time zone offset.", "started_at")
+        raise ApiError(422, _("started_at: give a time zone offset."), "started_at")
     entry = time.log_time(
         ticket,
         user,
@@ -252,7 +253,7 @@ def start_timer(request: HttpRequest, payload: TimerIn) -> Status[TimeEntryOut]:
 @router.post("/time-entries/timer/stop", response=TimeEntryOut)
 def stop_timer(request: HttpRequest) -> TimeEntryOut:
     user = api_user(request)
-    require(user.is_provider, "Only provider staff log time.")
+    require(user.is_provider, _("Only provider staff log time."))
     return TimeEntryOut.from_orm(time.stop_timer(user))
 
 
@@ -359,7 +360,7 @@ def draft_invoice(request: HttpRequest, payload: InvoiceIn) -> Status[InvoiceOut
     user = api_user(request)
     agreement = Agreement.objects.in_orgs_of(user).filter(pk=payload.agreement).first()
     if agreement is None:
-        raise ApiError(422, "agreement: no such agreement.", "agreement")
+        raise ApiError(422, _("agreement: no such agreement."), "agreement")
     require(user.can_manage_settings)
     invoice = invoices.draft_invoice(agreement, payload.month)
     return Status(201, InvoiceOut.from_orm(invoice))

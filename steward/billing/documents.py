@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import zoneinfo
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from steward.billing.models import Invoice
 
@@ -48,7 +49,9 @@ def csv_response(invoice: Invoice) -> HttpResponse:
 
 
 def invoice_html(invoice: Invoice, language: str) -> str:
-    with translation.override(language):
+    # Dates in the client's own zone, as its other mail and pages show them.
+    zone = zoneinfo.ZoneInfo(invoice.organization.timezone)
+    with translation.override(language), timezone.override(zone):
         return render_to_string(
             "billing/invoice_pdf.html",
             {

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone, translation
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from steward.accounts.models import User
@@ -21,6 +20,7 @@ from steward.billing.months import month_bounds
 from steward.contracts.actions import version_of
 from steward.contracts.models import Agreement, Billing
 from steward.lib.errors import DomainError
+from steward.lib.formats import format_number
 from steward.lib.money import ZERO, billable_minutes, hours, line_amount, money, total
 
 
@@ -40,11 +40,7 @@ class Line:
 
 def _number(value: Decimal) -> str:
     """10 or 12,5 as the client's language writes it (for line descriptions)."""
-    if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
-    else:
-        value = value.normalize()
-    return str(number_format(value, use_l10n=True))
+    return format_number(value)
 
 
 def users_at(agreement: Agreement, at: datetime) -> int:
@@ -212,7 +208,9 @@ def draft_invoice(agreement: Agreement, month: date) -> Invoice:
         )
         if invoice is not None and invoice.state == InvoiceState.ISSUED:
             raise DomainError(
-                f"{invoice.display_number} is issued; correct it with a credit note.", "month"
+                _("%(number)s is issued; correct it with a credit note.")
+                % {"number": invoice.display_number},
+                "month",
             )
         if invoice is None:
             invoice = Invoice.objects.create(
@@ -309,19 +307,23 @@ def _next_number() -> int:
 def issue(invoice: Invoice, by: User) -> Invoice:
     """Give the draft the next number and freeze it."""
     if not by.can_manage_settings:
-        raise DomainError("Only provider admins and managers issue invoices.", forbidden=True)
+        raise DomainError(_("Only provider admins and managers issue invoices."), forbidden=True)
     if invoice.state == InvoiceState.DRAFT and not invoice.is_credit_note and is_stale(invoice):
         # Never issue what the manager did not see: remake it and let them look again.
         draft_invoice(invoice.agreement, invoice.period_start)
         raise DomainError(
-            "The month changed since this draft was made (time or terms); it has been "
-            "drafted again. Review it, then issue.",
+            _(
+                "The month changed since this draft was made (time or terms); it has been "
+                "drafted again. Review it, then issue."
+            ),
             "state",
         )
     with transaction.atomic():
         locked = Invoice.objects.select_for_update().get(pk=invoice.pk)
         if locked.state == InvoiceState.ISSUED:
-            raise DomainError(f"{locked.display_number} is already issued.", "state")
+            raise DomainError(
+                _("%(number)s is already issued.") % {"number": locked.display_number}, "state"
+            )
         locked.number = _next_number()
         locked.state = InvoiceState.ISSUED
         locked.issued_at = timezone.now()
@@ -333,13 +335,15 @@ def issue(invoice: Invoice, by: User) -> Invoice:
 def credit_note(invoice: Invoice, by: User, reason: str) -> Invoice:
     """Cancel an issued invoice in full with a numbered credit note (never an edit)."""
     if invoice.state != InvoiceState.ISSUED or invoice.is_credit_note:
-        raise DomainError("Only an issued invoice can be credited.", "invoice")
+        raise DomainError(_("Only an issued invoice can be credited."), "invoice")
     if not reason.strip():
-        raise DomainError("reason: say why the invoice is credited.", "reason")
+        raise DomainError(_("reason: say why the invoice is credited."), "reason")
     with transaction.atomic():
         locked = Invoice.objects.select_for_update().get(pk=invoice.pk)
         if locked.credited:
-            raise DomainError(f"{locked.display_number} is already credited.", "invoice")
+            raise DomainError(
+                _("%(number)s is already credited.") % {"number": locked.display_number}, "invoice"
+            )
         locked.credited = True
         locked.save(update_fields=["credited"])
         note = Invoice.objects.create(

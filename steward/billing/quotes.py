@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from steward.accounts.models import Role, User
 from steward.billing.models import Quote, QuoteState
@@ -23,11 +24,11 @@ def request_quote(
     fixed_price: Decimal | None = None,
 ) -> Quote:
     if not by.is_provider:
-        raise DomainError("Only provider staff write quotes.", "description", forbidden=True)
+        raise DomainError(_("Only provider staff write quotes."), "description", forbidden=True)
     if (hours_estimate is None) == (fixed_price is None):
-        raise DomainError("Give either an estimate of hours or a fixed price.", "hours")
+        raise DomainError(_("Give either an estimate of hours or a fixed price."), "hours")
     if not description.strip():
-        raise DomainError("description: say what the work is.", "description")
+        raise DomainError(_("description: say what the work is."), "description")
     with transaction.atomic():
         quote = Quote.objects.create(
             ticket=ticket,
@@ -57,10 +58,13 @@ def decide_quote(quote: Quote, by: User, approve: bool, note: str = "") -> Quote
     """A client admin of the ticket's organization approves or declines, once."""
     if by.role != Role.CLIENT_ADMIN or by.organization_id != quote.ticket.organization_id:
         raise DomainError(
-            "Only the client's administrators approve quotes.", "approve", forbidden=True
+            _("Only the client's administrators approve quotes."), "approve", forbidden=True
         )
     if quote.state != QuoteState.PENDING:
-        raise DomainError(f"This quote was already {quote.state}.", "approve")
+        raise DomainError(
+            _("This quote was already decided: %(state)s.") % {"state": quote.get_state_display()},
+            "approve",
+        )
     quote.state = QuoteState.APPROVED if approve else QuoteState.DECLINED
     quote.decided_by = by
     quote.decided_at = timezone.now()
@@ -105,7 +109,7 @@ def approved_quote(ticket: Ticket) -> Quote:
     quote = ticket.quotes.approved().order_by("-decided_at").first()
     if quote is None:
         raise DomainError(
-            "This ticket is out of scope: billable time needs a quote the client approved.",
+            _("This ticket is out of scope: billable time needs a quote the client approved."),
             "billable",
         )
     return quote

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from steward.accounts.models import User
 from steward.billing.hours import check_block
@@ -20,6 +21,7 @@ from steward.contracts.models import Agreement
 from steward.desk import events
 from steward.desk.models import EventKind, Ticket
 from steward.lib.errors import DomainError
+from steward.lib.formats import format_date
 from steward.sla.models import BusinessCalendar
 
 
@@ -45,15 +47,15 @@ def log_time(
     """Record work done. Billable work outside the agreement's scope needs an approved
     quote first: the client agreed to pay for it before it was done."""
     if not user.is_provider:
-        raise DomainError("Only provider staff log time.", "minutes", forbidden=True)
+        raise DomainError(_("Only provider staff log time."), "minutes", forbidden=True)
     if not 1 <= minutes <= 24 * 60:
-        raise DomainError("minutes: between 1 and 1440.", "minutes")
+        raise DomainError(_("minutes: between 1 and 1440."), "minutes")
     if not description.strip():
-        raise DomainError("description: say what was done.", "description")
+        raise DomainError(_("description: say what was done."), "description")
     now = timezone.now()
     started_at = started_at or now - timedelta(minutes=minutes)
     if started_at + timedelta(minutes=minutes) > now + timedelta(minutes=5):
-        raise DomainError("started_at: work logged has to be done already.", "started_at")
+        raise DomainError(_("started_at: work logged has to be done already."), "started_at")
     _refuse_invoiced_period(ticket, started_at)
     scope = scope_of(ticket)
     quote = approved_quote(ticket) if billable and not scope.in_scope else None
@@ -95,15 +97,16 @@ def _billed_on(entry: TimeEntry) -> Invoice | None:
 
 def _may_correct(entry: TimeEntry, user: User) -> None:
     if not user.is_provider:
-        raise DomainError("Only provider staff correct time.", forbidden=True)
+        raise DomainError(_("Only provider staff correct time."), forbidden=True)
     if entry.user_id != user.pk and not user.can_manage_settings:
         raise DomainError(
-            "Only the person who logged the time, or a manager, corrects it.", forbidden=True
+            _("Only the person who logged the time, or a manager, corrects it."), forbidden=True
         )
     invoice = _billed_on(entry)
     if invoice is not None:
         raise DomainError(
-            f"This time is billed on {invoice.display_number}; credit the invoice first.",
+            _("This time is billed on %(number)s; credit the invoice first.")
+            % {"number": invoice.display_number},
             "minutes",
         )
 
@@ -123,11 +126,11 @@ def correct_time(
     history records what it was."""
     _may_correct(entry, user)
     if entry.minutes is None:
-        raise DomainError("This timer is running: stop it first.", "minutes")
+        raise DomainError(_("This timer is running: stop it first."), "minutes")
     if minutes is not None and not 1 <= minutes <= 24 * 60:
-        raise DomainError("minutes: between 1 and 1440.", "minutes")
+        raise DomainError(_("minutes: between 1 and 1440."), "minutes")
     if description is not None and not description.strip():
-        raise DomainError("description: say what was done.", "description")
+        raise DomainError(_("description: say what was done."), "description")
     if billable and not entry.billable and not entry.in_scope and entry.quote is None:
         entry.quote = approved_quote(entry.ticket)
     wanted = {
@@ -181,17 +184,20 @@ def _refuse_invoiced_period(ticket: Ticket, started_at: datetime) -> None:
     )
     if issued is not None:
         raise DomainError(
-            f"started_at: {day:%B %Y} is invoiced ({issued.display_number}); log the time in "
-            "an open month, or credit the invoice first.",
+            _(
+                "started_at: %(month)s is invoiced (%(number)s); log the time in an open month, "
+                "or credit the invoice first."
+            )
+            % {"month": format_date(day, "yMMMM"), "number": issued.display_number},
             "started_at",
         )
 
 
 def start_timer(ticket: Ticket, user: User, description: str = "") -> TimeEntry:
     if not user.is_provider:
-        raise DomainError("Only provider staff log time.", "ticket", forbidden=True)
+        raise DomainError(_("Only provider staff log time."), "ticket", forbidden=True)
     if TimeEntry.objects.running().filter(user=user).exists():
-        raise DomainError("Your timer is already running; stop it first.", "ticket")
+        raise DomainError(_("Your timer is already running; stop it first."), "ticket")
     now = timezone.now()
     return TimeEntry.objects.create(
         ticket=ticket,
@@ -208,7 +214,7 @@ def start_timer(ticket: Ticket, user: User, description: str = "") -> TimeEntry:
 def stop_timer(user: User, billable: bool = True) -> TimeEntry:
     entry = TimeEntry.objects.running().filter(user=user).select_related("ticket").first()
     if entry is None:
-        raise DomainError("No timer is running.", "ticket")
+        raise DomainError(_("No timer is running."), "ticket")
     elapsed = timezone.now() - entry.started_at
     minutes = max(1, -(-int(elapsed.total_seconds()) // 60))
     # A timer run on out-of-scope work without an approved quote still records the work,

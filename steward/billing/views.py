@@ -41,6 +41,7 @@ from steward.contracts.models import (
 )
 from steward.desk.models import Ticket
 from steward.lib.errors import DomainError
+from steward.lib.formats import format_duration
 
 
 def _ticket(request: HttpRequest, number: str) -> Ticket:
@@ -124,7 +125,8 @@ def timer(request: HttpRequest, number: str) -> HttpResponse:
     with _refusals(request):
         if request.POST.get("action") == "stop":
             entry = time.stop_timer(user_of(request))
-            messages.success(request, _("Timer stopped: %d minutes logged.") % (entry.minutes or 0))
+            logged = format_duration(entry.minutes or 0)
+            messages.success(request, _("Timer stopped: %s logged.") % logged)
         elif form.is_valid():
             time.start_timer(ticket, user_of(request), form.cleaned_data["description"])
             messages.success(request, _("Timer started."))

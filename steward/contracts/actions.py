@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from steward.accounts.models import User
 from steward.contracts.models import (
@@ -62,9 +63,12 @@ def set_services(agreement: Agreement, prices: dict[str, Decimal]) -> None:
     found = {s.code: s for s in Service.objects.filter(code__in=prices)}
     unknown = sorted(set(prices) - set(found))
     if unknown:
-        raise DomainError(f"services: no service with the code {', '.join(unknown)}.", "services")
+        raise DomainError(
+            _("services: no service with the code %(codes)s.") % {"codes": ", ".join(unknown)},
+            "services",
+        )
     if any(Decimal(price) < 0 for price in prices.values()):
-        raise DomainError("services: a price cannot be negative.", "services")
+        raise DomainError(_("services: a price cannot be negative."), "services")
     agreement.covered.exclude(service__code__in=prices).delete()
     for code, price in prices.items():
         CoveredService.objects.update_or_create(
@@ -83,7 +87,9 @@ def revise(
     allowed = {*TERM_FIELDS, "name", "ends", "sla_policy"}
     unknown = sorted(set(changes) - allowed)
     if unknown:
-        raise DomainError(f"{unknown[0]}: not a term of an agreement.", unknown[0])
+        raise DomainError(
+            _("%(term)s: not a term of an agreement.") % {"term": unknown[0]}, unknown[0]
+        )
     with transaction.atomic():
         version_of(agreement)  # So that the change is measured against the terms before it.
         for key, value in changes.items():

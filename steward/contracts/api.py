@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Max
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from steward.accounts.models import Organization
@@ -95,7 +96,7 @@ def list_services(request: HttpRequest, limit: int = 50, offset: int = 0) -> Pag
 def create_service(request: HttpRequest, payload: ServiceIn) -> Status[ServiceOut]:
     require(api_user(request).can_manage_settings)
     if Service.objects.filter(code=payload.code).exists():
-        raise ApiError(409, f"code: a service {payload.code} exists.", "code")
+        raise ApiError(409, _("code: a service %(code)s exists.") % {"code": payload.code}, "code")
     service = Service.objects.create(**payload.dict())
     return Status(201, ServiceOut.from_orm(service))
 
@@ -173,7 +174,7 @@ def create_agreement(request: HttpRequest, payload: AgreementIn) -> Status[Agree
     user = api_user(request)
     org = Organization.objects.visible_to(user).filter(pk=payload.organization).first()
     if org is None:
-        raise ApiError(422, "organization: no such organization.", "organization")
+        raise ApiError(422, _("organization: no such organization."), "organization")
     require(user.can_manage_settings)
     terms, services = _terms(payload)
     for key in ("organization", "sla_policy"):
@@ -186,7 +187,7 @@ def create_agreement(request: HttpRequest, payload: AgreementIn) -> Status[Agree
 def _policy(pk: int) -> SlaPolicy:
     policy = SlaPolicy.objects.filter(pk=pk).first()
     if policy is None:
-        raise ApiError(422, "sla_policy: no such SLA policy.", "sla_policy")
+        raise ApiError(422, _("sla_policy: no such SLA policy."), "sla_policy")
     return policy
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.responses import Status as HttpStatus
 from pydantic import MISSING, EmailStr
@@ -239,14 +240,22 @@ def list_tickets(
     user = api_user(request)
     check_page(limit, offset)
     if ordering not in ORDERINGS:
-        raise ApiError(422, f"ordering: use one of {', '.join(ORDERINGS)}.", "ordering")
+        raise ApiError(
+            422,
+            _("ordering: use one of %(values)s.") % {"values": ", ".join(ORDERINGS)},
+            "ordering",
+        )
     if status not in ("all", "open") and status not in Status.values:
-        raise ApiError(422, f"status: use one of all, open, {', '.join(Status.values)}.", "status")
+        raise ApiError(
+            422,
+            _("status: use one of all, open, %(values)s.") % {"values": ", ".join(Status.values)},
+            "status",
+        )
     if priority and priority not in ("P1", "P2", "P3", "P4"):
-        raise ApiError(422, "priority: use P1, P2, P3 or P4.", "priority")
+        raise ApiError(422, _("priority: use P1, P2, P3 or P4."), "priority")
     if breaching_within_minutes is not None and not 0 <= breaching_within_minutes <= 10**7:
         raise ApiError(
-            422, "breaching_within_minutes: between 0 and 10000000.", "breaching_within_minutes"
+            422, _("breaching_within_minutes: between 0 and 10000000."), "breaching_within_minutes"
         )
     now = timezone.now()
     f = TicketFilter(
@@ -267,7 +276,7 @@ def list_tickets(
         try:
             rows, after = keyset_page(qs, ordering, position, limit)
         except ValueError:
-            raise ApiError(400, "cursor: not a cursor of this list.", "cursor") from None
+            raise ApiError(400, _("cursor: not a cursor of this list."), "cursor") from None
     else:
         rows = list(order(qs, ordering)[offset : offset + limit + 1])
         after = None
@@ -289,17 +298,19 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[TicketO
     user = api_user(request)
     if user.is_client:
         if payload.organization not in (None, user.organization_id):
-            raise ApiError(422, "organization: no such organization.", "organization")
+            raise ApiError(422, _("organization: no such organization."), "organization")
         org = user.organization
         assert org is not None
         if payload.assignee is not None or payload.queue is not None:
-            raise ApiError(403, "Only provider staff assign tickets.", "assignee")
+            raise ApiError(403, _("Only provider staff assign tickets."), "assignee")
         if payload.source not in (None, Source.API):
             # A client's word that a ticket came from monitoring or mail would be believed.
-            raise ApiError(422, "source: Steward sets the source of a client's ticket.", "source")
+            raise ApiError(
+                422, _("source: Steward sets the source of a client's ticket."), "source"
+            )
     else:
         if payload.organization is None:
-            raise ApiError(422, "organization: required.", "organization")
+            raise ApiError(422, _("organization: required."), "organization")
         org = (
             Organization.objects.visible_to(user)
             .select_related("calendar")
@@ -307,9 +318,9 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[TicketO
             .first()
         )
         if org is None:
-            raise ApiError(422, "organization: no such organization.", "organization")
+            raise ApiError(422, _("organization: no such organization."), "organization")
     if payload.type not in ("incident", "service_request"):
-        raise ApiError(422, "type: incident or service_request.", "type")
+        raise ApiError(422, _("type: incident or service_request."), "type")
     requester: User | None = user if user.is_client else None
     email = str(payload.requester_email).lower() if payload.requester_email else ""
     if email and user.is_provider:
@@ -353,7 +364,7 @@ def _contact(org: Organization, email: str) -> User:
     contact = User.objects.filter(email=email, organization=org, is_active=True).first()
     if contact is None:
         raise ApiError(
-            422, "requester_email: not a contact of your organization.", "requester_email"
+            422, _("requester_email: not a contact of your organization."), "requester_email"
         )
     return contact
 
@@ -375,21 +386,21 @@ def _copied(org: Organization, emails: list[str]) -> list[User]:
 def _staff(user_id: int) -> User:
     staff = User.objects.staff().filter(pk=user_id).first()
     if staff is None:
-        raise ApiError(422, "assignee: no such provider staff member.", "assignee")
+        raise ApiError(422, _("assignee: no such provider staff member."), "assignee")
     return staff
 
 
 def _service(code: str) -> Service:
     service = Service.objects.filter(code=code, active=True).first()
     if service is None:
-        raise ApiError(422, "service: no such service in the catalogue.", "service")
+        raise ApiError(422, _("service: no such service in the catalogue."), "service")
     return service
 
 
 def _queue(queue_id: int) -> Queue:
     queue = Queue.objects.filter(pk=queue_id).first()
     if queue is None:
-        raise ApiError(422, "queue: no such queue.", "queue")
+        raise ApiError(422, _("queue: no such queue."), "queue")
     return queue
 
 
@@ -408,12 +419,12 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) ->
         if set(data) - allowed:
             raise ApiError(
                 403,
-                "Clients can only close or reopen their tickets.",
+                _("Clients can only close or reopen their tickets."),
                 sorted(set(data) - allowed)[0],
             )
     for key in ("status", "impact", "urgency", "title", "stops_business", "cc"):
         if key in data and data[key] is None:
-            raise ApiError(422, f"{key}: may not be null.", key)
+            raise ApiError(422, _("%(key)s: may not be null.") % {"key": key}, key)
     # Check every input before changing anything: a bad field must not leave a partial write.
     assignee = _staff(data["assignee"]) if data.get("assignee") is not None else None
     queue = _queue(data["queue"]) if data.get("queue") is not None else None
@@ -462,7 +473,7 @@ def create_message(
     user = api_user(request)
     ticket = _ticket(request, ticket_id)
     if not payload.public and not user.is_provider:
-        raise ApiError(403, "Only provider staff write internal notes.", "public")
+        raise ApiError(403, _("Only provider staff write internal notes."), "public")
     message = actions.post_message(
         ticket, user, payload.body, public=payload.public, source=Source.API
     )

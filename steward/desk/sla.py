@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
-from steward.lib.timezones import format_duration, local
+from steward.desk.models import Status
+from steward.lib.formats import format_datetime, format_duration
 from steward.sla.models import BusinessCalendar, SlaPolicy
 
 # Annotations only: the clock imports numpy, which loads on the first SLA computation.
@@ -236,7 +236,7 @@ def changes_from_events(events: Iterable[tuple[datetime, str, dict[str, object]]
 
 
 def _when(dt: datetime, tz: str) -> str:
-    return formats.date_format(local(dt, tz), "D j M Y H:i")
+    return format_datetime(dt, "yMMMEd", tz=tz)
 
 
 def explain(state: SlaState, tz_label: str | None = None) -> list[str]:
@@ -288,7 +288,11 @@ def explain(state: SlaState, tz_label: str | None = None) -> list[str]:
         if clock.due is None:
             base["since"] = _when(clock.paused_since or start, tz)
             base["used"] = format_duration(clock.elapsed)
-            base["status"] = clock.pause_status.replace("_", " ")
+            base["status"] = (
+                str(Status(clock.pause_status).label)
+                if clock.pause_status in Status.values
+                else clock.pause_status
+            )
             lines.append(
                 _(
                     "%(clock)s paused since %(since)s %(tz)s (%(status)s): %(used)s "

@@ -16,6 +16,8 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
@@ -110,13 +112,27 @@ def api_user(request: HttpRequest) -> User:
     return request.auth  # type: ignore[attr-defined,no-any-return]
 
 
-def require(condition: bool, message: str = "Your role does not allow this.") -> None:
+def require(condition: bool, message: str = "") -> None:
     if not condition:
-        raise ApiError(403, message)
+        raise ApiError(403, message or _("Your role does not allow this."))
+
+
+# What a 404 can name (the `what` of get_visible and get_for_write), for the catalogs.
+_THINGS = (
+    gettext_noop("SLA policy"),
+    gettext_noop("agreement"),
+    gettext_noop("calendar"),
+    gettext_noop("invoice"),
+    gettext_noop("organization"),
+    gettext_noop("quote"),
+    gettext_noop("scope register for this ticket"),
+    gettext_noop("ticket"),
+    gettext_noop("time entry"),
+)
 
 
 def not_found(what: str) -> ApiError:
-    return ApiError(404, f"No such {what}.")
+    return ApiError(404, _("No such %(what)s.") % {"what": _(what)})
 
 
 def get_visible[M: Model](qs: QuerySet[M], user: User, what: str, **lookup: Any) -> M:
@@ -158,9 +174,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
         if first.get("type") == "json_invalid" or "Cannot parse request body" in str(
             first.get("msg", "")
         ):
-            return _error(api, request, 400, "The request body is not valid JSON.", "body")
+            return _error(api, request, 400, _("The request body is not valid JSON."), "body")
         field = _field_of(first.get("loc", ()))
-        msg = str(first.get("msg", "Invalid input."))
+        msg = str(first.get("msg", _("Invalid input.")))
         detail = f"{field}: {msg}" if field else msg
         return _error(
             api,
@@ -184,20 +200,20 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def on_auth(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return _error(api, request, 401, "Sign in or send 'Authorization: Bearer <token>'.")
+        return _error(api, request, 401, _("Sign in or send 'Authorization: Bearer <token>'."))
 
     @api.exception_handler(HttpError)
     def on_http(request: HttpRequest, exc: HttpError) -> HttpResponse:
         # ninja wraps whatever the parser raised in a 400; ours says what was wrong.
         if isinstance(exc.__cause__, BodyNotAnObject):
-            return _error(api, request, 422, "body: send a JSON object.", "body")
+            return _error(api, request, 422, _("body: send a JSON object."), "body")
         if exc.status_code == 400 and "parse request body" in exc.message:
-            return _error(api, request, 400, "The request body is not valid JSON.", "body")
+            return _error(api, request, 400, _("The request body is not valid JSON."), "body")
         return _error(api, request, exc.status_code, exc.message)
 
     @api.exception_handler(Http404)
     def on_404(request: HttpRequest, exc: Http404) -> HttpResponse:
-        return _error(api, request, 404, str(exc) or "Not found.")
+        return _error(api, request, 404, str(exc) or _("Not found."))
 
     @api.exception_handler(DjangoValidationError)
     def on_model_validation(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
@@ -213,22 +229,23 @@ def install_error_handlers(api: NinjaAPI) -> None:
         # Django refuses to read a body over DATA_UPLOAD_MAX_MEMORY_SIZE; left alone, that
         # is a 400 page with a traceback when DEBUG is on.
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        return _error(api, request, 413, f"The request body is larger than {limit} bytes.", "body")
+        text = _("The request body is larger than %(limit)s bytes.") % {"limit": limit}
+        return _error(api, request, 413, text, "body")
 
     @api.exception_handler(OverflowError)
     def on_overflow(request: HttpRequest, exc: OverflowError) -> HttpResponse:
         # A number too large for SQLite or for a date: the input's fault, not ours.
-        return _error(api, request, 422, "A number in the request is out of range.")
+        return _error(api, request, 422, _("A number in the request is out of range."))
 
     @api.exception_handler(DataError)
     def on_data_error(request: HttpRequest, exc: DataError) -> HttpResponse:
         # PostgreSQL's version of the same: a value out of range for its column type.
-        return _error(api, request, 422, "A value in the request is out of range.")
+        return _error(api, request, 422, _("A value in the request is out of range."))
 
     @api.exception_handler(IntegrityError)
     def on_integrity(request: HttpRequest, exc: IntegrityError) -> HttpResponse:
         log.info("integrity error: %s", exc)
-        return _error(api, request, 409, "This conflicts with an existing record.")
+        return _error(api, request, 409, _("This conflicts with an existing record."))
 
 
 def encode_cursor(values: Sequence[Any]) -> str:
@@ -239,17 +256,17 @@ def decode_cursor(cursor: str, size: int) -> list[Any]:
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
     except (ValueError, TypeError):
-        raise ApiError(400, "cursor: not a cursor this API gave out.", "cursor") from None
+        raise ApiError(400, _("cursor: not a cursor this API gave out."), "cursor") from None
     if not isinstance(values, list) or len(values) != size:
-        raise ApiError(400, "cursor: not a cursor this API gave out.", "cursor")
+        raise ApiError(400, _("cursor: not a cursor this API gave out."), "cursor")
     return values
 
 
 def check_page(limit: int, offset: int) -> None:
     if not 1 <= limit <= MAX_LIMIT:
-        raise ApiError(422, f"limit: between 1 and {MAX_LIMIT}.", "limit")
+        raise ApiError(422, _("limit: between 1 and %(max)s.") % {"max": MAX_LIMIT}, "limit")
     if offset < 0:
-        raise ApiError(422, "offset: 0 or more.", "offset")
+        raise ApiError(422, _("offset: 0 or more."), "offset")
 
 
 class Out(Schema):

@@ -23,13 +23,12 @@ _LOCALES = {"en": "en_GB", "zh-hans": "zh_Hans_CN", "el": "el_GR"}
 
 def locale(language: str | None = None) -> Locale:
     """The CLDR locale for a Django language code (the active one by default)."""
-    # The active language is read on every call: a cache keyed on `None` would keep the
-    # language of the first call for every later one.
-    return _parsed((language or translation.get_language() or "en").lower())
+    # Resolved per call: the active language changes from one request or mail to the next.
+    return _locale((language or translation.get_language() or "en").lower())
 
 
 @cache
-def _parsed(code: str) -> Locale:
+def _locale(code: str) -> Locale:
     return Locale.parse(_LOCALES.get(code, code.replace("-", "_")))
 
 
@@ -63,13 +62,17 @@ def format_datetime(
     language: str | None = None,
     tz: str | None = None,
 ) -> str:
-    """A date with its time of day (hours and minutes) in the viewer's zone."""
+    """A date with its time of day (hours and minutes) in the viewer's zone; style is a date
+    style or a CLDR date skeleton ("MMMEd": "Wed 2 Dec, 14:05", "12月2日周三 14:05")."""
     if value is None:
         return ""
     value = _local(value, tz)
     loc = locale(language)
-    style = style if style in ("short", "medium", "long", "full") else "medium"
-    day = dates.format_date(value.date(), style, locale=loc)
+    if style in ("short", "medium", "long", "full"):
+        day = dates.format_date(value.date(), style, locale=loc)
+    else:
+        day = dates.format_skeleton(style, value.date(), locale=loc)
+        style = "medium"
     pattern = str(loc.datetime_formats.get(style, "{1} {0}"))
     return pattern.replace("{1}", day).replace("{0}", _hm(value, loc))
 
@@ -84,12 +87,22 @@ def format_time(value: datetime | None, language: str | None = None, tz: str | N
     return _hm(_local(value, tz), locale(language))
 
 
+def weekday(index: int, language: str | None = None, width: str = "abbreviated") -> str:
+    """A day of the week by its number, Monday being 0: "Mon", "周一", "Δευ"."""
+    return str(locale(language).days["stand-alone"][width][index])
+
+
 def format_number(
     value: int | float | Decimal | None, language: str | None = None, digits: int | None = None
 ) -> str:
     if value is None:
         return ""
     if digits is None:
+        if isinstance(value, Decimal) and value.is_finite():
+            # A stored 20.00 hours reads "20", 2.50 reads "2.5".
+            value = (
+                value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+            )
         return numbers.format_decimal(value, locale=locale(language))
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return numbers.format_decimal(
@@ -105,22 +118,25 @@ def format_money(amount: Decimal | int | None, currency: str, language: str | No
 
 
 def format_duration(
-    value: timedelta | int | float | None, language: str | None = None, length: str = ""
+    value: timedelta | int | float | None,
+    language: str | None = None,
+    length: str = "",
+    days: bool = True,
 ) -> str:
     """Days, hours and minutes in the language's own units: "1 h 20 min", "1 小时 20 分钟",
-    "1 ώρα 20 λεπτά". A number is minutes."""
+    "1 ώρα 20 λεπτά". A number is minutes; days=False counts hours past 24 ("50 h")."""
     if value is None:
         return ""
     minutes = int(round(value.total_seconds() / 60 if isinstance(value, timedelta) else value))
     sign = "-" if minutes < 0 else ""
-    days, rest = divmod(abs(minutes), 1440)
+    whole_days, rest = divmod(abs(minutes), 1440) if days else (0, abs(minutes))
     hours, mins = divmod(rest, 60)
     loc = locale(language)
     # Greek's short units are abbreviations ("ώ.", "λ."); its long ones read as the issue asks.
     length = length or ("long" if loc.language == "el" else "short")
     parts: list[str] = []
     for amount, unit in (
-        (days, "duration-day"),
+        (whole_days, "duration-day"),
         (hours, "duration-hour"),
         (mins, "duration-minute"),
     ):

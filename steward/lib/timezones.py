@@ -1,9 +1,9 @@
-"""Time-zone validation and formatting shared by every app."""
+"""Time-zone validation shared by every app (steward.lib.formats shows times and durations)."""
 
 from __future__ import annotations
 
 import zoneinfo
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import cache
 
 from django.core.exceptions import ValidationError
@@ -24,23 +24,6 @@ def validate_timezone(name: str) -> None:
         raise ValidationError(
             _("%(name)s is not an IANA time zone name (e.g. Europe/Athens).") % {"name": name}
         )
-
-
-def format_duration(td: timedelta | float) -> str:
-    """`2 h 10 m` for a timedelta or a number of minutes; days beyond 24 h are shown as d."""
-    minutes = int(round(td.total_seconds() / 60 if isinstance(td, timedelta) else td))
-    sign = "-" if minutes < 0 else ""
-    minutes = abs(minutes)
-    days, rest = divmod(minutes, 1440)
-    hours, mins = divmod(rest, 60)
-    parts = []
-    if days:
-        parts.append(f"{days} d")
-    if hours:
-        parts.append(f"{hours} h")
-    if mins or not parts:
-        parts.append(f"{mins} m")
-    return sign + " ".join(parts)
 
 
 def local(dt: datetime, tz: str) -> datetime:

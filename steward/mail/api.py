@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Router
 from ninja.responses import Status as HttpStatus
 
@@ -56,23 +57,29 @@ def receive_mail(request: HttpRequest, mailbox: str = "") -> HttpStatus[InboundO
     a new ticket, a reply, ignored, quarantined with the reason), 200 for a Message-ID already
     received. `mailbox` is the address it was delivered to."""
     user = api_user(request)
-    require(user.can_manage_settings, "Only provider admins and managers post mail.")
+    require(user.can_manage_settings, _("Only provider admins and managers post mail."))
     box = None
     if mailbox:
         box = Mailbox.objects.filter(address__iexact=mailbox).first()
         if box is None:
-            raise ApiError(404, f"No mailbox with the address {mailbox}.", "mailbox")
+            raise ApiError(
+                404, _("No mailbox with the address %(address)s.") % {"address": mailbox}, "mailbox"
+            )
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
-        raise ApiError(400, "Content-Length is not a number.") from None
+        raise ApiError(400, _("Content-Length is not a number.")) from None
     if length > settings.MAIL_MAX_BYTES:
-        raise ApiError(413, f"The message is larger than {settings.MAIL_MAX_BYTES} bytes.", "body")
+        raise ApiError(
+            413,
+            _("The message is larger than %(limit)s bytes.") % {"limit": settings.MAIL_MAX_BYTES},
+            "body",
+        )
     # Read the stream directly: request.body would refuse anything over
     # DATA_UPLOAD_MAX_MEMORY_SIZE, which is meant for forms, not for mail.
     raw = request.read(settings.MAIL_MAX_BYTES + 1)
     if not raw.strip():
-        raise ApiError(400, "The request body is empty; send the raw message.", "body")
+        raise ApiError(400, _("The request body is empty; send the raw message."), "body")
     try:
         received = inbound.receive(raw, mailbox=box, via=Via.API)
     except inbound.MailTooLarge as exc:

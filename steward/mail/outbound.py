@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from steward.accounts.models import Organization, Role, User
 from steward.contracts.models import Agreement
 from steward.desk.models import Message, Status, Ticket, TicketEvent
+from steward.lib.formats import format_datetime
 from steward.mail.models import (
     MAX_ATTEMPTS,
     Inbound,
@@ -215,6 +216,10 @@ def status_changed(ticket: Ticket, old: str, new: str, actor: User | None) -> Ou
     )
 
 
+def _due(value: str | None) -> str:
+    return format_datetime(datetime.fromisoformat(value), tz="UTC") + " UTC" if value else ""
+
+
 def sla_event(event: TicketEvent, to: list[str], clock_label: str) -> Outbound:
     """A warning or breach, to staff, in English (staff mails are not yet per person)."""
     ticket = event.ticket
@@ -230,7 +235,7 @@ def sla_event(event: TicketEvent, to: list[str], clock_label: str) -> Outbound:
             "event": event,
             "what": what,
             "clock": clock_label,
-            "due": event.data.get("due", ""),
+            "due": _due(event.data.get("due")),
             "url": settings.SITE_URL + ticket.get_absolute_url(),
         },
         subject,

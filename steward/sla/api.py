@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from steward.lib.api import ApiError, Id, Out, Page, api_user, not_found, page, require
-from steward.lib.timezones import format_duration
+from steward.lib.formats import format_date, format_datetime, format_duration, format_time
 from steward.sla.models import DEFAULT_MATRIX, BusinessCalendar, SlaPolicy, default_pause_statuses
 
 router = Router(tags=["SLA"])
@@ -119,7 +119,7 @@ def create_calendar(request: HttpRequest, payload: CalendarIn) -> Status[Calenda
     data["closed_dates"] = [d.isoformat() for d in data["closed_dates"]]
     data["extra_working_dates"] = [d.isoformat() for d in data["extra_working_dates"]]
     if BusinessCalendar.objects.filter(name=data["name"]).exists():
-        raise ApiError(409, "name: a calendar with this name exists.", "name")
+        raise ApiError(409, _("name: a calendar with this name exists."), "name")
     cal = BusinessCalendar(**data)
     _save(cal)
     return Status(201, CalendarOut.from_orm(cal))
@@ -143,7 +143,7 @@ def update_calendar(request: HttpRequest, calendar_id: int, payload: CalendarPat
     require(api_user(request).can_manage_settings)
     for key, value in payload.dict(exclude_unset=True).items():
         if value is None:
-            raise ApiError(422, f"{key}: may not be null.", key)
+            raise ApiError(422, _("%(key)s: may not be null.") % {"key": key}, key)
         if key == "weekly":
             value = {d: [list(p) for p in v] for d, v in value.items()}
         elif key in ("closed_dates", "extra_working_dates"):
@@ -157,7 +157,9 @@ def update_calendar(request: HttpRequest, calendar_id: int, payload: CalendarPat
 def calendar_due(request: HttpRequest, calendar_id: int, payload: DueIn) -> DueOut:
     cal = _get_calendar(request, calendar_id)
     if payload.start.tzinfo is None or payload.start.utcoffset() is None:
-        raise ApiError(422, "start: include a UTC offset, e.g. 2026-03-02T09:00:00+02:00.", "start")
+        raise ApiError(
+            422, _("start: include a UTC offset, e.g. 2026-03-02T09:00:00+02:00."), "start"
+        )
     compiled = cal.compiled()
     try:
         due = compiled.add(payload.start, payload.business_minutes)
@@ -181,7 +183,7 @@ def due_explanation(
         % {
             "minutes": format_duration(minutes),
             "n": minutes,
-            "start": tz_start.strftime("%a %Y-%m-%d %H:%M"),
+            "start": format_datetime(start, "yMMMEd", tz=cal.timezone),
             "cal": cal.name,
             "tz": cal.timezone,
             "hours": cal.describe_hours(),
@@ -191,15 +193,15 @@ def due_explanation(
     if opening != start:
         lines.append(
             _("Closed at the start; counting from the next opening, %(open)s.")
-            % {"open": opening.astimezone(due.tzinfo).strftime("%a %Y-%m-%d %H:%M")}
+            % {"open": format_datetime(opening, "yMMMEd", tz=cal.timezone)}
         )
     segments = compiled.segments(start, minutes)
     for begin, end in segments[:14]:
         lines.append(
             _("Counted %(from)s-%(to)s (%(len)s).")
             % {
-                "from": begin.astimezone(due.tzinfo).strftime("%a %Y-%m-%d %H:%M"),
-                "to": end.astimezone(due.tzinfo).strftime("%H:%M"),
+                "from": format_datetime(begin, "yMMMEd", tz=cal.timezone),
+                "to": format_time(end, tz=cal.timezone),
                 "len": format_duration(end - begin),
             }
         )
@@ -208,7 +210,8 @@ def due_explanation(
     skipped = _closed_days(cal, tz_start.date(), due.date())
     if skipped:
         lines.append(_("Closed days skipped: %(days)s.") % {"days": ", ".join(skipped[:20])})
-    lines.append(_("Due %(due)s.") % {"due": due.strftime("%a %Y-%m-%d %H:%M %Z")})
+    due_text = f"{format_datetime(due, 'yMMMEd', tz=cal.timezone)} {due.tzname()}"
+    lines.append(_("Due %(due)s.") % {"due": due_text})
     return lines
 
 
@@ -221,9 +224,9 @@ def _closed_days(cal: BusinessCalendar, first: date, last: date) -> list[str]:
     day = first
     while day <= last:
         if day in names:
-            out.append(f"{day.isoformat()} {names[day]}")
+            out.append(f"{format_date(day)} {names[day]}")
         elif day.isoformat() in closed:
-            out.append(day.isoformat())
+            out.append(format_date(day))
         day += timedelta(days=1)
     return out
 
@@ -245,9 +248,9 @@ def create_policy(request: HttpRequest, payload: PolicyIn) -> Status[PolicyOut]:
     if payload.calendar is not None:
         calendar = BusinessCalendar.objects.filter(pk=payload.calendar).first()
         if calendar is None:
-            raise ApiError(422, "calendar: no such calendar.", "calendar")
+            raise ApiError(422, _("calendar: no such calendar."), "calendar")
     if SlaPolicy.objects.filter(name=payload.name).exists():
-        raise ApiError(409, "name: a policy with this name exists.", "name")
+        raise ApiError(409, _("name: a policy with this name exists."), "name")
     policy = SlaPolicy(
         name=payload.name,
         calendar=calendar,

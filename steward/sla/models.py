@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from steward.lib.formats import weekday
 from steward.lib.timezones import validate_timezone
 
 # The clock imports numpy: it loads on the first SLA computation, not with the models.
@@ -193,11 +194,8 @@ class BusinessCalendar(models.Model):
                 groups.append(([day], hours))
         parts = []
         for days, hours in groups:
-            label = (
-                days[0].capitalize()
-                if len(days) == 1
-                else f"{days[0].capitalize()}-{days[-1].capitalize()}"
-            )
+            first, last = weekday(DAYS.index(days[0])), weekday(DAYS.index(days[-1]))
+            label = first if len(days) == 1 else f"{first}-{last}"
             parts.append(f"{label} {hours}")
         return "; ".join(parts) or str(_("no working hours"))
 
@@ -307,6 +305,7 @@ class SlaPolicy(models.Model):
         blank=True,
         validators=[validate_pause_statuses],
     )
+    # xgettext:no-python-format
     warning_percent = models.PositiveSmallIntegerField(_("warning at % of target"), default=80)
     matrix = models.JSONField(
         _("priority matrix"), default=dict, blank=True, validators=[validate_matrix]

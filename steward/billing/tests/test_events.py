@@ -96,7 +96,7 @@ def test_the_quote_mail_reads_its_numbers_in_the_admins_language(w: World) -> No
     w.acme_admin.language = "el"
     w.acme_admin.save(update_fields=["language"])
     quotes.request_quote(_out_of_scope(w), w.tech, "Cabling", Decimal("2.5"))
-    assert "2,5 h" in Outbound.objects.get(kind="quote").text
+    assert "2 ώρες 30 λεπτά" in Outbound.objects.get(kind="quote").text
 
 
 @pytest.mark.django_db
@@ -195,9 +195,9 @@ def test_an_estimate_shows_its_price_in_the_clients_currency(w: World) -> None:
     ticket = _out_of_scope(w)
     quotes.request_quote(ticket, w.tech, "Move the office", hours_estimate=Decimal("2.5"))
     mail = Outbound.objects.get(kind="quote")
-    assert "2.5 h × £80.00 = £200.00" in mail.text
+    assert "2 h 30 min × £80.00 = £200.00" in mail.text
     assert "£200.00" in mail.html
     portal = ScanningClient(w.acme_admin).get(reverse("billing_portal:agreements"))
     assert "£200.00" in portal.content.decode()
     desk = ScanningClient(w.tech).get(reverse("desk:ticket", args=[ticket.number]))
-    assert "2.5 h × £80.00 = <strong>£200.00</strong>" in desk.content.decode()
+    assert "2 h 30 min × £80.00 = <strong>£200.00</strong>" in desk.content.decode()

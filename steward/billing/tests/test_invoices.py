@@ -303,7 +303,7 @@ def test_it_exports_csv_and_a_pdf(w: World) -> None:
     assert pdf.startswith(b"%PDF") and len(pdf) > 2000
     html = documents.invoice_html(invoice, "el")
     assert "Τιμολόγιο" in html and "INV-000001" in html
-    assert "1234,50" in html  # Greek writes a decimal comma.
+    assert "1.234,50\xa0€" in html  # Greek: a decimal comma, the sign after.
 
 
 def _pdf_fonts(pdf: bytes) -> set[str]:

@@ -184,7 +184,7 @@ def test_time_is_corrected_by_whoever_logged_it_or_a_manager_until_invoiced(w: W
     event = TicketEvent.objects.get(ticket=ticket, kind="time")
     assert event.actor == w.tech and event.data["minutes"] == 600
     page = ScanningClient(w.manager).get(reverse("desk:ticket", args=[ticket.number]))
-    assert "removed: 600 min, Typo: meant 60" in page.content.decode()
+    assert "removed: 10 h, Typo: meant 60" in page.content.decode()
     # Invoiced time stays as billed: the page says so and a removal is refused.
     agreement = Agreement.objects.get(organization=w.acme)
     contract_actions.revise(agreement, w.manager, {"billing": Billing.BREAK_FIX})

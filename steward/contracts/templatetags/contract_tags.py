@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -11,8 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from steward.contracts.models import KPIS, SYSTEM_NOTES, Agreement, Billing, Kpi, Service
+from steward.lib import formats
 
 register = template.Library()
+
+_DECIMAL = re.compile(r"-?\d+\.\d+")
 
 CLOCKS = {
     "first_response": gettext_noop("first response"),
@@ -40,6 +45,10 @@ def _value(field: str, value: Any) -> str:
         return _("yes") if value else _("no")
     if isinstance(value, dict):
         return ", ".join(f"{k}: {v}" for k, v in value.items())
+    if field in ("starts", "ends"):
+        return formats.format_date(date.fromisoformat(str(value)))
+    if isinstance(value, str) and _DECIMAL.fullmatch(value):
+        return formats.format_number(Decimal(value), digits=2)
     return str(value)
 
 
@@ -47,7 +56,9 @@ def _covered(services: dict[str, str], code: str) -> str:
     if code not in services:
         return _("not covered")
     price = services[code]
-    return _("covered, %s a month") % price if price and Decimal(price) else _("covered")
+    if not price or not Decimal(price):
+        return _("covered")
+    return _("covered, %s a month") % formats.format_number(Decimal(price), digits=2)
 
 
 def _target(kpi: Kpi | None, value: Any) -> str:
@@ -68,7 +79,7 @@ def kpi_phrase(kpi: Kpi, target: Any) -> str:
 
 
 def _minutes(value: Any) -> str:
-    return "—" if value is None else _("%s business minutes") % value
+    return "—" if value is None else _("%s of business time") % formats.format_duration(value)
 
 
 @register.filter

@@ -114,8 +114,8 @@ def test_the_history_reads_as_sentences_in_the_clients_language(w: World) -> Non
     lines = change_lines(version.changes)
     assert ("Billing", "Managed, per user", "Block of prepaid hours") in lines
     assert ("Backup monitoring", "not covered", "covered, 10.00 a month") in lines
-    before = agreement.versions.get(number=1).terms["sla_targets"]["P1"]["first_response"]
-    assert ("P1 first response", f"{before} business minutes", "120 business minutes") in lines
+    assert agreement.versions.get(number=1).terms["sla_targets"]["P1"]["first_response"] == 30
+    assert ("P1 first response", "30 min of business time", "2 h of business time") in lines
     with translation.override("el"):
         greek = change_lines(version.changes)
     assert ("Χρέωση", "Διαχείριση, ανά χρήστη", "Πακέτο προπληρωμένων ωρών") in greek

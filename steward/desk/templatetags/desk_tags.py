@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from steward.desk.models import Status, Ticket
 from steward.desk.sla import CLOCK_LABELS
-from steward.lib.timezones import format_duration
+from steward.lib.formats import format_duration
 
 register = template.Library()
 

@@ -88,7 +88,7 @@ def test_it_pauses_resolution_while_waiting_on_client(setup: Setup) -> None:
     # 360 minutes left from Mon 14:10: 170 on Monday, 190 on Tuesday from 09:00.
     assert ticket.resolution_due == athens(24, 12, 10)
     explanation = " ".join(actions.sla_explanation(ticket, now=athens(23, 15)))
-    assert "paused 2 h 10 m" in explanation
+    assert "paused 2 h 10 min" in explanation
     assert "Resolution due" in explanation
 
 
@@ -128,9 +128,9 @@ def test_it_explains_every_running_due_time(setup: Setup) -> None:
     assert len(lines) == 3
     first, next_update, resolution = lines
     assert "starts with the first public reply" in next_update
-    assert first.startswith("First response due Mon 23 Nov 2026 15:30")
+    assert first.startswith("First response due Mon, 23 Nov 2026, 15:30")
     assert "Athens 9-17" in first
-    assert resolution.startswith("Resolution due Tue 24 Nov 2026 14:30")
+    assert resolution.startswith("Resolution due Tue, 24 Nov 2026, 14:30")
     assert "Mon-Fri 09:00-17:00" in resolution
 
 

@@ -4,6 +4,7 @@
 {{ invoice.issued_at|day }}         2 Dec 2026      {{ d|day:"yMMMM" }}  December 2026
 {{ e.started_at|clock }}            14:05
 {{ entry.minutes|duration }}        1 h 20 min
+{{ quote.hours|hours }}             2 h 30 min (a number of hours, "2.5" too)
 {{ invoice.total|money:invoice.currency }}   €1,234.50
 {{ count|number }}                  1,234
 """
@@ -38,6 +39,14 @@ def clock(value: datetime | None) -> str:
 @register.filter
 def duration(value: timedelta | int | float | None, length: str = "") -> str:
     return formats.format_duration(value, length=length)
+
+
+@register.filter
+def hours(value: Decimal | int | float | str | None) -> str:
+    if value is None or value == "":
+        return ""
+    # Hours stay hours (a formula multiplies them): "50 h", not "2 d 2 h".
+    return formats.format_duration(float(Decimal(str(value)) * 60), days=False)
 
 
 @register.filter
