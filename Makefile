@@ -4,6 +4,8 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+# `make demo PORT=8100` serves the demo on another port (links in its mail follow).
+PORT ?= 8000
 
 # The first interpreter >= 3.12 that actually runs (a pyenv shim for an inactive version fails).
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
@@ -14,7 +16,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 .PHONY: help demo test test-fast lint format bench test-sqlite test-postgres system-deps clean messages
 
 help:
-	@echo "make demo   - set up .venv, migrate, load demo data, serve on http://127.0.0.1:8000"
+	@echo "make demo   - set up .venv, migrate, load demo data, serve on http://127.0.0.1:8000 (PORT=8100: another port)"
 	@echo "make test   - set up .venv, lint, check migrations, run the suite on SQLite and PostgreSQL"
 	@echo "make test-fast - the suite less the slow tests (browser, fuzz, demo, deploy, races), on SQLite"
 	@echo "make lint   - ruff check, ruff format --check, mypy, lint-imports (the apps' import order)"
@@ -31,7 +33,7 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 demo: $(VENV)/.installed
-	$(VENV)/bin/steward demo
+	$(VENV)/bin/steward demo --port $(PORT)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -31,6 +31,16 @@
     }
   });
   document.addEventListener("click", function (e) {
+    var demo = e.target.closest && e.target.closest("[data-demo-login]");
+    if (demo) {
+      // The demo's sign-in page: one click fills in a demo account.
+      var login = document.querySelector("input[name=login]"), password = document.querySelector("input[name=password]");
+      if (login) login.value = demo.dataset.demoLogin;
+      if (password) password.value = demo.dataset.demoPassword;
+      var submit = document.querySelector("form button[type=submit]");
+      if (submit) submit.focus();
+      return;
+    }
     var el = e.target.closest && e.target.closest("[data-confirm], [data-copy]");
     if (!el) return;
     if (el.dataset.confirm && !window.confirm(el.dataset.confirm)) e.preventDefault();

@@ -42,6 +42,9 @@ def envlist(name: str, default: str) -> list[str]:
 DEV_SECRET_KEY = "steward-development-key-do-not-use-in-production-0123456789abcdef"
 
 DEBUG = envbool("DEBUG", True)
+# Set by `steward demo` for the web server and worker it starts: the sign-in page lists the demo
+# accounts and mail goes to the log, one line each. Never set it where real people sign in.
+DEMO = envbool("STEWARD_DEMO", False)
 SECRET_KEY = envstr("SECRET_KEY", DEV_SECRET_KEY)
 # The vault and TOTP secrets are encrypted with a key of their own, so that rotating SECRET_KEY
 # (sessions, password reset links) never makes stored secrets unreadable.
@@ -78,6 +81,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the rest, so that it also turns their refusals under /api/ into JSON.
+    "steward.lib.middleware.ApiJsonErrorsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -219,11 +224,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG
+        if not (DEBUG or DEMO)
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG
+# The demo serves static files straight from the source tree, as development does: collecting
+# and compressing them would hold its first page up for minutes.
+WHITENOISE_USE_FINDERS = DEBUG or DEMO
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "media/"
 
@@ -263,6 +270,9 @@ elif os.environ.get("EMAIL_HOST"):
             },
         }
     }
+elif DEMO:
+    # One log line per mail: the whole message is in the desk's mail outbox.
+    MAILERS = {"default": parse_email_url("log://")}
 else:
     MAILERS = {
         "default": {
@@ -305,12 +315,18 @@ if not DEBUG:
 SILENCED_SYSTEM_CHECKS = [] if envbool("SECURE_HSTS_PRELOAD", False) else ["security.W021"]
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", SITE_URL)
 
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"task_done": {"()": "steward.lib.logs.TaskDoneOnly"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's default gives its loggers a console handler of their own under DEBUG, so
+        # each of their lines came out twice (theirs and the root's): the root's is enough.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # One line per task, when it ends (not a second one when it starts).
+        "django.tasks": {"filters": ["task_done"]},
         "django.db.backends": {"level": "WARNING"},
         # WeasyPrint narrates every PDF step at INFO.
         "weasyprint": {"level": "WARNING"},

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -20,6 +19,7 @@ from steward.lib.api import (
     Id,
     Out,
     Page,
+    Timestamp,
     api_user,
     get_visible,
     page,
@@ -94,10 +94,8 @@ class TokenOut(Out):
     id: int
     name: str
     hint: str
-    # Plain datetimes, not Timestamp: token times have always been written by ninja's
-    # encoder (milliseconds, `Z` for UTC), and that is what clients of this route have seen.
-    created_at: datetime
-    last_used_at: datetime | None
+    created_at: Timestamp
+    last_used_at: Timestamp | None
     revoked: bool
 
     @staticmethod

@@ -22,6 +22,7 @@ from steward.desk import events
 from steward.desk.models import EventKind, Ticket
 from steward.lib.errors import DomainError
 from steward.lib.formats import format_date
+from steward.lib.timestamps import iso
 from steward.sla.models import BusinessCalendar
 
 
@@ -165,7 +166,7 @@ def remove_time(entry: TimeEntry, user: User) -> None:
             action="removed",
             minutes=entry.minutes,
             description=entry.description,
-            started_at=entry.started_at.isoformat(),
+            started_at=iso(entry.started_at),
         )
         entry.delete()
         _time_changed(entry)

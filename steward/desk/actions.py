@@ -34,6 +34,7 @@ from steward.desk.sla import SlaEngine, SlaState, changes_from_events, explain
 from steward.lib.errors import DomainError
 from steward.lib.files import shorten_name
 from steward.lib.text import one_line, title_error
+from steward.lib.timestamps import iso
 from steward.sla.models import BusinessCalendar, SlaPolicy, priority_for
 
 log = logging.getLogger(__name__)
@@ -608,8 +609,8 @@ def _sweep_locked(ticket: Ticket, now: datetime) -> list[TicketEvent]:
                             moment,
                             once_key=key,
                             clock=name,
-                            due=clock.due.isoformat(),
-                            recorded_at=now.isoformat(),
+                            due=iso(clock.due),
+                            recorded_at=iso(now),
                         )
                 except IntegrityError:
                     continue  # Another worker recorded it first.

@@ -7,12 +7,12 @@ demo tickets is genuine: replayed from their events like any real ticket's.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
+from steward.accounts.demo import PASSWORD, Login, logins
 from steward.accounts.models import Membership, Organization, Role, User
 from steward.contracts.actions import create_agreement
 from steward.contracts.models import Agreement
@@ -20,16 +20,8 @@ from steward.desk import actions
 from steward.desk.models import Queue, Status, Ticket
 from steward.sla.models import DAYS, BusinessCalendar, SlaPolicy
 
-PASSWORD = "steward-demo"
 SEED = 20261124
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
-
-
-@dataclass(frozen=True)
-class Login:
-    role: str
-    email: str
-    organization: str
 
 
 PROBLEMS = {
@@ -349,15 +341,3 @@ def _apply(
         actions.change_status(ticket, Status.RESOLVED, tech, at=at)
     elif step == "close":
         actions.change_status(ticket, Status.CLOSED, tech, at=at)
-
-
-def logins() -> list[Login]:
-    users = (
-        User.objects.filter(is_active=True)
-        .select_related("organization")
-        .order_by("organization__name", "role", "email")
-    )
-    return [
-        Login(u.get_role_display(), u.email, u.organization.name if u.organization else "provider")
-        for u in users
-    ]

@@ -33,6 +33,7 @@ from pydantic import (
 
 from steward.lib.errors import DomainError
 from steward.lib.text import title_error
+from steward.lib.timestamps import iso
 
 # Annotations only: lib sits below the apps (a listed lint-imports exception).
 if TYPE_CHECKING:
@@ -53,16 +54,14 @@ Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 Amount = Field(None, ge=0, max_digits=12, decimal_places=2)
 
 
-def _isoformat(value: datetime) -> str:
-    return value.isoformat()
-
-
-# A moment in an answer, written as the API always has: `datetime.isoformat()`, every
-# microsecond and `+00:00` for UTC. Left to itself, ninja's encoder would cut to milliseconds
-# and write `Z`, and clients comparing strings would see every timestamp change.
+# A moment in an answer, in the one form every answer uses: ISO 8601 in UTC with its offset
+# and every microsecond, `2026-03-02T07:30:00.000000+00:00` (DESIGN.md: "with offset"). Left
+# to themselves, ninja's encoder cuts to milliseconds and writes `Z`, `isoformat()` drops the
+# fraction at a whole second, and a due time computed in a calendar keeps that calendar's
+# offset: three forms for a client to parse and compare.
 Timestamp = Annotated[
     datetime,
-    PlainSerializer(_isoformat, return_type=str),
+    PlainSerializer(iso, return_type=str),
     WithJsonSchema({"type": "string", "format": "date-time"}),
 ]
 # A decimal in an answer (money, rates): a string with the digits as stored, as a float

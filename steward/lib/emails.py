@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+from django.core.mail import EmailMessage
+from django.core.mail.backends.base import BaseEmailBackend
+
+log = logging.getLogger(__name__)
 
 _SCHEMES = {
     "smtp": (False, False),
@@ -15,10 +22,12 @@ _SCHEMES = {
 
 
 def parse_email_url(url: str) -> dict[str, Any]:
-    """Turn `smtp+tls://user:pass@host:587` (or `console://`) into a Django MAILERS entry."""
+    """Turn `smtp+tls://user:pass@host:587` (or `console://`, `log://`) into a MAILERS entry."""
     parts = urlsplit(url)
     if parts.scheme == "console":
         return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if parts.scheme == "log":
+        return {"BACKEND": "steward.lib.emails.LogBackend"}
     if parts.scheme == "memory":
         return {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
     if parts.scheme not in _SCHEMES:
@@ -36,3 +45,12 @@ def parse_email_url(url: str) -> dict[str, Any]:
             "use_ssl": use_ssl,
         },
     }
+
+
+class LogBackend(BaseEmailBackend):
+    """Sends nothing: logs one line per message (the demo's mail; the outbox keeps the rest)."""
+
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
+        for message in email_messages:
+            log.info("mail to %s: %s", ", ".join(message.recipients()), message.subject)
+        return len(email_messages)

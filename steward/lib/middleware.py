@@ -1,11 +1,12 @@
-"""A form too large to read is a short answer, never Django's debug page."""
+"""Refusals that happen before a view answers: a form too large to read is a short answer,
+and anything under /api/ answers JSON."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
 
@@ -31,3 +32,39 @@ class RequestTooLargeMiddleware:
 
 def _plain(text: str, status: int) -> HttpResponse:
     return HttpResponse(text, status=status, content_type="text/plain; charset=utf-8")
+
+
+class ApiJsonErrorsMiddleware:
+    """Every error under /api/ is `{"detail": ..., "field": ...}`, whoever answered it: the
+    API's routes already do, but ninja's 405 for a wrong method is plain text, and Django's
+    own refusals (a CSRF failure, a bad Host, a crash) are HTML pages."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            not request.path.startswith("/api/")
+            or response.status_code < 400
+            or response.get("Content-Type", "").startswith("application/json")
+        ):
+            return response
+        detail = _API_ERRORS.get(response.status_code, response.reason_phrase)
+        if response.status_code == 405 and response.has_header("Allow"):
+            detail = f"Method {request.method} is not allowed here; use {response['Allow']}."
+        answer = JsonResponse({"detail": detail, "field": ""}, status=response.status_code)
+        for header in ("Allow", "WWW-Authenticate", "Retry-After"):
+            if response.has_header(header):
+                answer[header] = response[header]
+        return answer
+
+
+_API_ERRORS = {
+    400: "Bad request.",
+    401: "Sign in or send 'Authorization: Bearer <token>'.",
+    403: "Your role does not allow this.",
+    404: "Not found.",
+    413: "The request body is too large.",
+    500: "Something went wrong on our side. It has been logged; please try again.",
+}

@@ -10,7 +10,17 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from steward.lib.api import ApiError, Id, Out, Page, api_user, not_found, page, require
+from steward.lib.api import (
+    ApiError,
+    Id,
+    Out,
+    Page,
+    Timestamp,
+    api_user,
+    not_found,
+    page,
+    require,
+)
 from steward.lib.formats import format_date, format_datetime, format_duration, format_time
 from steward.sla.models import DEFAULT_MATRIX, BusinessCalendar, SlaPolicy, default_pause_statuses
 
@@ -56,7 +66,7 @@ class DueIn(Schema):
 
 
 class DueOut(Out):
-    due: datetime
+    due: Timestamp
     explanation: list[str]
 
 

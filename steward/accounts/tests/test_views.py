@@ -95,20 +95,14 @@ def test_it_shows_a_new_token_once(w: World) -> None:
     assert ApiToken.authenticate(raw) is None
 
 
-@pytest.mark.parametrize(
-    ("lang", "shown"),
-    [
-        ("en", "Bearer &lt;token&gt;"),
-        ("zh-hans", "Bearer &lt;令牌&gt;"),
-        ("el", "Bearer &lt;token&gt;"),
-    ],
-)
-def test_it_shows_how_to_send_a_token_literally(w: World, lang: str, shown: str) -> None:
-    # The header's placeholder is text to copy, not a tag the browser swallows.
+@pytest.mark.parametrize("lang", ["en", "zh-hans", "el"])
+def test_it_shows_how_to_send_a_token_literally(w: World, lang: str) -> None:
+    # The header is what a program sends: never translated (it was `<令牌>` in Chinese), and
+    # its placeholder is text to copy, not a tag the browser swallows.
     w.tech.language = lang
     w.tech.save(update_fields=["language"])
-    page = ScanningClient(w.tech).get(reverse("accounts:tokens"))
-    assert shown in page.content.decode()
+    page = ScanningClient(w.tech).get(reverse("accounts:tokens")).content.decode()
+    assert "Authorization: Bearer &lt;token&gt;</code>" in page
 
 
 def test_it_follows_the_signed_in_user_not_the_last_cookie(w: World) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from steward.accounts.demo import PASSWORD
 from steward.accounts.models import Organization, Role, User
-from steward.desk.demo import PASSWORD, seed
+from steward.desk.demo import seed
 from steward.desk.models import Status, Ticket
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]

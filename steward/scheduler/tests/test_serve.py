@@ -36,3 +36,12 @@ def test_it_starts_with_debug_on_when_told_it_is_insecure(execs: list[list[str]]
 def test_it_starts_with_debug_off(execs: list[list[str]]) -> None:
     call_command("serve", "--no-collectstatic", stderr=StringIO())
     assert "gunicorn" in execs[0]
+
+
+def test_it_logs_each_request_except_in_the_demo(execs: list[list[str]]) -> None:
+    call_command("serve", "--no-collectstatic", stderr=StringIO())
+    assert "--access-logfile" in execs[-1]
+    with override_settings(DEMO=True):
+        call_command("serve", "--no-collectstatic", stderr=StringIO())
+    # The demo's log: one line per task and per mail, not one per image and script.
+    assert "--access-logfile" not in execs[-1]

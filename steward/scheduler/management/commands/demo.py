@@ -5,6 +5,9 @@ It seeds every app, so it lives at the top of the import order, beside `serve` a
 
 from __future__ import annotations
 
+import logging
+import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -16,8 +19,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from steward.accounts.demo import PASSWORD, logins
 from steward.billing.demo import seed as seed_billing
-from steward.desk.demo import PASSWORD, logins, seed
+from steward.desk.demo import seed
 from steward.mail.demo import seed as seed_mail
 
 _RUN = "from steward.cli import main; main()"
@@ -32,30 +36,39 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        host, port = options["host"], options["port"]
+        # Links in mail point where the demo serves, unless SITE_URL says otherwise.
+        site_url = (os.environ.get("SITE_URL") or f"http://{host}:{port}").rstrip("/")
+        settings.SITE_URL = site_url
         call_command("migrate", interactive=False, verbosity=0)
         started = time.monotonic()
-        seed()
-        seed_billing()  # the catalogue and agreements' terms (contracts) first
-        seed_mail()
+        # The seed replays ~300 tickets; their notifications would be a line each.
+        logging.disable(logging.INFO)
+        try:
+            seed()
+            seed_billing()  # the catalogue and agreements' terms (contracts) first
+            seed_mail()
+        finally:
+            logging.disable(logging.NOTSET)
         people = logins()
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({time.monotonic() - started:.1f} s).")
         )
-        url = f"http://{options['host']}:{options['port']}/"
-        self.stdout.write(f"\nSign in at {url} with password '{PASSWORD}' as:")
+        self.stdout.write(f"\nSign in at {site_url}/ with password '{PASSWORD}' as:")
         for login in people:
             self.stdout.write(f"  {login.role:<18} {login.email:<28} {login.organization}")
         if options["no_serve"]:
             return
-        self._serve(options["host"], options["port"])
+        self._serve(host, port, demo_environ(site_url))
 
-    def _serve(self, host: str, port: int) -> None:
+    def _serve(self, host: str, port: int, env: dict[str, str]) -> None:
+        debug = _on(env.get("DEBUG", ""))
         serve = [sys.executable, "-c", _RUN, "serve", "--host", host, "--port", str(port)]
-        if settings.DEBUG:
-            serve += ["--no-collectstatic", "--insecure"]
+        # Demo mode serves static files from the source tree (WHITENOISE_USE_FINDERS).
+        serve += ["--no-collectstatic", "--insecure"] if debug else ["--no-collectstatic"]
         children = [
-            subprocess.Popen(serve),
-            subprocess.Popen([sys.executable, "-c", _RUN, "worker"]),
+            subprocess.Popen(serve, env=env),
+            subprocess.Popen([sys.executable, "-c", _RUN, "worker"], env=env),
         ]
         self.stdout.write(
             self.style.SUCCESS(
@@ -63,7 +76,7 @@ class Command(BaseCommand):
                 "Ctrl-C stops both."
             )
         )
-        if settings.DEBUG:
+        if debug:
             self.stdout.write(
                 self.style.WARNING(
                     "Development mode (DEBUG on): for trying Steward out, not for real users."
@@ -85,3 +98,40 @@ class Command(BaseCommand):
                 child.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 child.kill()
+
+
+def demo_environ(site_url: str) -> dict[str, str]:
+    """The environment of the demo's web server and worker.
+
+    Demo mode (the sign-in page lists the accounts, mail is logged a line each) and DEBUG off,
+    so that a newcomer meets the product's error pages, not Django's debug pages; plain HTTP
+    on this machine, so no HTTPS redirect and no secure-only cookies. `DEBUG=true steward demo`
+    still serves with DEBUG on, for development.
+    """
+    env = dict(os.environ)
+    env.setdefault("SITE_URL", site_url)
+    env["STEWARD_DEMO"] = "true"
+    env.setdefault("DEBUG", "false")
+    if _on(env["DEBUG"]):
+        return env
+    env.setdefault("SECRET_KEY", _demo_secret_key())
+    # What the seed encrypted the demo's TOTP seeds and mailbox passwords with.
+    env.setdefault("MASTER_KEY", settings.MASTER_KEY)
+    for name in ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"):
+        env.setdefault(name, "false")
+    env.setdefault("SECURE_HSTS_SECONDS", "0")
+    return env
+
+
+def _demo_secret_key() -> str:
+    # Kept beside the demo database, so that sessions outlive a restart of the demo.
+    path = settings.DATA_DIR / "demo-secret-key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _on(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
