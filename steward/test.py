@@ -80,6 +80,8 @@ def make_ticket(org: Organization | None = None, **kw: Any) -> Ticket:
     org = org or make_org()
     actor = kw.pop("actor", None)
     at = kw.pop("at", None)
+    if actor is not None and actor.is_client:
+        kw.setdefault("requester", actor)  # as the portal and the API open it
     kw.setdefault("title", f"Printer on fire {MARKERS.get(org.code, '')}".strip())
     return actions.open_ticket(actions.NewTicket(organization=org, **kw), actor=actor, at=at)
 

@@ -27,10 +27,15 @@ class Rate:
 
 
 def rate_of(entry: TimeEntry, agreement: Agreement) -> Rate:
+    return ticket_rate(entry.ticket, agreement)
+
+
+def ticket_rate(ticket: Ticket, agreement: Agreement) -> Rate:
+    """The terms of the version the ticket was opened under, else the agreement's today."""
     today = Rate(
         agreement.hourly_rate, agreement.out_of_hours_multiplier, agreement.increment_minutes
     )
-    version = entry.ticket.agreement_version if entry.ticket.agreement_version_id else None
+    version = ticket.agreement_version if ticket.agreement_version_id else None
     if version is None or version.agreement_id != agreement.pk:
         return today
     try:

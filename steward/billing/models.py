@@ -103,6 +103,30 @@ class Quote(models.Model):
     def __str__(self) -> str:
         return f"Quote {self.pk} for ticket {self.ticket_id}"
 
+    @property
+    def currency(self) -> str:
+        agreement = self.ticket.agreement
+        return agreement.currency if agreement else "EUR"
+
+    @property
+    def rate(self) -> Decimal | None:
+        """The hourly rate an estimate is priced at: the ticket's terms (billing.hours)."""
+        from steward.billing.hours import ticket_rate  # it imports these models
+
+        agreement = self.ticket.agreement
+        hourly = ticket_rate(self.ticket, agreement).hourly if agreement else None
+        return hourly or None  # no rate agreed: the estimate stays in hours
+
+    @property
+    def price(self) -> Decimal | None:
+        """The fixed price, or the hours times the rate; None when no rate is known."""
+        if self.fixed_price is not None:
+            return self.fixed_price
+        rate = self.rate
+        if self.hours is None or rate is None:
+            return None
+        return (self.hours * rate).quantize(Decimal("0.01"))
+
 
 class TimeEntryQuerySet(TenantQuerySet["TimeEntry"]):
     organization_field = "ticket__organization"

@@ -47,6 +47,9 @@ def request_quote(
             description=quote.description,
             hours=None if quote.hours is None else str(quote.hours),
             fixed_price=None if quote.fixed_price is None else str(quote.fixed_price),
+            rate=None if quote.rate is None else str(quote.rate),
+            price=None if quote.price is None else str(quote.price),
+            currency=quote.currency,
         )
     return quote
 

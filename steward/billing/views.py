@@ -418,7 +418,7 @@ def portal_agreements(request: HttpRequest) -> HttpResponse:
     quotes = (
         Quote.objects.visible_to(user)
         .filter(state=QuoteState.PENDING)
-        .select_related("ticket__agreement")
+        .select_related("ticket", "ticket__agreement", "ticket__agreement_version")
     )
     return render(
         request,

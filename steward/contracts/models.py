@@ -98,6 +98,11 @@ def validate_kpi_targets(value: Any) -> None:
             )
 
 
+class MonthlyAmount(NamedTuple):
+    amount: Decimal
+    units: int | None  # users (the headcount) or devices; None: the headcount is not known
+
+
 class Billing(models.TextChoices):
     MANAGED_USER = "managed_user", _("Managed, per user")
     MANAGED_DEVICE = "managed_device", _("Managed, per device")
@@ -360,6 +365,18 @@ class Agreement(models.Model):
     @property
     def is_managed(self) -> bool:
         return self.billing in (Billing.MANAGED_USER, Billing.MANAGED_DEVICE)
+
+    def monthly_amount(self) -> MonthlyAmount:
+        """What a month costs before any time is billed: the fee, plus the price per user times
+        the organization's headcount or per device times the devices covered. `count` is None
+        when the headcount a per-user price needs is not known."""
+        count: int | None = None
+        if self.billing == Billing.MANAGED_USER:
+            count = self.organization.headcount
+        elif self.billing == Billing.MANAGED_DEVICE:
+            count = self.devices
+        units = self.unit_price * count if count is not None and self.is_managed else Decimal(0)
+        return MonthlyAmount(self.monthly_fee + units, count)
 
     def terms(self) -> dict[str, Any]:
         """Everything a version records, as JSON-ready values (money as strings)."""

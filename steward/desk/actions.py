@@ -140,6 +140,9 @@ class NewTicket:
     queue: Queue | None = None
     assignee: User | None = None
     service: Service | None = None
+    stops_business: bool = False
+    # Client contacts of the organization copied on it (they read it as the requester does).
+    cc: Sequence[User] = ()
 
 
 def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) -> Ticket:
@@ -177,6 +180,7 @@ def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) 
             agreement=agreement,
             agreement_version=version_of(agreement) if agreement else None,
             service=new.service,
+            stops_business=new.stops_business,
             sla_policy=policy,
             created_at=at,
             updated_at=at,
@@ -198,7 +202,56 @@ def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) 
             _record(
                 ticket, EventKind.ASSIGNED, actor, at, to=new.assignee.pk, name=str(new.assignee)
             )
+        if new.stops_business:
+            _record(ticket, EventKind.STOPS_BUSINESS, actor, at, to=True)
+        if new.cc:
+            _copy(ticket, new.cc, actor, at)
         recompute_sla(ticket, now=at)
+    return ticket
+
+
+def mark_stops_business(
+    ticket: Ticket, stops: bool, actor: User | None, at: datetime | None = None
+) -> Ticket:
+    """Say whether the incident stopped the client's work: only these count as work lost."""
+    if actor is not None and actor.is_client:
+        raise TicketError(
+            "Only provider staff mark a business stop.", "stops_business", forbidden=True
+        )
+    with locked(ticket):
+        _set(ticket, "stops_business", stops, EventKind.STOPS_BUSINESS, actor, at, to=stops)
+    return ticket
+
+
+def _copy(ticket: Ticket, people: Sequence[User], actor: User | None, at: datetime) -> bool:
+    for person in people:
+        if not person.is_client or person.organization_id != ticket.organization_id:
+            raise TicketError("Only the organization's own contacts can be copied.", "cc")
+    before = set(ticket.cc.values_list("pk", flat=True))
+    after = {p.pk for p in people}
+    if before == after:
+        return False
+    ticket.cc.set(list(people))
+    _record(
+        ticket,
+        EventKind.COPIED,
+        actor,
+        at,
+        to=sorted(after),
+        names=sorted(str(p) for p in people),
+    )
+    return True
+
+
+def set_cc(
+    ticket: Ticket, people: Sequence[User], actor: User | None, at: datetime | None = None
+) -> Ticket:
+    """Copy these contacts on the ticket (and no one else): each of them reads it."""
+    at = at or timezone.now()
+    with locked(ticket):
+        if _copy(ticket, people, actor, at):
+            ticket.updated_at = at
+            ticket.save(update_fields=["updated_at"])
     return ticket
 
 

@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status as HttpStatus
 from pydantic import MISSING, EmailStr
 
-from steward.accounts.models import Organization, User
+from steward.accounts.models import CLIENT_ROLES, Organization, User
 from steward.contracts.models import Service
 from steward.desk import actions
 from steward.desk.models import (
@@ -67,6 +67,12 @@ class TicketIn(Schema):
     assignee: Id | None = None
     queue: Id | None = None
     service: str | None = Field(None, max_length=40)
+    stops_business: bool = Field(False, description="An outage that stopped the client's work.")
+    cc: list[EmailStr] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Contacts of the organization copied on the ticket: each reads it.",
+    )
 
 
 class TicketPatch(Schema):
@@ -77,6 +83,8 @@ class TicketPatch(Schema):
     queue: Id | None = None
     title: Title | None = None
     service: str | None = Field(None, max_length=40)
+    stops_business: bool | None = None
+    cc: list[EmailStr] | None = Field(None, max_length=50)
 
 
 class MessageIn(Schema):
@@ -131,6 +139,8 @@ class TicketOut(Out):
     assignee_name: str | None
     agreement: int | None
     service: str | None = Field(description="The catalogue code of its service.")
+    stops_business: bool = Field(description="An outage that stopped the client's work.")
+    cc: list[int] = Field(description="The contacts copied on it (user ids).")
     created_at: Timestamp
     updated_at: Timestamp
     sla: SlaOut
@@ -160,6 +170,8 @@ class TicketOut(Out):
             assignee_name=str(ticket.assignee) if ticket.assignee else None,
             agreement=ticket.agreement_id,
             service=ticket.service.code if ticket.service else None,
+            stops_business=ticket.stops_business,
+            cc=sorted(u.pk for u in ticket.cc.all()),
             created_at=ticket.created_at,
             updated_at=ticket.updated_at,
             sla=SlaOut.of(ticket, now),
@@ -207,7 +219,7 @@ class QueueOut(Out):
 
 
 def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
-    qs = with_related(Ticket.objects.all())
+    qs = with_related(Ticket.objects.all()).prefetch_related("cc")
     return get_visible(qs, api_user(request), "ticket", pk=ticket_id)
 
 
@@ -257,7 +269,9 @@ def list_tickets(
         if breaching_within_minutes is not None
         else None,
     )
-    qs = with_related(apply_filter(Ticket.objects.visible_to(user), f, now), events=True)
+    qs = with_related(
+        apply_filter(Ticket.objects.visible_to(user), f, now), events=True
+    ).prefetch_related("cc")
     if number:
         # A ticket by the number people quote (`ACME-12`): codes are capitals, so `acme-12`
         # finds it too. Another organization's number finds nothing, like any other filter.
@@ -318,9 +332,14 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[TicketO
         requester = User.objects.filter(email=email, organization=org).first()
     elif email:
         requester = _contact(org, email)
+    if payload.stops_business and user.is_client:
+        raise ApiError(403, "Only provider staff mark a business stop.", "stops_business")
     assignee = _staff(payload.assignee) if payload.assignee is not None else None
     queue = _queue(payload.queue) if payload.queue is not None else None
     service = _service(payload.service) if payload.service else None
+    cc = _copied(org, payload.cc)
+    if user.is_client and requester is not None and requester != user and user not in cc:
+        cc.append(user)  # who asked on a colleague's behalf follows the ticket
     source = payload.source or Source.API
     ticket = actions.open_ticket(
         actions.NewTicket(
@@ -336,6 +355,8 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> HttpStatus[TicketO
             queue=queue,
             assignee=assignee,
             service=service,
+            stops_business=payload.stops_business,
+            cc=cc,
         ),
         actor=user,
     )
@@ -351,6 +372,20 @@ def _contact(org: Organization, email: str) -> User:
             422, _("requester_email: not a contact of your organization."), "requester_email"
         )
     return contact
+
+
+def _copied(org: Organization, emails: list[str]) -> list[User]:
+    """The contacts these addresses name, each an active client of the organization."""
+    wanted = {str(e).lower() for e in emails}
+    people = list(
+        User.objects.filter(
+            email__in=wanted, organization=org, is_active=True, role__in=CLIENT_ROLES
+        )
+    )
+    missing = wanted - {p.email for p in people}
+    if missing:
+        raise ApiError(422, f"cc: {sorted(missing)[0]} is not a contact of the organization.", "cc")
+    return people
 
 
 def _staff(user_id: int) -> User:
@@ -392,13 +427,14 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) ->
                 _("Clients can only close or reopen their tickets."),
                 sorted(set(data) - allowed)[0],
             )
-    for key in ("status", "impact", "urgency", "title"):
+    for key in ("status", "impact", "urgency", "title", "stops_business", "cc"):
         if key in data and data[key] is None:
             raise ApiError(422, _("%(key)s: may not be null.") % {"key": key}, key)
     # Check every input before changing anything: a bad field must not leave a partial write.
     assignee = _staff(data["assignee"]) if data.get("assignee") is not None else None
     queue = _queue(data["queue"]) if data.get("queue") is not None else None
     service = _service(data["service"]) if data.get("service") else None
+    cc = _copied(ticket.organization, data["cc"]) if data.get("cc") is not None else None
     if "title" in data:
         actions.retitle(ticket, data["title"], user)
     if "impact" in data or "urgency" in data:
@@ -414,6 +450,10 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) ->
         actions.set_queue(ticket, queue, user)
     if "service" in data:
         actions.set_service(ticket, service, user)
+    if "stops_business" in data:
+        actions.mark_stops_business(ticket, data["stops_business"], user)
+    if cc is not None:
+        actions.set_cc(ticket, cc, user)
     if "status" in data:
         actions.change_status(ticket, data["status"], user)
     return TicketOut.of(_ticket(request, ticket_id), user, timezone.now())

@@ -155,6 +155,7 @@ def _people() -> tuple[list[Organization], list[User]]:
         Organization.objects.create(
             name="Acropolis Logistics",
             code="ACRO",
+            headcount=42,
             timezone="Europe/Athens",
             language="el",
             calendar=athens,
@@ -163,6 +164,7 @@ def _people() -> tuple[list[Organization], list[User]]:
         Organization.objects.create(
             name="Pudong Trading",
             code="PDT",
+            headcount=27,
             timezone="Asia/Shanghai",
             language="zh-hans",
             calendar=shanghai,
@@ -171,6 +173,9 @@ def _people() -> tuple[list[Organization], list[User]]:
         Organization.objects.create(
             name="Thames Architects",
             code="THAM",
+            headcount=18,
+            # A small office that chose openness: its users see all of its tickets.
+            users_see_all_tickets=True,
             timezone="Europe/London",
             language="en",
             calendar=london,
@@ -267,6 +272,8 @@ def _ticket(
             source=rng.choice(["portal", "email", "phone", "portal"]),
             requester=requester,
             queue=queues[0],
+            # The whole company could not work: the value page counts these as work lost.
+            stops_business=(impact, urgency) == ("high", "high") and "Request" not in title,
         ),
         actor=requester,
         at=at,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from steward.accounts.models import Organization, User
+from steward.accounts.models import CLIENT_ROLES, Organization, User
 from steward.contracts.models import Service
 from steward.desk.actions import TicketError, check_attachment
 from steward.desk.models import Kind, Level, Priority, Queue, Status
@@ -115,6 +116,20 @@ class PortalReplyForm(AttachmentMixin, forms.Form):
     file = forms.FileField(required=False, label=_("Attachment"))
 
 
+class ContactsField(forms.ModelMultipleChoiceField[User]):
+    """Contacts chosen by id: an id no database column holds is an invalid choice, not a 500."""
+
+    def _check_values(self, value: Any) -> Any:
+        for pk in value:
+            if not re.fullmatch(r"[0-9]{1,18}", str(pk)):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)  # type: ignore[misc]
+
+
 class UpdateForm(forms.Form):
     status = forms.ChoiceField(choices=Status.choices, label=_("Status"))
     impact = forms.ChoiceField(choices=Level.choices, label=_("Impact"))
@@ -131,10 +146,24 @@ class UpdateForm(forms.Form):
         empty_label=_("No specific service"),
         label=_("Service"),
     )
+    stops_business = forms.BooleanField(
+        required=False,
+        label=_("Stops the business"),
+        help_text=_("The client's work stopped: counted as work lost on the value page."),
+    )
+    cc = ContactsField(
+        User.objects.none(),
+        required=False,
+        label=_("Copied"),
+        help_text=_("Contacts who read this ticket as its requester does."),
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, org: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = User.objects.staff()  # type: ignore[attr-defined]
+        self.fields["cc"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            organization=org, role__in=CLIENT_ROLES, is_active=True
+        )
 
 
 class AgentTicketForm(forms.Form):
@@ -153,6 +182,11 @@ class AgentTicketForm(forms.Form):
     source = forms.ChoiceField(
         choices=[("phone", _("Phone")), ("agent", _("Agent")), ("email", _("Email"))],
         label=_("Source"),
+    )
+    stops_business = forms.BooleanField(
+        required=False,
+        label=_("Stops the business"),
+        help_text=_("The client's work stopped: counted as work lost on the value page."),
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:

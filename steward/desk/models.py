@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from steward.accounts.models import Organization, TenantQuerySet, User
+from steward.accounts.models import Organization, Role, TenantQuerySet, User
 from steward.lib.files import disk_name
 
 if TYPE_CHECKING:
@@ -148,7 +148,27 @@ def due_soon_q(now: datetime, within: timedelta = SOON, prefix: str = "") -> Q:
     return Q(**{f"{prefix}sla_due__gt": now, f"{prefix}sla_due__lte": now + within})
 
 
+def own_tickets_q(user: User | AnonymousUser, prefix: str = "") -> Q:
+    """The tickets a client user reads: those they asked for or are copied on, or all of their
+    organization's if it chose so. Every other role: no narrowing. `prefix` reaches tickets
+    from another model ("ticket__")."""
+    if getattr(user, "role", "") != Role.CLIENT_USER:
+        return Q()
+    assert isinstance(user, User)
+    everyone = Organization.objects.filter(id=user.organization_id or 0, users_see_all_tickets=True)
+    copied = Ticket.cc.through.objects.filter(user=user).values("ticket_id")
+    return (
+        Q(**{f"{prefix}organization_id__in": everyone.values("pk")})
+        | Q(**{f"{prefix}requester": user})
+        | Q(**{f"{prefix}requester_email": user.email.lower()})
+        | Q(**{f"{prefix}pk__in": copied})
+    )
+
+
 class TicketQuerySet(TenantQuerySet["Ticket"]):
+    def visible_to(self, user: User | AnonymousUser) -> Self:
+        return super().visible_to(user).filter(own_tickets_q(user))
+
     def open(self) -> Self:
         return self.filter(status__in=ACTIVE_STATUSES)
 
@@ -188,6 +208,10 @@ class Ticket(models.Model):
         verbose_name=_("requester"),
     )
     requester_email = models.EmailField(_("requester email"), blank=True)
+    # Client contacts copied on the ticket: they read it as its requester does.
+    cc = models.ManyToManyField(
+        "accounts.User", blank=True, related_name="copied_tickets", verbose_name=_("copied")
+    )
     assignee = models.ForeignKey(
         "accounts.User",
         on_delete=models.SET_NULL,
@@ -214,6 +238,8 @@ class Ticket(models.Model):
     priority = models.CharField(
         _("priority"), max_length=2, choices=Priority.choices, default=Priority.P3
     )
+    # An outage that stopped the client's work: only these count as work lost on the value page.
+    stops_business = models.BooleanField(_("stops the business"), default=False)
     status = models.CharField(
         _("status"), max_length=24, choices=Status.choices, default=Status.NEW
     )
@@ -314,6 +340,13 @@ class Ticket(models.Model):
         return self.status in ACTIVE_STATUSES
 
     @property
+    def stopped_at(self) -> datetime | None:
+        """When a resolved or closed ticket stopped its clocks; None while it is active."""
+        if self.is_open:
+            return None
+        return self.resolved_at or self.closed_at or self.updated_at
+
+    @property
     def requester_display(self) -> str:
         if self.requester is not None:
             return str(self.requester)
@@ -335,6 +368,8 @@ class EventKind(models.TextChoices):
     SERVICE = "service", _("Service changed")
     TIME = "time", _("Time corrected")
     TITLE = "title", _("Title changed")
+    STOPS_BUSINESS = "stops_business", _("Business stop marked")
+    COPIED = "copied", _("Copied people changed")
     # Recorded by billing (above the desk) for mail to announce: steward.mail.notify.
     QUOTE_REQUESTED = "quote_requested", _("Quote requested")
     BLOCK_HOURS = "block_hours", _("Block of hours alert")
@@ -358,7 +393,7 @@ class TicketEventQuerySet(TenantQuerySet["TicketEvent"]):
     organization_field = "ticket__organization"
 
     def visible_to(self, user: User | AnonymousUser) -> Self:
-        qs = super().visible_to(user)
+        qs = super().visible_to(user).filter(own_tickets_q(user, "ticket__"))
         return qs.for_clients() if getattr(user, "is_client", False) else qs
 
     def for_clients(self) -> Self:
@@ -415,6 +450,9 @@ class Unpublished(models.Model):
 class MessageQuerySet(TenantQuerySet["Message"]):
     organization_field = "ticket__organization"
 
+    def visible_to(self, user: User | AnonymousUser) -> Self:
+        return super().visible_to(user).filter(own_tickets_q(user, "ticket__"))
+
     def public(self) -> Self:
         return self.filter(public=True)
 
@@ -458,7 +496,7 @@ class AttachmentQuerySet(TenantQuerySet["Attachment"]):
     organization_field = "message__ticket__organization"
 
     def visible_to(self, user: User | AnonymousUser) -> Self:
-        rows = super().visible_to(user)
+        rows = super().visible_to(user).filter(own_tickets_q(user, "message__ticket__"))
         if not getattr(user, "is_provider", False):
             # A client never sees an internal note, nor what was attached to it.
             rows = rows.filter(message__public=True)

@@ -56,6 +56,9 @@ class Clock:
     due: datetime | None = None
     warn_at: datetime | None = None
     breached: bool = False
+    # A first response the client withdrew: the ticket was resolved or closed before the
+    # target fell due, without one. Neither met nor missed (DESIGN.md, sla_compliance).
+    withdrawn: bool = False
 
     @property
     def running(self) -> bool:
@@ -172,8 +175,12 @@ class SlaEngine:
         if new in DONE and old not in DONE:
             if new == "resolved" or state.resolved_at is None:
                 state.resolved_at = at
+            first = clocks.get("first_response")
+            unanswered = first is not None and first.running and state.first_responded_at is None
             for clock in clocks.values():
                 self._stop(clock, at)
+            if unanswered and first is not None and not first.breached:
+                first.withdrawn = True
             return
         if old in DONE and new not in DONE:
             state.resolved_at = None
@@ -261,7 +268,12 @@ def explain(state: SlaState, tz_label: str | None = None) -> list[str]:
         if clock.stopped_at is not None:
             base["stop"] = _when(clock.stopped_at, tz)
             base["used"] = format_duration(clock.elapsed)
-            if clock.breached:
+            if clock.withdrawn:
+                text = _(
+                    "%(clock)s not needed: the ticket was resolved or closed at %(stop)s "
+                    "%(tz)s, before it fell due; not counted as met or missed."
+                )
+            elif clock.breached:
                 text = _(
                     "%(clock)s missed: %(used)s of business time used by %(stop)s "
                     "%(tz)s, target %(target)s for %(priority)s."

@@ -409,6 +409,22 @@ def _answers_quote(ticket: Ticket, parsed: ParsedMail) -> bool:
     return Outbound.objects.filter(ticket=ticket, kind="quote", msgid__in=answered).exists()
 
 
+def _copied_contacts(org: Organization, addresses: list[str], sender: str) -> list[User]:
+    """The organization's own contacts the sender copied: they follow the ticket in the portal
+    (a colleague's request is otherwise private)."""
+    emails = {a.lower() for a in addresses} - {sender.lower()}
+    if not emails:
+        return []
+    return list(
+        User.objects.filter(
+            organization=org,
+            email__in=emails,
+            is_active=True,
+            role__in=[Role.CLIENT_USER, Role.CLIENT_ADMIN],
+        )
+    )
+
+
 def _new_ticket(
     inbound: Inbound,
     parsed: ParsedMail,
@@ -432,6 +448,7 @@ def _new_ticket(
             requester=contact,
             requester_email=sender,
             queue=mailbox.queue if mailbox else None,
+            cc=_copied_contacts(org, parsed.cc, sender),
         ),
         contact,
         at=now,

@@ -87,6 +87,11 @@ def quote_requested(event: TicketEvent) -> None:
         "description": data.get("description", ""),
         "hours": _decimal(data.get("hours")),
         "fixed_price": _decimal(data.get("fixed_price")),
+        "rate": _decimal(data.get("rate")),
+        "price": _decimal(data.get("price")),
+        # Quotes asked before the price was recorded: the agreement's currency, as they said.
+        "currency": data.get("currency")
+        or (event.ticket.agreement.currency if event.ticket.agreement else "EUR"),
     }
     outbound.quote_requested(event.ticket, quote)
 

@@ -45,6 +45,13 @@ class ComparisonForm(forms.Form):
         max_digits=10,
         decimal_places=2,
     )
+    users = forms.IntegerField(
+        label=_("People working there"),
+        required=False,
+        min_value=0,
+        max_value=100_000,
+        help_text=_("Empty: the organization's headcount."),
+    )
     affected_users = forms.IntegerField(
         label=_("People stopped by an outage"), required=False, min_value=0, max_value=100_000
     )

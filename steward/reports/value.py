@@ -1,10 +1,15 @@
 """What a managed agreement is worth to a client: what it paid, what break-fix or per-user
-managed service would have cost for the same work, and the work its staff lost to outages."""
+managed service would have cost for the same work, and the work its staff lost to outages.
+
+It must not overstate: the managed price counts only the months an agreement was in force,
+users are the organization's headcount (said so when it is not known), and work lost counts
+only incidents marked as stopping the business, in business hours, with the ones still open
+shown apart ("so far") and left out of the total."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
@@ -13,8 +18,18 @@ from steward.accounts.models import Organization, User
 from steward.billing.models import Invoice, TimeEntry
 from steward.billing.months import month_bounds, months_between
 from steward.contracts.models import Agreement
-from steward.desk.models import Ticket
+from steward.desk.models import Kind, Ticket
 from steward.lib.money import billable_minutes, hours, money, total
+from steward.sla.models import BusinessCalendar
+
+
+@dataclass
+class Outage:
+    """An incident that stopped the business, and its business hours inside the period."""
+
+    ticket: Ticket
+    hours: Decimal
+    still_open: bool
 
 
 @dataclass
@@ -35,9 +50,19 @@ class Comparison:
     affected_users: int
     hourly_cost_per_user: Decimal
     productivity_lost: Decimal
-    outages: list[Ticket]
+    outages: list[Outage]
     currency: str = "EUR"
     out_of_hours_multiplier: Decimal = Decimal("1.50")
+    # Where `users` came from: "headcount", "given" (the form) or "accounts" (the fallback
+    # when the organization's headcount is not known, said so on the page).
+    users_source: str = "headcount"
+    months_in_period: int = 0
+    calendar_name: str = ""
+    open_outages: list[Outage] = field(default_factory=list)
+
+    @property
+    def open_outage_hours(self) -> Decimal:
+        return sum((o.hours for o in self.open_outages), Decimal(0))
 
     @property
     def hours_in_office(self) -> Decimal:
@@ -57,6 +82,51 @@ class Comparison:
         ]
 
 
+def months_covered(agreements: list[Agreement], start: date, end: date) -> int:
+    """The calendar months from `start`'s to `end`'s that an agreement was in force in (on at
+    least one day): the only months a managed price is counted for."""
+    count = 0
+    month = start.replace(day=1)
+    while month <= end:
+        last_day = month_bounds(month, "UTC")[2]
+        if any(a.starts <= last_day and (a.ends is None or a.ends >= month) for a in agreements):
+            count += 1
+        month = last_day + timedelta(days=1)
+    return count
+
+
+def business_hours(calendar: BusinessCalendar, a: datetime, b: datetime) -> Decimal:
+    if b <= a:
+        return Decimal(0)
+    minutes = calendar.compiled().between(a, b)
+    return (Decimal(int(round(minutes))) / 60).quantize(Decimal("0.1"))
+
+
+def outages_in(
+    org: Organization, calendar: BusinessCalendar, first: datetime, last: datetime
+) -> list[Outage]:
+    """Incidents marked as stopping the business that overlap the period, each counted in the
+    organization's business hours from opening to resolution (or now), within the period."""
+    now = timezone.now()
+    tickets = (
+        Ticket.objects.filter(
+            organization=org, kind=Kind.INCIDENT, stops_business=True, created_at__lt=last
+        )
+        .exclude(resolved_at__lt=first)
+        .order_by("created_at", "id")
+    )
+    found = []
+    for t in tickets:
+        ended = t.resolved_at or (t.closed_at if not t.is_open else None)
+        if ended is not None and ended < first:
+            continue
+        stop = min(ended or now, last, now)
+        found.append(
+            Outage(t, business_hours(calendar, max(t.created_at, first), stop), ended is None)
+        )
+    return found
+
+
 def compare_costs(
     org: Organization,
     start: date,
@@ -65,13 +135,14 @@ def compare_costs(
     managed_price_per_user: Decimal | None = None,
     hourly_cost_per_user: Decimal | None = None,
     affected_users: int | None = None,
+    users: int | None = None,
 ) -> Comparison:
-    """`start` and `end` are first days of months (end inclusive). Outages are the
-    high-impact incidents: opened to resolved (or now)."""
+    """`start` and `end` are first days of months (end inclusive)."""
     first = month_bounds(start, org.timezone)[0]
     last = month_bounds(end, org.timezone)[1]
-    months = months_between(start, end)
-    agreement = Agreement.objects.filter(organization=org).order_by("-starts").first()
+    agreements = list(Agreement.objects.filter(organization=org).order_by("-starts", "-pk"))
+    agreement = agreements[0] if agreements else None
+    months = months_covered(agreements, start, end)
     rate = (
         break_fix_rate
         if break_fix_rate is not None
@@ -87,7 +158,13 @@ def compare_costs(
     cost_of_hour = (
         hourly_cost_per_user if hourly_cost_per_user is not None else org.hourly_cost_per_user
     )
-    users = User.objects.filter(organization=org, is_active=True).count()
+    if users is not None:
+        source = "given"
+    elif org.headcount is not None:
+        users, source = org.headcount, "headcount"
+    else:
+        users = User.objects.filter(organization=org, is_active=True).count()
+        source = "accounts"
     paid = total(
         list(
             Invoice.objects.issued()
@@ -104,20 +181,10 @@ def compare_costs(
         else:
             office_minutes += minutes
     break_fix = hours(office_minutes) * rate + hours(out_of_hours_minutes) * rate * multiplier
-    outages = list(
-        Ticket.objects.filter(
-            organization=org, impact="high", kind="incident", created_at__gte=first,
-            created_at__lt=last,
-        ).order_by("created_at")
-    )  # fmt: skip
-    now = timezone.now()
-    outage_hours = sum(
-        (
-            Decimal(int((min(t.resolved_at or now, last) - t.created_at).total_seconds())) / 3600
-            for t in outages
-        ),
-        Decimal(0),
-    ).quantize(Decimal("0.1"))
+    calendar = org.calendar or BusinessCalendar.always_open(tz=org.timezone)
+    found = outages_in(org, calendar, first, last)
+    ended = [o for o in found if not o.still_open]
+    outage_hours = sum((o.hours for o in ended), Decimal(0))
     affected = affected_users if affected_users is not None else users
     return Comparison(
         months=months,
@@ -133,7 +200,11 @@ def compare_costs(
         affected_users=affected,
         hourly_cost_per_user=money(cost_of_hour),
         productivity_lost=money(outage_hours * affected * cost_of_hour),
-        outages=outages,
+        outages=ended,
         currency=agreement.currency if agreement else "EUR",
         out_of_hours_multiplier=multiplier,
+        users_source=source,
+        months_in_period=months_between(start, end),
+        calendar_name=org.calendar.name if org.calendar else "",
+        open_outages=[o for o in found if o.still_open],
     )

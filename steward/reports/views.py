@@ -31,6 +31,7 @@ def _comparison(request: HttpRequest, org: Organization) -> dict[str, Any]:
         managed_price_per_user=data.get("managed_price_per_user"),
         hourly_cost_per_user=data.get("hourly_cost_per_user"),
         affected_users=data.get("affected_users"),
+        users=data.get("users"),
     )
     if not form.is_bound or not form.is_valid():
         form = ComparisonForm(

@@ -51,7 +51,7 @@ def w() -> World:
 
 
 def _pages(w: World) -> dict[str, tuple[Client, str]]:
-    ticket = make_ticket(w.acme, actor=w.acme_user)
+    ticket = make_ticket(w.acme, actor=w.acme_user, requester=w.acme_user)
     time.log_time(ticket, w.tech, 20, "Site survey", billable=False)
     tech, client, admin = Client(), Client(), Client()
     tech.force_login(w.tech)

@@ -10,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.urls import reverse
 
 from steward.billing import quotes, time
 from steward.billing import scope as register
@@ -21,7 +22,7 @@ from steward.desk.models import EventKind, Ticket
 from steward.mail import inbound
 from steward.mail.models import Outbound
 from steward.mail.tests.factory import make_mail
-from steward.test import World, api_client, make_ticket, world
+from steward.test import ScanningClient, World, api_client, make_ticket, world
 
 ATHENS = ZoneInfo("Europe/Athens")
 APPS = Path(__file__).resolve().parents[2]
@@ -78,10 +79,13 @@ def test_a_quote_request_records_its_event_and_mails_once(w: World) -> None:
         "description": "New switch",
         "hours": None,
         "fixed_price": "450.00",
+        "rate": None,
+        "price": "450.00",
+        "currency": "EUR",
     }
     mail = Outbound.objects.get(kind="quote")
     assert mail.to == [w.acme_admin.email] and mail.ticket == ticket
-    assert "New switch" in mail.text and "450.00" in mail.text
+    assert "New switch" in mail.text and "€450.00" in mail.text
     # The worker, pointed at the event, finds it handed over already.
     assert events.publish(event.pk) is False and events.publish_backlog() == 0
     assert Outbound.objects.filter(kind="quote").count() == 1
@@ -139,6 +143,7 @@ def test_a_block_alert_records_its_event_once_per_month_and_threshold(w: World) 
 def test_billings_events_are_hidden_from_clients(w: World) -> None:
     _block_of_ten(w)
     ticket = _out_of_scope(w)
+    ticket.cc.add(w.acme_user)  # the client user reads the ticket: copied on it
     quotes.request_quote(ticket, w.tech, "New switch", fixed_price=Decimal("450"))
     url = f"/api/v1/tickets/{ticket.pk}/events"
     billing_kinds = {EventKind.QUOTE_REQUESTED, EventKind.BLOCK_HOURS}
@@ -179,3 +184,20 @@ def test_a_reply_to_the_quote_mail_by_a_plain_contact_decides_nothing(w: World) 
     quote.refresh_from_db()
     assert quote.state == QuoteState.PENDING
     assert ticket.messages.count() == 2  # Both replies are on the ticket all the same.
+
+
+@pytest.mark.django_db
+def test_an_estimate_shows_its_price_in_the_clients_currency(w: World) -> None:
+    agreement = Agreement.objects.get(organization=w.acme)
+    contract_actions.revise(
+        agreement, w.manager, {"hourly_rate": Decimal("80.00"), "currency": "GBP"}
+    )
+    ticket = _out_of_scope(w)
+    quotes.request_quote(ticket, w.tech, "Move the office", hours_estimate=Decimal("2.5"))
+    mail = Outbound.objects.get(kind="quote")
+    assert "2 h 30 min × £80.00 = £200.00" in mail.text
+    assert "£200.00" in mail.html
+    portal = ScanningClient(w.acme_admin).get(reverse("billing_portal:agreements"))
+    assert "£200.00" in portal.content.decode()
+    desk = ScanningClient(w.tech).get(reverse("desk:ticket", args=[ticket.number]))
+    assert "2 h 30 min × £80.00 = <strong>£200.00</strong>" in desk.content.decode()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -10,11 +10,13 @@ import pytest
 import time_machine
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from steward.billing import invoices, quotes, scope, time
 from steward.billing.models import Invoice, Quote, QuoteState, TimeEntry
 from steward.contracts import actions as contract_actions
 from steward.contracts.models import Agreement, Billing
+from steward.desk import actions
 from steward.desk.models import Ticket
 from steward.test import ScanningClient, World, covers, make_ticket, world
 
@@ -277,7 +279,14 @@ def test_managers_draft_issue_and_credit_from_the_desk(w: World) -> None:
 
 @time_machine.travel(datetime(2026, 11, 24, 12, tzinfo=ZoneInfo("Europe/Athens")), tick=False)
 def test_the_value_page_shows_the_comparison_and_takes_inputs(w: World) -> None:
-    ticket = make_ticket(w.acme, impact="high", requester=w.acme_user)
+    ticket = make_ticket(
+        w.acme,
+        impact="high",
+        requester=w.acme_user,
+        stops_business=True,
+        at=timezone.now() - timedelta(hours=2),
+    )
+    actions.change_status(ticket, "resolved", w.tech)
     time.log_time(ticket, w.tech, 60, "Fix")  # 11:00-12:00 Athens: office hours.
     manager = ScanningClient(w.manager)
     page = manager.get(

@@ -63,15 +63,27 @@ def due_line(
     done_at: datetime | None = None,
     paused: bool = False,
     now: datetime | None = None,
+    stopped_at: datetime | None = None,
 ) -> dict[str, Any]:
+    """One target of a ticket. A resolved or closed ticket (`stopped_at`) has stopped its
+    clocks: a target it never reached is missed if it was already due, else it was withdrawn
+    (not needed, counted neither way); no countdown either way."""
     now = now or timezone.now()
     if done_at is not None:
         state = "met" if due is None or done_at <= due else "missed"
+    elif stopped_at is not None:
+        state = "missed" if due is not None and stopped_at > due else "withdrawn"
     elif due is None:
         state = "paused" if paused else "none"
     else:
         state = sla_state(due, now)
-    return {"label": label, "due": due, "done_at": done_at, "state": state}
+    return {
+        "label": label,
+        "due": due,
+        "done_at": done_at,
+        "state": state,
+        "stopped_at": stopped_at,
+    }
 
 
 @register.filter
@@ -100,6 +112,7 @@ def control(field: Any) -> str:
     widget = field.field.widget.__class__.__name__
     css = {
         "Select": "form-select",
+        "SelectMultiple": "form-select",
         "CheckboxInput": "form-check-input",
         "RadioSelect": "",
         "ClearableFileInput": "form-control",

@@ -118,7 +118,7 @@ def test_it_lets_clients_open_tickets_for_their_own_organization(w: World) -> No
 @covers(TICKET, TICKETS, CREATE, PATCH, MESSAGES, REPLY, EVENTS, kinds=("tenancy",))
 def test_it_hides_other_organizations(w: World) -> None:
     theirs = make_ticket(w.globex, title="Globex outage globex-marker-9c07")
-    mine = make_ticket(w.acme)
+    mine = make_ticket(w.acme, requester=w.acme_user)
     for user in (w.acme_user, w.tech):  # a client of Acme, a technician assigned to Acme
         client = api_client(user)
         base = f"/api/v1/tickets/{theirs.pk}"
@@ -204,7 +204,12 @@ def test_it_changes_priority_with_impact_and_urgency(w: World) -> None:
 
 
 def test_it_retitles_with_an_event_the_client_reads_too(w: World) -> None:
-    t = make_ticket(w.acme, title="Printer on fire", at=timezone.now() - timedelta(hours=1))
+    t = make_ticket(
+        w.acme,
+        title="Printer on fire",
+        requester=w.acme_user,
+        at=timezone.now() - timedelta(hours=1),
+    )
     body = patch_json(
         api_client(w.tech), f"/api/v1/tickets/{t.pk}", {"title": "Printer smoking, not on fire"}
     ).json()

@@ -162,6 +162,7 @@ def _ticket_context(t: Ticket, **extra: object) -> dict[str, object]:
         "explanation": actions.sla_explanation(t),
         "reply_form": ReplyForm(),
         "update_form": UpdateForm(
+            org=t.organization,
             initial={
                 "status": t.status,
                 "impact": t.impact,
@@ -169,7 +170,9 @@ def _ticket_context(t: Ticket, **extra: object) -> dict[str, object]:
                 "assignee": t.assignee_id,
                 "queue": t.queue_id,
                 "service": t.service_id,
-            }
+                "stops_business": t.stops_business,
+                "cc": list(t.cc.all()),
+            },
         ),
         "now": timezone.now(),
     }
@@ -212,7 +215,7 @@ def reply(request: HttpRequest, number: str) -> HttpResponse:
 def update(request: HttpRequest, number: str) -> HttpResponse:
     user = user_of(request)
     t = visible_ticket(request, number)
-    form = UpdateForm(request.POST)
+    form = UpdateForm(request.POST, org=t.organization)
     if not form.is_valid():
         return render(
             request,
@@ -226,6 +229,8 @@ def update(request: HttpRequest, number: str) -> HttpResponse:
         actions.assign(t, data["assignee"], user)
         actions.set_queue(t, data["queue"], user)
         actions.set_service(t, data["service"], user)
+        actions.mark_stops_business(t, data["stops_business"], user)
+        actions.set_cc(t, list(data["cc"]), user)
         actions.change_status(t, data["status"], user)
     except actions.TicketError as exc:
         messages.error(request, str(exc))
@@ -253,6 +258,7 @@ def new_ticket(request: HttpRequest) -> HttpResponse:
                 source=data["source"],
                 requester=requester,
                 requester_email=email,
+                stops_business=data["stops_business"],
             ),
             actor=user,
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,12 +17,27 @@ from steward.desk.models import ACTIVE_STATUSES, Ticket
 from steward.desk.queries import with_related
 from steward.desk.views.access import attachment_download, client_view, user_of, visible_ticket
 
+PAGE_SIZE = 25
+
+
+def _page_number(request: HttpRequest) -> int:
+    raw = request.GET.get("page", "1")
+    return min(int(raw), 10_000) if raw.isascii() and raw.isdigit() and int(raw) > 0 else 1
+
 
 @client_view
 def home(request: HttpRequest) -> HttpResponse:
+    """The requests this person may read (their own and those they are copied on, or all of
+    their organization's), open ones first, a page at a time, searchable by number or title."""
     user = user_of(request)
-    tickets = (
-        with_related(Ticket.objects.visible_to(user))
+    q = request.GET.get("q", "").strip()[:200]
+    page = _page_number(request)
+    tickets = Ticket.objects.visible_to(user)
+    if q:
+        tickets = tickets.filter(Q(number__iexact=q) | Q(title__icontains=q))
+    start = (page - 1) * PAGE_SIZE
+    rows = list(
+        with_related(tickets)
         .annotate(
             done=Case(
                 When(status__in=ACTIVE_STATUSES, then=Value(0)),
@@ -30,9 +45,17 @@ def home(request: HttpRequest) -> HttpResponse:
                 output_field=IntegerField(),
             ),
         )
-        .order_by("done", "-created_at", "-id")[:100]
+        .order_by("done", "-created_at", "-id")[start : start + PAGE_SIZE + 1]
     )
-    return render(request, "portal/home.html", {"tickets": tickets, "now": timezone.now()})
+    context = {
+        "tickets": rows[:PAGE_SIZE],
+        "q": q,
+        "page": page,
+        "previous_page": page - 1 if page > 1 else None,
+        "next_page": page + 1 if len(rows) > PAGE_SIZE else None,
+        "now": timezone.now(),
+    }
+    return render(request, "portal/home.html", context)
 
 
 def _preview(request: HttpRequest, impact: str, urgency: str) -> dict[str, object] | None:
