@@ -76,7 +76,11 @@ def _number(value: Decimal) -> str:
 
 
 def users_at(agreement: Agreement, at: datetime) -> int:
-    """Client users counted for per-user billing: active accounts that existed at `at`."""
+    """Users counted for per-user billing: the organization's headcount (the people working
+    there, as the agreements list and the value page count them); only when it is not known,
+    the active portal accounts that existed at `at`."""
+    if agreement.organization.headcount is not None:
+        return agreement.organization.headcount
     return User.objects.filter(
         organization=agreement.organization, is_active=True, date_joined__lt=at
     ).count()

@@ -74,6 +74,19 @@ def test_it_bills_managed_per_user_counted_at_the_period_start(w: World) -> None
     assert invoice.version is not None and invoice.version.number == 2
 
 
+def test_it_bills_per_user_by_the_headcount_once_it_is_known(w: World) -> None:
+    # 27 people work there; two of them have portal accounts. The agreements list and the
+    # value page count 27, so the invoice does too.
+    w.acme.headcount = 27
+    w.acme.save()
+    agreement = _set(
+        w, billing=Billing.MANAGED_USER, unit_price=Decimal("45.00"), hourly_rate=Decimal("90")
+    )
+    invoice = invoices.draft_invoice(agreement, NOV)
+    assert _lines(invoice)[0] == ("managed", "27.00", "45.00", "1215.00")
+    assert agreement.monthly_amount().amount == Decimal("1215.00")
+
+
 def test_it_bills_add_on_services_and_overage_beyond_included_hours(w: World) -> None:
     Service.objects.create(code="backup", name="Backup monitoring")
     agreement = _set(
