@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse, reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -51,14 +51,6 @@ class Step:
     url: str
 
 
-def _url(name: str, path: str) -> str:
-    # Calendars and policies have pages of their own, which may not be installed yet.
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return path
-
-
 def getting_started() -> list[Step]:
     """What an empty installation needs before its first client's first ticket."""
     provider = Provider.current()
@@ -76,12 +68,12 @@ def getting_started() -> list[Step]:
         Step(
             _("Set up a business calendar"),
             BusinessCalendar.objects.exists(),
-            _url("settings:calendars", "/desk/settings/calendars/"),
+            reverse("policies:calendar_new"),
         ),
         Step(
             _("Define an SLA policy"),
             SlaPolicy.objects.exists(),
-            _url("settings:policies", "/desk/settings/policies/"),
+            reverse("policies:policy_new"),
         ),
         Step(_("Sign an agreement"), Agreement.objects.exists(), reverse("billing:agreement_new")),
         Step(_("Connect a mailbox"), Mailbox.objects.exists(), reverse("mail:mailbox_new")),
