@@ -43,6 +43,9 @@ NOT_PAGES = {
     "billing:invoice_csv",
     "billing_portal:invoice_pdf",
     "billing_portal:invoice_csv",
+    "billing:invoice_ubl",
+    "billing_portal:invoice_ubl",
+    "billing:invoice_export",
 }
 
 
