@@ -38,4 +38,15 @@ T: dict[str, tuple[str, str]] = {
         "请刷新页面后重新提交。如果您的浏览器阻止了本站的 Cookie，请允许它们：登录需要 Cookie。",
         "Ανανεώστε τη σελίδα και στείλτε τη φόρμα ξανά. Αν ο περιηγητής σας μπλοκάρει τα cookies αυτού του ιστότοπου, επιτρέψτε τα: η σύνδεση τα χρειάζεται.",
     ),
+    # The API's own answers when something other than the API refused (405, 413, CSRF, a crash)
+    "Method %(method)s is not allowed here; use %(allowed)s.": (
+        "此处不允许使用 %(method)s 方法；请使用 %(allowed)s。",
+        "Η μέθοδος %(method)s δεν επιτρέπεται εδώ· χρησιμοποιήστε %(allowed)s.",
+    ),
+    "Bad request.": ("请求无效。", "Μη έγκυρο αίτημα."),
+    "The request body is too large.": ("请求正文过大。", "Το σώμα του αιτήματος είναι πολύ μεγάλο."),
+    "Something went wrong on our side. It has been logged; please try again.": (
+        "我们这边出了问题，已记录下来；请重试。",
+        "Κάτι πήγε στραβά από την πλευρά μας. Καταγράφηκε· δοκιμάστε ξανά.",
+    ),
 }

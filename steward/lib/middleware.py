@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class RequestTooLargeMiddleware:
@@ -50,9 +51,12 @@ class ApiJsonErrorsMiddleware:
             or response.get("Content-Type", "").startswith("application/json")
         ):
             return response
-        detail = _API_ERRORS.get(response.status_code, response.reason_phrase)
+        detail = str(_API_ERRORS.get(response.status_code, response.reason_phrase))
         if response.status_code == 405 and response.has_header("Allow"):
-            detail = f"Method {request.method} is not allowed here; use {response['Allow']}."
+            detail = _("Method %(method)s is not allowed here; use %(allowed)s.") % {
+                "method": request.method,
+                "allowed": response["Allow"],
+            }
         answer = JsonResponse({"detail": detail, "field": ""}, status=response.status_code)
         for header in ("Allow", "WWW-Authenticate", "Retry-After"):
             if response.has_header(header):
@@ -61,10 +65,10 @@ class ApiJsonErrorsMiddleware:
 
 
 _API_ERRORS = {
-    400: "Bad request.",
-    401: "Sign in or send 'Authorization: Bearer <token>'.",
-    403: "Your role does not allow this.",
-    404: "Not found.",
-    413: "The request body is too large.",
-    500: "Something went wrong on our side. It has been logged; please try again.",
+    400: gettext_lazy("Bad request."),
+    401: gettext_lazy("Sign in or send 'Authorization: Bearer <token>'."),
+    403: gettext_lazy("Your role does not allow this."),
+    404: gettext_lazy("Not found."),
+    413: gettext_lazy("The request body is too large."),
+    500: gettext_lazy("Something went wrong on our side. It has been logged; please try again."),
 }

@@ -61,6 +61,18 @@ def test_it_answers_a_wrong_method_with_a_json_405_naming_the_right_ones(w: Worl
     assert _is_json_error(api_client(w.tech).put("/api/v1/me"), 405)
 
 
+def test_it_answers_a_wrong_method_in_the_callers_language(w: World) -> None:
+    # A signed-in browser session speaks its user's language; a request, the one it asks for.
+    w.tech.language = "el"
+    w.tech.save()
+    session = Client()
+    session.force_login(w.tech)
+    detail = session.delete("/api/v1/tickets").json()["detail"]
+    assert detail.startswith("Η μέθοδος DELETE δεν επιτρέπεται"), detail
+    asked = api_client(w.tech).delete("/api/v1/tickets", headers={"accept-language": "zh-hans"})
+    assert asked.json()["detail"].startswith("此处不允许使用 DELETE"), asked.json()
+
+
 def test_it_answers_401_and_403_as_json(w: World) -> None:
     assert _is_json_error(Client().get("/api/v1/tickets"), 401)
     assert _is_json_error(Client().get("/api/v1/tickets/%ZZ"), 401)
