@@ -44,7 +44,10 @@ T: dict[str, tuple[str, str]] = {
         "Η μέθοδος %(method)s δεν επιτρέπεται εδώ· χρησιμοποιήστε %(allowed)s.",
     ),
     "Bad request.": ("请求无效。", "Μη έγκυρο αίτημα."),
-    "The request body is too large.": ("请求正文过大。", "Το σώμα του αιτήματος είναι πολύ μεγάλο."),
+    "The request body is too large.": (
+        "请求正文过大。",
+        "Το σώμα του αιτήματος είναι πολύ μεγάλο.",
+    ),
     "Something went wrong on our side. It has been logged; please try again.": (
         "我们这边出了问题，已记录下来；请重试。",
         "Κάτι πήγε στραβά από την πλευρά μας. Καταγράφηκε· δοκιμάστε ξανά.",
