@@ -51,6 +51,8 @@ SECRET_KEY = envstr("SECRET_KEY", DEV_SECRET_KEY)
 MASTER_KEY = envstr("MASTER_KEY", SECRET_KEY)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where jobs send their heartbeats (healthchecks' PING_ENDPOINT): a host of its own if wanted.
+PING_URL = envstr("PING_URL", f"{SITE_URL}/ping").rstrip("/")
 SITE_NAME = envstr("SITE_NAME", "Steward")
 DATA_DIR = Path(envstr("DATA_DIR", str(BASE_DIR / "var")))
 
@@ -75,6 +77,7 @@ INSTALLED_APPS = [
     "steward.desk",
     "steward.billing",
     "steward.mail",
+    "steward.monitoring",
     "steward.reports",
     "steward.scheduler",
 ]

@@ -56,6 +56,7 @@ class Source(models.TextChoices):
     PHONE = "phone", _("Phone")
     MONITORING = "monitoring", _("Monitoring")
     AGENT = "agent", _("Agent")
+    MAINTENANCE = "maintenance", _("Maintenance")
 
 
 class Kind(models.TextChoices):
@@ -373,6 +374,10 @@ class EventKind(models.TextChoices):
     # Recorded by billing (above the desk) for mail to announce: steward.mail.notify.
     QUOTE_REQUESTED = "quote_requested", _("Quote requested")
     BLOCK_HOURS = "block_hours", _("Block of hours alert")
+    # Recorded by monitoring (above the desk) on the ticket a check opened.
+    ALERT = "alert", _("Check failed")
+    RECOVERED = "recovered", _("Check recovered")
+    CHECKLIST = "checklist", _("Checklist item ticked")
 
 
 # The desk's side of a ticket's story: mail delivery, queues and time are the provider's working
@@ -516,3 +521,29 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ChecklistItem(models.Model):
+    """One step of a ticket's checklist (a maintenance plan's, say), ticked with evidence:
+    what was done and seen, by whom and when, and optionally a file."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="checklist")
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(_("title"), max_length=200)
+    done = models.BooleanField(_("done"), default=False)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    evidence = models.TextField(_("evidence"), blank=True)
+    attachment = models.ForeignKey(
+        Attachment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+
+    def __str__(self) -> str:
+        return self.title
