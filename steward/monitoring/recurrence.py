@@ -122,7 +122,7 @@ def check_cron(expr: str) -> None:
     if len(expr.split()) != 5:
         raise RecurrenceError("a cron expression has five fields: minute hour day month weekday")
     try:
-        next(CronSim(expr, datetime(2000, 1, 1)))
+        next(CronSim(expr, datetime(2000, 1, 1, tzinfo=UTC)))
     except (CronSimError, StopIteration) as e:
         raise RecurrenceError(f"not a cron expression: {e}") from e
 
