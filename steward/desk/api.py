@@ -271,8 +271,11 @@ class QueueOut(Out):
     email: str
 
 
-def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
-    qs = with_checklist(with_related(Ticket.objects.all()).prefetch_related("cc"))
+def _ticket(request: HttpRequest, ticket_id: int, whole: bool = False) -> Ticket:
+    """The ticket if the caller sees it; `whole`: with what its answer shows (checklist)."""
+    qs = with_related(Ticket.objects.all()).prefetch_related("cc")
+    if whole:
+        qs = with_checklist(qs)
     return get_visible(qs, api_user(request), "ticket", pk=ticket_id)
 
 
@@ -466,7 +469,7 @@ def _queue(queue_id: int) -> Queue:
 
 @router.get("/tickets/{ticket_id}", response=TicketOut)
 def get_ticket(request: HttpRequest, ticket_id: int) -> TicketOut:
-    return TicketOut.of(_ticket(request, ticket_id), api_user(request), timezone.now())
+    return TicketOut.of(_ticket(request, ticket_id, whole=True), api_user(request), timezone.now())
 
 
 @router.patch("/tickets/{ticket_id}", response=TicketOut)
@@ -511,7 +514,7 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) ->
         actions.set_cc(ticket, cc, user)
     if "status" in data:
         actions.change_status(ticket, data["status"], user)
-    return TicketOut.of(_ticket(request, ticket_id), user, timezone.now())
+    return TicketOut.of(_ticket(request, ticket_id, whole=True), user, timezone.now())
 
 
 @router.get("/tickets/{ticket_id}/messages", response=Page[MessageOut])

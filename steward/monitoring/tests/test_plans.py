@@ -133,7 +133,7 @@ def test_it_keeps_the_record_of_each_occurrence(w: World) -> None:
         ({"checklist": ["  "]}, "checklist"),
         ({"estimated_minutes": 0}, "estimated_minutes"),
         ({"name": " "}, "name"),
-        ({"starts": datetime(2026, 3, 22, 9, 0)}, "starts"),  # noqa: DTZ001
+        ({"starts": datetime(2026, 3, 22, 9, 0)}, "starts"),
     ],
 )
 def test_it_refuses_a_plan_that_could_not_run(
