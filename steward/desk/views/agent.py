@@ -153,9 +153,9 @@ def ticket(request: HttpRequest, number: str) -> HttpResponse:
 
 
 def _tick_form(item: ChecklistItem, data: Any = None, files: Any = None) -> TickForm:
-    # One form per item on the page: the prefix keeps their fields' ids apart.
+    # One form per item on the page: their fields' ids kept apart, their names the same.
     initial = {"done": True, "evidence": item.evidence}
-    return TickForm(data, files, prefix=f"item{item.pk}", initial=initial)
+    return TickForm(data, files, auto_id=f"item{item.pk}-%s", initial=initial)
 
 
 def _checklist(t: Ticket, bound: Any) -> list[tuple[ChecklistItem, TickForm]]:
