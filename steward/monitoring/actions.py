@@ -1,0 +1,544 @@
+"""The one place that changes checks: pings, probe results, flips, and the tickets they open.
+
+Every change of status is claimed with a conditional UPDATE (`WHERE status = <old>`) whose row
+count must be 1, in the transaction that records the flip and opens or resolves the ticket: of
+two workers (or a ping and the sweep) racing on one check, exactly one records the flip.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from steward.accounts.models import User
+from steward.desk import actions as desk
+from steward.desk import events
+from steward.desk.models import EventKind, Source
+from steward.desk.models import Kind as TicketKind
+from steward.desk.models import Status as TicketStatus
+from steward.lib.errors import DomainError
+from steward.lib.formats import format_duration
+from steward.lib.timestamps import iso
+from steward.monitoring import recurrence
+from steward.monitoring.models import (
+    BODY_LIMIT,
+    Alert,
+    AlertRecipient,
+    Check,
+    Flip,
+    Kind,
+    MaintenanceWindow,
+    Ping,
+    PingKind,
+    Status,
+)
+
+log = logging.getLogger(__name__)
+
+# A run longer than this is not measured from its start ping (the start was another run's).
+LONGEST_RUN = timedelta(hours=24)
+
+
+class CheckError(DomainError):
+    """A check, ping or window the rules refuse."""
+
+
+# --- Heartbeat timing ---------------------------------------------------------------------
+
+
+def due_after(check: Check, last: datetime) -> datetime:
+    """When the next ping is expected after one at `last`: a period later, or the schedule's
+    next time in the check's zone."""
+    if check.schedule:
+        return recurrence.next_cron(check.schedule, check.tz, last)
+    return last + timedelta(seconds=check.period)
+
+
+# --- Pings ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PingIn:
+    """A ping as it arrived: `/ping/<code>[/start|/fail|/log|/<exit status>]`."""
+
+    kind: str  # PingKind
+    exit_status: int | None = None
+    body: str = ""
+    method: str = "GET"
+    remote_addr: str = ""
+
+
+def ping(code: uuid.UUID, incoming: PingIn, at: datetime | None = None) -> bool:
+    """Store a heartbeat's ping and move its check: False for an unknown code (a 404).
+
+    The common case (a success on a check that is up) is one SELECT, one INSERT and one
+    UPDATE; only a change of status does more."""
+    at = at or timezone.now()
+    check = (
+        Check.objects.filter(code=code, kind=Kind.HEARTBEAT)
+        .only(
+            "id",
+            "organization_id",
+            "name",
+            "kind",
+            "status",
+            "period",
+            "grace",
+            "schedule",
+            "tz",
+            "last_start_at",
+            "alert_after",
+            "next_due",
+            "open_ticket_id",
+            "keep_pings",
+        )
+        .first()
+    )
+    if check is None:
+        return False
+    duration = None
+    started = check.last_start_at
+    measured = incoming.kind in (PingKind.SUCCESS, PingKind.FAIL) and started is not None
+    if measured and started is not None and timedelta(0) <= at - started <= LONGEST_RUN:
+        duration = int((at - started).total_seconds() * 1000)
+    with transaction.atomic():
+        Ping.objects.create(
+            owner=check,
+            at=at,
+            kind=incoming.kind,
+            exit_status=incoming.exit_status,
+            body=incoming.body[:BODY_LIMIT],
+            duration_ms=duration,
+            method=incoming.method[:8],
+            remote_addr=incoming.remote_addr[:45],
+        )
+        if incoming.kind == PingKind.SUCCESS:
+            _heartbeat_success(check, at, duration)
+        elif incoming.kind == PingKind.FAIL:
+            _heartbeat_failure(check, at, incoming)
+        elif incoming.kind == PingKind.START:
+            # A job that starts and never finishes is down a grace after its start.
+            alert_after = at + timedelta(seconds=check.grace)
+            if check.alert_after is not None:
+                alert_after = min(alert_after, check.alert_after)
+            Check.objects.filter(pk=check.pk).update(
+                last_start_at=at, alert_after=alert_after, updated_at=at
+            )
+        else:  # A log line: kept, changes nothing.
+            Check.objects.filter(pk=check.pk).update(last_ping_at=at)
+    return True
+
+
+def _heartbeat_success(check: Check, at: datetime, duration: int | None) -> None:
+    next_due = due_after(check, at)
+    fields = {
+        "last_ping_at": at,
+        "last_start_at": None,
+        "last_duration_ms": duration,
+        "next_due": next_due,
+        "alert_after": next_due + timedelta(seconds=check.grace),
+        "failures": 0,
+        "updated_at": at,
+    }
+    if check.status == Status.UP:
+        # The common case. Should a racing sweep have just marked it down, the flip below
+        # is what brings it back: claim on the status this ping saw.
+        if Check.objects.filter(pk=check.pk, status=Status.UP).update(**fields) == 1:
+            return
+        check.refresh_from_db()
+    _transition(check, Status.UP, at, _("A ping arrived."), fields)
+
+
+def _heartbeat_failure(check: Check, at: datetime, incoming: PingIn) -> None:
+    if incoming.exit_status:
+        reason = _("The job reported a failure (exit status %(status)s).") % {
+            "status": incoming.exit_status
+        }
+    else:
+        reason = _("The job reported a failure.")
+    if incoming.body:
+        reason = f"{reason}\n\n{incoming.body[:2000]}"
+    next_due = due_after(check, at)
+    fields = {
+        "last_ping_at": at,
+        "last_start_at": None,
+        "next_due": next_due,
+        "alert_after": next_due + timedelta(seconds=check.grace),
+        "updated_at": at,
+    }
+    if check.status == Status.DOWN:
+        Check.objects.filter(pk=check.pk).update(**fields)
+        _failed_again(check, at, reason)
+        return
+    _transition(check, Status.DOWN, at, reason, fields)
+
+
+# --- Active results -------------------------------------------------------------------------
+
+
+def record_result(
+    check: Check, *, ok: bool, at: datetime, duration_ms: int | None, detail: str
+) -> Flip | None:
+    """Store one run of an active check and move it: up at once on success, down after
+    `retries` + 1 consecutive failures. Returns the flip, if this run made one."""
+    with transaction.atomic():
+        Ping.objects.create(
+            owner=check,
+            at=at,
+            kind=PingKind.SUCCESS if ok else PingKind.FAIL,
+            body=detail[:BODY_LIMIT],
+            duration_ms=duration_ms,
+        )
+        failures = 0 if ok else check.failures + 1
+        fields = {
+            "last_ping_at": at,
+            "last_duration_ms": duration_ms,
+            "failures": failures,
+            "updated_at": at,
+        }
+        status = check.status
+        if status == Status.PAUSED:
+            Check.objects.filter(pk=check.pk).update(**fields)
+            return None
+        if ok and status in (Status.NEW, Status.DOWN):
+            return _transition(check, Status.UP, at, detail, fields)
+        if not ok and failures > check.retries and status in (Status.NEW, Status.UP):
+            return _transition(check, Status.DOWN, at, detail, fields)
+        Check.objects.filter(pk=check.pk).update(**fields)
+        check.failures = failures
+        if not ok and status == Status.DOWN:
+            _failed_again(check, at, detail)
+    return None
+
+
+# --- Flips and their tickets ----------------------------------------------------------------
+
+
+def _transition(
+    check: Check,
+    new: str,
+    at: datetime,
+    reason: str,
+    fields: Mapping[str, object] | None = None,
+    claim: Mapping[str, object] | None = None,
+) -> Flip | None:
+    """Claim the change from the status `check` holds to `new` (and the other values in
+    `claim` it saw); None if another worker or a ping changed it first."""
+    old = check.status
+    if old == new:
+        return None
+    fields = dict(fields or {})
+    fields["status"] = new
+    if new == Status.DOWN:
+        fields["ticket_due"] = at
+    elif new == Status.UP:
+        fields["ticket_due"] = None
+    with transaction.atomic(), events.holding():
+        if Check.objects.filter(pk=check.pk, status=old, **(claim or {})).update(**fields) != 1:
+            return None
+        for key, value in fields.items():
+            setattr(check, key, value)
+        flip = Flip.objects.create(owner=check, at=at, old=old, new=new, reason=reason[:500])
+        if new == Status.DOWN:
+            end = silenced_until(check, at)
+            if end is not None:
+                flip.silenced = True
+                flip.save(update_fields=["silenced"])
+                Check.objects.filter(pk=check.pk).update(ticket_due=end)
+                check.ticket_due = end
+            else:
+                _alert(check, at, reason)
+        elif new == Status.UP and old == Status.DOWN:
+            _recovered(check, at, reason)
+    log.info("check %s: %s -> %s", check.pk, old, new)
+    return flip
+
+
+def silenced_until(check: Check, at: datetime) -> datetime | None:
+    """The end of the maintenance window that holds `at` for this check, if one does (the
+    latest end, should several overlap)."""
+    windows = (
+        MaintenanceWindow.objects.filter(organization_id=check.organization_id)
+        .filter(Q(checks=None) | Q(checks=check))
+        .filter(starts__lte=at)
+        .filter(Q(rrule="") & Q(ends__gt=at) | ~Q(rrule=""))
+        .distinct()
+    )
+    tz = check.organization.timezone
+    ends = [
+        held[1]
+        for w in windows
+        if (held := recurrence.covering(w.starts, w.ends, w.rrule, tz, at)) is not None
+    ]
+    return max(ends) if ends else None
+
+
+def _alert(check: Check, at: datetime, reason: str) -> None:
+    """The check went down, outside any window: one ticket for it, reopened if it recovered
+    a short while ago, else a new one."""
+    Check.objects.filter(pk=check.pk).update(ticket_due=None)
+    check.ticket_due = None
+    ticket = check.open_ticket if check.open_ticket_id else None
+    if ticket is not None and ticket.is_open:
+        _failed_again(check, at, reason)
+        return
+    recent = (
+        Alert.objects.filter(
+            owner=check, recovered_at__gte=at - timedelta(seconds=check.reopen_within)
+        )
+        .select_related("ticket")
+        .first()
+    )
+    notify = _client_recipients(check)
+    if recent is not None and recent.ticket.status in (TicketStatus.RESOLVED, TicketStatus.CLOSED):
+        ticket = recent.ticket
+        desk.change_status(ticket, TicketStatus.OPEN, None, at=at)
+        Alert.objects.filter(pk=recent.pk).update(recovered_at=None)
+        events.record(
+            ticket,
+            EventKind.ALERT,
+            None,
+            at,
+            reason=reason[:2000],
+            reopened=True,
+            check=check.pk,
+            notify=notify,
+        )
+    else:
+        org = check.organization
+        with translation.override(org.language or None):
+            title = _("%(check)s is down") % {"check": check.name}
+            description = describe(check, reason)
+        ticket = desk.open_ticket(
+            desk.NewTicket(
+                organization=org,
+                title=title,
+                description=description,
+                impact=check.impact,
+                urgency=check.urgency,
+                kind=TicketKind.INCIDENT,
+                source=Source.MONITORING,
+            ),
+            actor=None,
+            at=at,
+        )
+        Alert.objects.create(owner=check, ticket=ticket, opened_at=at)
+        events.record(
+            ticket,
+            EventKind.ALERT,
+            None,
+            at,
+            reason=reason[:2000],
+            opened=True,
+            check=check.pk,
+            notify=notify,
+        )
+    Check.objects.filter(pk=check.pk).update(open_ticket=ticket)
+    check.open_ticket = ticket
+
+
+def _failed_again(check: Check, at: datetime, reason: str) -> None:
+    """A further failure while down: an event on its ticket, never a new ticket. A probe that
+    fails the same way every minute adds one event, not one a minute."""
+    if not check.open_ticket_id:
+        return
+    ticket = check.open_ticket
+    assert ticket is not None
+    last = ticket.events.filter(kind=EventKind.ALERT).order_by("-at", "-id").first()
+    if last is not None and last.data.get("reason") == reason[:2000]:
+        return
+    events.record(ticket, EventKind.ALERT, None, at, reason=reason[:2000], check=check.pk)
+
+
+def _recovered(check: Check, at: datetime, reason: str) -> None:
+    if not check.open_ticket_id:
+        # Down and up again inside a window (or before its ticket was due): no ticket.
+        return
+    ticket = check.open_ticket
+    assert ticket is not None
+    down_at = (
+        Flip.objects.filter(owner=check, new=Status.DOWN, at__lte=at)
+        .order_by("-at", "-id")
+        .values_list("at", flat=True)
+        .first()
+    )
+    events.record(
+        ticket,
+        EventKind.RECOVERED,
+        None,
+        at,
+        reason=reason[:2000],
+        check=check.pk,
+        down_since=iso(down_at) if down_at else None,
+        notify=_client_recipients(check),
+    )
+    Alert.objects.filter(owner=check, ticket=ticket).update(recovered_at=at)
+    if check.auto_resolve and ticket.is_open:
+        desk.change_status(ticket, TicketStatus.RESOLVED, None, at=at)
+        Check.objects.filter(pk=check.pk).update(open_ticket=None)
+        check.open_ticket = None
+
+
+def _client_recipients(check: Check) -> list[str]:
+    """The client admins who chose to hear of their checks' outages."""
+    return sorted(
+        AlertRecipient.objects.filter(
+            organization_id=check.organization_id, user__is_active=True
+        ).values_list("user__email", flat=True)
+    )
+
+
+def describe(check: Check, reason: str) -> str:
+    """The ticket's description: what failed and what the check watches."""
+    lines = [reason, ""]
+    lines.append(
+        _("Check: %(name)s (%(kind)s)") % {"name": check.name, "kind": Kind(check.kind).label}
+    )
+    if check.target:
+        lines.append(_("Target: %(target)s") % {"target": check.target})
+    if check.is_heartbeat:
+        if check.last_ping_at:
+            lines.append(
+                _("Last ping: %(at)s UTC") % {"at": f"{check.last_ping_at:%Y-%m-%d %H:%M}"}
+            )
+        else:
+            lines.append(_("No ping has arrived yet."))
+    return "\n".join(lines)
+
+
+# --- The sweep: heartbeats that went quiet, tickets held by a window -------------------------
+
+
+def sweep(now: datetime | None = None, limit: int = 500) -> int:
+    """Mark down every heartbeat past its grace and open the tickets whose window has ended;
+    returns how many checks this call changed. Safe to run from any number of workers."""
+    now = now or timezone.now()
+    done = 0
+    quiet = list(
+        Check.objects.filter(status=Status.UP, alert_after__lte=now)
+        .select_related("organization", "open_ticket")
+        .order_by("alert_after")[:limit]
+    )
+    for check in quiet:
+        assert check.alert_after is not None
+        reason = _quiet_reason(check)
+        # The claim also names the deadline it saw: a ping that moved it first wins.
+        flip = _transition(
+            check, Status.DOWN, check.alert_after, reason, claim={"alert_after": check.alert_after}
+        )
+        if flip is not None:
+            done += 1
+    held = list(
+        Check.objects.filter(status=Status.DOWN, ticket_due__lte=now)
+        .select_related("organization", "open_ticket")
+        .order_by("ticket_due")[:limit]
+    )
+    for check in held:
+        with transaction.atomic(), events.holding():
+            if (
+                Check.objects.filter(
+                    pk=check.pk, status=Status.DOWN, ticket_due=check.ticket_due
+                ).update(ticket_due=None)
+                != 1
+            ):
+                continue
+            end = silenced_until(check, now)
+            if end is not None:
+                Check.objects.filter(pk=check.pk).update(ticket_due=end)
+                continue
+            reason = _("Still down when the maintenance window ended.")
+            last = Flip.objects.filter(owner=check, new=Status.DOWN).order_by("-at", "-id").first()
+            if last is not None and last.reason:
+                reason = f"{reason}\n\n{last.reason}"
+            _alert(check, now, reason)
+            done += 1
+    return done
+
+
+def _quiet_reason(check: Check) -> str:
+    # A success or failure clears the start: one still set is a run that never finished.
+    started = check.last_start_at
+    if started is not None and check.alert_after == started + timedelta(seconds=check.grace):
+        return _("The job started at %(at)s UTC and has not finished within its grace time.") % {
+            "at": f"{started:%Y-%m-%d %H:%M}"
+        }
+    return _("No ping since %(last)s UTC: expected by %(due)s UTC, with %(grace)s of grace.") % {
+        "last": f"{check.last_ping_at:%Y-%m-%d %H:%M}" if check.last_ping_at else "-",
+        "due": f"{check.next_due:%Y-%m-%d %H:%M}" if check.next_due else "-",
+        "grace": _seconds(check.grace),
+    }
+
+
+def _seconds(n: int) -> str:
+    return format_duration(timedelta(seconds=n))
+
+
+# --- Pause and resume -----------------------------------------------------------------------
+
+
+def pause(check: Check, actor: User | None, at: datetime | None = None) -> Check:
+    """Stop watching: no alert, no probe, until resumed (a heartbeat's next ping resumes it,
+    as in healthchecks)."""
+    at = at or timezone.now()
+    check.refresh_from_db()
+    _transition(
+        check,
+        Status.PAUSED,
+        at,
+        _("Paused by %(who)s.") % {"who": actor or "Steward"},
+        {"alert_after": None, "failures": 0, "updated_at": at},
+    )
+    check.refresh_from_db()
+    return check
+
+
+def resume(check: Check, actor: User | None, at: datetime | None = None) -> Check:
+    """Back to `new`: a heartbeat waits for its next ping, an active check runs at once."""
+    at = at or timezone.now()
+    check.refresh_from_db()
+    if check.status != Status.PAUSED:
+        return check
+    fields: dict[str, object] = {"failures": 0, "updated_at": at, "alert_after": None}
+    fields["next_due"] = None if check.is_heartbeat else at
+    _transition(
+        check, Status.NEW, at, _("Resumed by %(who)s.") % {"who": actor or "Steward"}, fields
+    )
+    check.refresh_from_db()
+    return check
+
+
+# --- Retention ------------------------------------------------------------------------------
+
+
+def prune_pings(check: Check) -> int:
+    """Keep the newest `keep_pings` pings and results of the check."""
+    cutoff = (
+        Ping.objects.filter(owner=check)
+        .order_by("-at", "-id")
+        .values_list("id", flat=True)[check.keep_pings : check.keep_pings + 1]
+    )
+    first_old = list(cutoff)
+    if not first_old:
+        return 0
+    edge = Ping.objects.get(pk=first_old[0])
+    deleted, _ = (
+        Ping.objects.filter(owner=check)
+        .filter(Q(at__lt=edge.at) | Q(at=edge.at, id__lte=edge.pk))
+        .delete()
+    )
+    return deleted
+
+
+def prune_all() -> int:
+    total = 0
+    for check in Check.objects.only("id", "keep_pings").iterator():
+        total += prune_pings(check)
+    return total
