@@ -4,6 +4,7 @@ flips, one ticket per outage, resolved on recovery)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 import time_machine
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 
-def heartbeat(**kw: object) -> Check:
+def heartbeat(**kw: Any) -> Check:
     org = kw.pop("organization", None) or make_org("ACME")
     kw.setdefault("name", "Nightly backup")
     kw.setdefault("period", 3600)
@@ -28,7 +29,7 @@ def heartbeat(**kw: object) -> Check:
     return Check.objects.create(organization=org, kind=Kind.HEARTBEAT, **kw)
 
 
-def ping(check: Check, suffix: str = "", method: str = "get", **kw: object) -> object:
+def ping(check: Check, suffix: str = "", method: str = "get", **kw: Any) -> Any:
     return getattr(Client(), method)(f"/ping/{check.code}{suffix}", **kw)
 
 
