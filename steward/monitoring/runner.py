@@ -9,22 +9,25 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone, translation
 
 from steward.monitoring import actions
-from steward.monitoring.models import Check, Ping, PingKind, Status
+from steward.monitoring.models import BODY_LIMIT, Check, Ping, PingKind, Status
 from steward.monitoring.probes import Network, Outcome, Target, probe_all
 
 log = logging.getLogger(__name__)
 
 # Probes in flight at once in one worker process (each is a socket, not a thread).
 CONCURRENCY = 500
+# Ids named in one claiming UPDATE.
+CLAIM_BATCH = 500
 
 
 def due(now: datetime, limit: int) -> list[Check]:
@@ -33,27 +36,43 @@ def due(now: datetime, limit: int) -> list[Check]:
         Check.objects.active()
         .exclude(status=Status.PAUSED)
         .filter(Q(next_due__lte=now) | Q(next_due__isnull=True))
-        .order_by("next_due")[:limit]
+        # New checks (no time yet) first, on PostgreSQL too, where NULLs sort last.
+        .order_by(F("next_due").asc(nulls_first=True))[:limit]
     )
 
 
 def claim(checks: Sequence[Check], now: datetime) -> list[Check]:
-    """The checks of `checks` this worker won: their `next_due` moved one interval on,
-    only where it still holds the value this worker read."""
-    won = []
-    # One transaction for the batch: one commit instead of one per check. On PostgreSQL a
-    # racing worker's UPDATE waits for this commit, then finds `next_due` changed: 0 rows.
-    with transaction.atomic():
-        for check in checks:
-            following = now + timedelta(seconds=max(check.interval, 1))
-            if (
-                Check.objects.filter(pk=check.pk, next_due=check.next_due)
-                .exclude(status=Status.PAUSED)
-                .update(next_due=following)
-                == 1
-            ):
-                check.next_due = following
-                won.append(check)
+    """The checks of `checks` this worker won: those still due at `now` when its UPDATE
+    reaches them, their `next_due` moved one interval on.
+
+    One conditional UPDATE per interval (not per check) with RETURNING: the rows it names
+    are the claimed ones. A racing worker's UPDATE finds them no longer due (on PostgreSQL
+    it waits for this one's commit, then re-reads them): each slot is probed once, as long
+    as the interval is longer than the gap between the two workers' clocks (>= 10 s)."""
+    by_interval: dict[int, list[Check]] = defaultdict(list)
+    for check in sorted(checks, key=lambda c: c.pk):
+        by_interval[max(check.interval, 1)].append(check)
+    table = connection.ops.quote_name(Check._meta.db_table)
+    adapt = connection.ops.adapt_datetimefield_value
+    won: list[Check] = []
+    # Each UPDATE commits on its own: a worker never holds one batch's rows while it waits
+    # for another's, so two workers cannot deadlock on PostgreSQL.
+    with connection.cursor() as cursor:
+        for interval, group in by_interval.items():
+            following = now + timedelta(seconds=interval)
+            for at in range(0, len(group), CLAIM_BATCH):
+                part = group[at : at + CLAIM_BATCH]
+                cursor.execute(
+                    f"UPDATE {table} SET next_due = %s "
+                    f"WHERE id IN ({', '.join(['%s'] * len(part))}) AND status <> %s "
+                    "AND (next_due IS NULL OR next_due <= %s) RETURNING id",
+                    [adapt(following), *(c.pk for c in part), Status.PAUSED.value, adapt(now)],
+                )
+                claimed = {row[0] for row in cursor.fetchall()}
+                for check in part:
+                    if check.pk in claimed:
+                        check.next_due = following
+                        won.append(check)
     return won
 
 
@@ -89,30 +108,31 @@ def record(checks: Sequence[Check], outcomes: Sequence[Outcome]) -> None:
     quiet = [(c, o) for c, o in zip(checks, outcomes, strict=True) if _unchanged(c, o)]
     loud = [(c, o) for c, o in zip(checks, outcomes, strict=True) if not _unchanged(c, o)]
     if quiet:
-        with transaction.atomic():
-            Ping.objects.bulk_create(
-                [
-                    Ping(
-                        owner=c,
-                        at=o.at,
-                        kind=PingKind.SUCCESS if o.ok else PingKind.FAIL,
-                        body=o.detail,
-                        duration_ms=o.duration_ms,
-                    )
-                    for c, o in quiet
-                ],
-                batch_size=500,
+        checks_table = connection.ops.quote_name(Check._meta.db_table)
+        pings_table = connection.ops.quote_name(Ping._meta.db_table)
+        adapt = connection.ops.adapt_datetimefield_value
+        pings, rows = [], []
+        for c, o in quiet:
+            c.last_ping_at = o.at
+            c.last_duration_ms = o.duration_ms
+            c.failures = 0 if o.ok else c.failures + 1
+            c.updated_at = o.at
+            kind = PingKind.SUCCESS if o.ok else PingKind.FAIL
+            pings.append((c.pk, adapt(o.at), kind.value, o.detail[:BODY_LIMIT], o.duration_ms))
+            rows.append((adapt(o.at), o.duration_ms, c.failures, adapt(o.at), c.pk))
+        # Plain statements run for many rows: building 1,000 model instances and bulk_update's
+        # CASE over 1,000 rows cost more than the probes. The status stays out of the update:
+        # a pause or a flip made meanwhile stands.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {pings_table} (owner_id, at, kind, body, duration_ms, method, "
+                "remote_addr) VALUES (%s, %s, %s, %s, %s, '', '')",
+                pings,
             )
-            for c, o in quiet:
-                c.last_ping_at = o.at
-                c.last_duration_ms = o.duration_ms
-                c.failures = 0 if o.ok else c.failures + 1
-                c.updated_at = o.at
-            # The status stays out of the update: a pause or a flip made meanwhile stands.
-            Check.objects.bulk_update(
-                [c for c, _o in quiet],
-                ["last_ping_at", "last_duration_ms", "failures", "updated_at"],
-                batch_size=500,
+            cursor.executemany(
+                f"UPDATE {checks_table} SET last_ping_at = %s, last_duration_ms = %s, "
+                "failures = %s, updated_at = %s WHERE id = %s",
+                rows,
             )
     for check, outcome in loud:
         try:
