@@ -1,0 +1,191 @@
+"""The monitoring API as DESIGN.md writes it: shapes, bad input named, tenancy."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.test import Client
+
+from steward.desk.models import Ticket
+from steward.monitoring import actions
+from steward.monitoring.models import Check, Kind
+from steward.test import World, api_client, patch_json, post_json, world
+
+pytestmark = pytest.mark.django_db
+
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def w() -> World:
+    return world()
+
+
+def test_create_a_heartbeat_and_read_it_back(w: World) -> None:
+    api = api_client(w.tech)
+    r = post_json(
+        api,
+        "/api/v1/checks",
+        {
+            "organization": w.acme.pk,
+            "name": "Nightly backup",
+            "kind": "heartbeat",
+            "impact": "high",
+            "urgency": "medium",
+            "tags": ["backup", "nas"],
+            "schedule": "30 2 * * *",
+            "timezone": "Europe/Athens",
+            "grace": 1800,
+        },
+    )
+    assert r.status_code == 201, r.content
+    body = r.json()
+    assert body["status"] == "new"
+    assert body["ping_url"].endswith(f"/ping/{Check.objects.get().code}")
+    assert body["schedule"] == "30 2 * * *"
+    assert body["timezone"] == "Europe/Athens"
+    assert body["tags"] == ["backup", "nas"]
+    assert body["open_ticket"] is None
+    assert body["next_due"] is None and body["last_ping_at"] is None
+    got = api.get(f"/api/v1/checks/{body['id']}").json()
+    assert got == body
+
+
+def test_an_http_check_with_expectations(w: World) -> None:
+    r = post_json(
+        api_client(w.admin),
+        "/api/v1/checks",
+        {
+            "organization": w.globex.pk,
+            "name": "Shop",
+            "kind": "http",
+            "target": "https://shop.example.com/health",
+            "interval": 60,
+            "timeout": 5,
+            "retries": 2,
+            "expect": {"status": [200], "contains": "ok", "max_ms": 2000},
+            "auto_resolve": False,
+        },
+    )
+    assert r.status_code == 201, r.content
+    body = r.json()
+    assert body["ping_url"] is None
+    assert (body["interval"], body["timeout"], body["retries"]) == (60, 5, 2)
+    assert body["expect"] == {"status": [200], "contains": "ok", "max_ms": 2000}
+    assert body["auto_resolve"] is False
+    assert body["next_due"] is not None  # it runs at once
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"kind": "heartbeat", "schedule": "61 * * * *"}, "schedule"),
+        ({"kind": "heartbeat", "period": 5}, "period"),
+        ({"kind": "heartbeat", "period": 60, "grace": 0}, "grace"),
+        ({"kind": "heartbeat", "timezone": "Mars/Olympus"}, "timezone"),
+        ({"kind": "http", "target": "ftp://example.com/", "interval": 60}, "target"),
+        ({"kind": "http", "target": "https://example.com/", "interval": 0}, "interval"),
+        ({"kind": "tcp", "target": "example.com:70000", "interval": 60}, "target"),
+        ({"kind": "tcp", "target": "example.com", "interval": 60}, "target"),
+        ({"kind": "tls", "target": "example.com:443", "expect": {"days_left": -1}}, "expect"),
+        ({"kind": "dns", "target": "exa mple.com"}, "target"),
+        ({"kind": "http", "target": "https://example.com/", "expect": {"days_left": 3}}, "expect"),
+        ({"kind": "ping"}, "kind"),
+        ({"kind": "heartbeat", "name": ""}, "name"),
+        ({"kind": "heartbeat", "impact": "urgent"}, "impact"),
+    ],
+)
+def test_bad_input_is_a_422_naming_the_field(w: World, change: dict, field: str) -> None:
+    payload = {"organization": w.acme.pk, "name": "X", **change}
+    r = post_json(api_client(w.admin), "/api/v1/checks", payload)
+    assert r.status_code == 422, r.content
+    assert r.json()["field"] == field
+    assert not Check.objects.exists()
+
+
+def test_tenancy(w: World) -> None:
+    mine = actions.save_check(w.acme, actions.CheckInput(name="Acme backup", kind=Kind.HEARTBEAT))
+    theirs = actions.save_check(
+        w.globex, actions.CheckInput(name="Globex backup", kind=Kind.HEARTBEAT)
+    )
+    tech = api_client(w.tech)
+    assert [c["id"] for c in tech.get("/api/v1/checks").json()["items"]] == [mine.pk]
+    for path in ("", "/pings", "/flips"):
+        assert tech.get(f"/api/v1/checks/{theirs.pk}{path}").status_code == 404
+    assert patch_json(tech, f"/api/v1/checks/{theirs.pk}", {"name": "x"}).status_code == 404
+    assert tech.delete(f"/api/v1/checks/{theirs.pk}").status_code == 404
+    assert tech.post(f"/api/v1/checks/{theirs.pk}/pause").status_code == 404
+    r = post_json(
+        tech, "/api/v1/checks", {"organization": w.globex.pk, "name": "x", "kind": "heartbeat"}
+    )
+    assert r.status_code == 422 and r.json()["field"] == "organization"
+    # A client reads its own checks, changes none.
+    client = api_client(w.acme_user)
+    assert [c["id"] for c in client.get("/api/v1/checks").json()["items"]] == [mine.pk]
+    assert client.get(f"/api/v1/checks/{theirs.pk}").status_code == 404
+    assert client.post(f"/api/v1/checks/{mine.pk}/pause").status_code == 403
+    assert api_client(w.globex_user).get(f"/api/v1/checks/{mine.pk}").status_code == 404
+
+
+def test_pings_flips_pause_and_the_ticket_it_opened(w: World) -> None:
+    check = actions.save_check(
+        w.acme, actions.CheckInput(name="Antivirus update", kind=Kind.HEARTBEAT, period=3600)
+    )
+    with time_machine.travel(T0, tick=False):
+        Client().get(f"/ping/{check.code}/start")
+    with time_machine.travel(T0 + timedelta(seconds=3), tick=False):
+        Client().post(f"/ping/{check.code}/2", "signatures out of date", content_type="text/plain")
+    api = api_client(w.tech)
+    pings = api.get(f"/api/v1/checks/{check.pk}/pings").json()["items"]
+    assert [(p["kind"], p["exit_status"], p["body"], p["duration_ms"]) for p in pings] == [
+        ("fail", 2, "signatures out of date", 3000),
+        ("start", None, "", None),
+    ]
+    assert datetime.fromisoformat(pings[0]["at"]) == T0 + timedelta(seconds=3)
+    flips = api.get(f"/api/v1/checks/{check.pk}/flips").json()["items"]
+    assert [(f["from"], f["to"]) for f in flips] == [("new", "down")]
+    assert "exit status 2" in flips[0]["reason"]
+    body = api.get(f"/api/v1/checks/{check.pk}").json()
+    ticket = Ticket.objects.get()
+    assert body["status"] == "down" and body["open_ticket"] == ticket.pk
+    assert api.get(f"/api/v1/tickets/{ticket.pk}").json()["check"] == check.pk
+    assert api.post(f"/api/v1/checks/{check.pk}/pause").json()["status"] == "paused"
+    assert api.post(f"/api/v1/checks/{check.pk}/resume").json()["status"] == "new"
+    assert api.delete(f"/api/v1/checks/{check.pk}").status_code == 204
+    assert Ticket.objects.filter(pk=ticket.pk).exists()  # the desk keeps its history
+
+
+def test_maintenance_windows(w: World) -> None:
+    check = actions.save_check(w.acme, actions.CheckInput(name="NAS", kind=Kind.HEARTBEAT))
+    api = api_client(w.manager)
+    payload = {
+        "organization": w.acme.pk,
+        "checks": [check.pk],
+        "starts": "2026-03-01T02:00:00+02:00",
+        "ends": "2026-03-01T04:00:00+02:00",
+        "rrule": "FREQ=WEEKLY;BYDAY=SU",
+        "reason": "Windows updates",
+    }
+    r = post_json(api, "/api/v1/maintenance-windows", payload)
+    assert r.status_code == 201, r.content
+    body = r.json()
+    assert body["checks"] == [check.pk]
+    assert datetime.fromisoformat(body["starts"]) == datetime(2026, 3, 1, 0, 0, tzinfo=UTC)
+    assert [x["id"] for x in api.get("/api/v1/maintenance-windows").json()["items"]] == [body["id"]]
+    for bad, field in (
+        ({"rrule": "FREQ=SOMETIMES"}, "rrule"),
+        ({"ends": "2026-03-01T01:00:00+02:00"}, "ends"),
+        ({"checks": [999999]}, "checks"),
+    ):
+        r = post_json(api, "/api/v1/maintenance-windows", {**payload, **bad})
+        assert r.status_code == 422 and r.json()["field"] == field, r.content
+    assert api_client(w.globex_user).get("/api/v1/maintenance-windows").json()["items"] == []
+    tech_globex = post_json(
+        api_client(w.tech),
+        "/api/v1/maintenance-windows",
+        {**payload, "organization": w.globex.pk, "checks": []},
+    )
+    assert tech_globex.status_code == 422
+    assert api.delete(f"/api/v1/maintenance-windows/{body['id']}").status_code == 204
