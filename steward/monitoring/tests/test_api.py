@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 import time_machine
@@ -97,7 +98,7 @@ def test_an_http_check_with_expectations(w: World) -> None:
         ({"kind": "heartbeat", "impact": "urgent"}, "impact"),
     ],
 )
-def test_bad_input_is_a_422_naming_the_field(w: World, change: dict, field: str) -> None:
+def test_bad_input_is_a_422_naming_the_field(w: World, change: dict[str, Any], field: str) -> None:
     payload = {"organization": w.acme.pk, "name": "X", **change}
     r = post_json(api_client(w.admin), "/api/v1/checks", payload)
     assert r.status_code == 422, r.content
