@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from steward.monitoring.probes import Network, Outcome, Target, probe_all
+from steward.monitoring.probes import BadTarget, Network, Outcome, Target, host_port, probe_all
 from steward.monitoring.tests.servers import (
     Authority,
     Reply,
@@ -263,3 +263,24 @@ def test_it_runs_many_checks_at_once_each_with_its_own_outcome(site: str) -> Non
     ] * 20
     outcomes = asyncio.run(probe_all(targets, concurrency=8))
     assert [o.ok for o in outcomes] == [True, False, False] * 20
+
+
+@pytest.mark.parametrize(
+    ("target", "default", "expected"),
+    [
+        ("shop.acme.example:8443", None, ("shop.acme.example", 8443)),
+        ("[2001:db8::1]:443", None, ("2001:db8::1", 443)),
+        ("shop.acme.example", 443, ("shop.acme.example", 443)),
+        ("2001:db8::1", 443, ("2001:db8::1", 443)),
+    ],
+)
+def test_it_reads_host_and_port_as_written(
+    target: str, default: int | None, expected: tuple[str, int]
+) -> None:
+    assert host_port(target, default) == expected
+
+
+@pytest.mark.parametrize("target", ["shop.acme.example:0", "shop.acme.example:https", ":443"])
+def test_it_refuses_a_target_without_a_usable_port(target: str) -> None:
+    with pytest.raises(BadTarget):
+        host_port(target)
