@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from django.db import close_old_connections
 
-from steward.monitoring import actions
+from steward.monitoring import actions, runner
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +31,16 @@ def run_sweep(stop: threading.Event, interval: float = 1.0) -> None:
     _every(stop, interval, actions.sweep, "sweep")
 
 
+def run_probes(stop: threading.Event, interval: float = 1.0) -> None:
+    """Every active check due is probed (together, with asyncio) and its result recorded."""
+    _every(stop, interval, runner.run_due, "probes")
+
+
 def start(stop: threading.Event) -> list[threading.Thread]:
+    # Apart: a slow round of probes (a timeout of many seconds) must not delay the sweep.
     threads = [
-        threading.Thread(target=run_sweep, args=(stop,), name="monitoring-sweep", daemon=True)
+        threading.Thread(target=run_sweep, args=(stop,), name="monitoring-sweep", daemon=True),
+        threading.Thread(target=run_probes, args=(stop,), name="monitoring-probes", daemon=True),
     ]
     for thread in threads:
         thread.start()
