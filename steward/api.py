@@ -12,6 +12,7 @@ from steward.contracts.api import router as contracts_router
 from steward.desk.api import router as desk_router
 from steward.lib.api import ObjectParser, install_error_handlers
 from steward.mail.api import router as mail_router
+from steward.monitoring.api import router as monitoring_router
 from steward.monitoring.api_plans import router as plans_router
 from steward.sla.api import router as sla_router
 
@@ -37,3 +38,4 @@ api.add_router("", billing_router)
 api.add_router("", desk_router)
 api.add_router("", mail_router)
 api.add_router("", plans_router)
+api.add_router("", monitoring_router)

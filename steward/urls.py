@@ -24,6 +24,7 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("ping/", include("steward.monitoring.ping_urls")),
     path("accounts/", include("allauth.urls")),
     path("account/", include("steward.accounts.urls")),
     path("desk/mail/", include("steward.mail.urls")),

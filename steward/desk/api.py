@@ -33,6 +33,7 @@ from steward.desk.queries import (
     ORDERINGS,
     TicketFilter,
     apply_filter,
+    complete,
     cursor_of,
     keyset_page,
     order,
@@ -190,6 +191,7 @@ class TicketOut(Out):
     service: str | None = Field(description="The catalogue code of its service.")
     stops_business: bool = Field(description="An outage that stopped the client's work.")
     cc: list[int] = Field(description="The contacts copied on it (user ids).")
+    check: int | None = Field(description="The monitoring check that opened it.")
     created_at: Timestamp
     updated_at: Timestamp
     sla: SlaOut
@@ -224,6 +226,7 @@ class TicketOut(Out):
             service=ticket.service.code if ticket.service else None,
             stops_business=ticket.stops_business,
             cc=sorted(u.pk for u in ticket.cc.all()),
+            check=ticket.opened_by_check,
             created_at=ticket.created_at,
             updated_at=ticket.updated_at,
             sla=SlaOut.of(ticket, now),
@@ -276,7 +279,7 @@ def _ticket(request: HttpRequest, ticket_id: int, whole: bool = False) -> Ticket
     qs = with_related(Ticket.objects.all()).prefetch_related("cc")
     if whole:
         qs = with_checklist(qs)
-    return get_visible(qs, api_user(request), "ticket", pk=ticket_id)
+    return complete([get_visible(qs, api_user(request), "ticket", pk=ticket_id)])[0]
 
 
 @router.get("/tickets", response=CursorPage[TicketOut])
@@ -347,7 +350,7 @@ def list_tickets(
             rows = rows[:limit]
             after = cursor_of(rows[-1], ordering)
     return CursorPage[TicketOut](
-        items=[TicketOut.of(t, user, now) for t in rows],
+        items=[TicketOut.of(t, user, now) for t in complete(rows)],
         limit=limit,
         offset=offset,
         next_cursor=encode_cursor(after) if after else None,

@@ -295,6 +295,8 @@ class Ticket(models.Model):
     sla_events: list[TicketEvent]
     # Its whole history is in memory: it was opened by this very instance.
     sla_fresh: bool = False
+    # The monitoring check that opened it, as monitoring's hook sets it (desk.queries.complete).
+    opened_by_check: int | None = None
 
     objects = TicketQuerySet.as_manager()
 

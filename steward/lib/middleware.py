@@ -15,13 +15,14 @@ class RequestTooLargeMiddleware:
     """Reads a page's form data first, so that a form over DATA_UPLOAD_MAX_MEMORY_SIZE (or
     with too many fields) is a plain 413 (400) rather than a 400 with a traceback, which is
     what Django shows when DEBUG is on, as in the demo. The API answers its own (JSON) 413,
-    and must read its bodies itself: the mail relay's can be larger than any form."""
+    and must read its bodies itself: the mail relay's can be larger than any form. Pings keep
+    the first 100 kB of whatever a job sends, however large."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method == "POST" and not request.path.startswith("/api/"):
+        if request.method == "POST" and not request.path.startswith(("/api/", "/ping/")):
             try:
                 request.POST  # noqa: B018 - parsed here, where a refusal can be answered.
             except RequestDataTooBig:

@@ -12,6 +12,7 @@ nothing); what an allowed write does is each app's own tests' business.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +30,7 @@ from steward.desk.models import Queue, RoutingRule
 from steward.mail import inbound
 from steward.mail.models import Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
+from steward.monitoring import actions as monitoring
 from steward.monitoring import plans
 from steward.monitoring.models import MaintenancePlan
 from steward.test import (
@@ -60,6 +62,11 @@ ALLOWED: dict[str, frozenset[str]] = {
     "GET /api/v1/agreements/{agreement_id}": ACCOUNT,
     "GET /api/v1/agreements/{agreement_id}/versions": ACCOUNT,
     "GET /api/v1/calendars": EVERYONE,
+    "GET /api/v1/checks": EVERYONE,
+    "GET /api/v1/checks/{check_id}": EVERYONE,
+    "GET /api/v1/checks/{check_id}/flips": EVERYONE,
+    "GET /api/v1/checks/{check_id}/pings": EVERYONE,
+    "GET /api/v1/maintenance-windows": EVERYONE,
     "GET /api/v1/calendars/{calendar_id}": EVERYONE,
     "GET /api/v1/invoices": ACCOUNT,
     "GET /api/v1/invoices/{invoice_id}": ACCOUNT,
@@ -89,6 +96,13 @@ ALLOWED: dict[str, frozenset[str]] = {
     "GET /api/v1/users": frozenset({A}),
     "GET /api/v1/users/{user_id}": EVERYONE,  # One's own; others' are for admins.
     # API: writes
+    "DELETE /api/v1/checks/{check_id}": STAFF,
+    "DELETE /api/v1/maintenance-windows/{window_id}": STAFF,
+    "PATCH /api/v1/checks/{check_id}": STAFF,
+    "POST /api/v1/checks": STAFF,
+    "POST /api/v1/checks/{check_id}/pause": STAFF,
+    "POST /api/v1/checks/{check_id}/resume": STAFF,
+    "POST /api/v1/maintenance-windows": STAFF,
     "DELETE /api/v1/time-entries/{entry_id}": STAFF,
     "DELETE /api/v1/tokens/{token_id}": EVERYONE,
     "PATCH /api/v1/agreements/{agreement_id}": MANAGERS,
@@ -248,6 +262,14 @@ def acme() -> Acme:
     outbound = Outbound.objects.filter(ticket=ticket).first()
     queue = Queue.objects.create(name="Second line")
     rule = RoutingRule.objects.create(organization=w.acme, queue=queue)
+    check = monitoring.save_check(w.acme, monitoring.CheckInput(name="Backup", kind="heartbeat"))
+    window = monitoring.save_window(
+        w.acme,
+        monitoring.WindowInput(
+            starts=ticket.created_at, ends=ticket.created_at + timedelta(hours=1)
+        ),
+        w.admin,
+    )
     return Acme(
         w,
         {
@@ -277,6 +299,8 @@ def acme() -> Acme:
             "policy": w.policy.pk,
             "queue": queue.pk,
             "rule": rule.pk,
+            "check_id": check.pk,
+            "window_id": window.pk,
         },
     )
 
@@ -285,6 +309,9 @@ def acme() -> Acme:
 # is read, so a bad body cannot pass for a refusal.
 BODIES: dict[str, Any] = {
     "PATCH /api/v1/agreements/{agreement_id}": {"note": "x"},
+    "PATCH /api/v1/checks/{check_id}": {"name": "Renamed"},
+    "POST /api/v1/checks": "check",
+    "POST /api/v1/maintenance-windows": "window",
     "PATCH /api/v1/calendars/{calendar_id}": {"name": "Renamed"},
     "PATCH /api/v1/organizations/{org_id}": {"name": "Renamed"},
     "PATCH /api/v1/time-entries/{entry_id}": {"minutes": 5},
@@ -318,6 +345,10 @@ def _body(route: str, ids: dict[str, Any]) -> Any:
         return {"ticket": ids["ticket_id"], "minutes": 5, "description": "d", "billable": False}
     if body == "plan":
         return {"organization": ids["org_id"], "name": "N", "rrule": "FREQ=DAILY", "starts": "2027-01-01T09:00:00+00:00", "checklist": ["Step"]}  # fmt: skip  # noqa: E501
+    if body == "check":
+        return {"organization": ids["org_id"], "name": "N", "kind": "heartbeat"}
+    if body == "window":
+        return {"organization": ids["org_id"], "starts": "2027-01-01T00:00:00Z", "ends": "2027-01-01T01:00:00Z"}  # fmt: skip  # noqa: E501
     if body == "timer":
         return {"ticket": ids["ticket_id"]}
     return body
