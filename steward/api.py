@@ -13,6 +13,7 @@ from steward.desk.api import router as desk_router
 from steward.lib.api import ObjectParser, install_error_handlers
 from steward.mail.api import router as mail_router
 from steward.monitoring.api import router as monitoring_router
+from steward.monitoring.api_plans import router as plans_router
 from steward.sla.api import router as sla_router
 
 api = NinjaAPI(
@@ -36,4 +37,5 @@ api.add_router("", contracts_router)
 api.add_router("", billing_router)
 api.add_router("", desk_router)
 api.add_router("", mail_router)
+api.add_router("", plans_router)
 api.add_router("", monitoring_router)

@@ -23,6 +23,7 @@ from steward.desk.models import (
     ACTIVE_STATUSES,
     SLA_KINDS,
     Attachment,
+    ChecklistItem,
     EventKind,
     Message,
     Queue,
@@ -173,6 +174,8 @@ class NewTicket:
     stops_business: bool = False
     # Client contacts of the organization copied on it (they read it as the requester does).
     cc: Sequence[User] = ()
+    # Steps to tick off, in order (a maintenance plan's checklist, say).
+    checklist: Sequence[str] = ()
 
 
 def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) -> Ticket:
@@ -242,6 +245,11 @@ def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) 
             _record(ticket, EventKind.STOPS_BUSINESS, actor, at, to=True)
         if new.cc:
             _copy(ticket, new.cc, actor, at)
+        if new.checklist:
+            ChecklistItem.objects.bulk_create(
+                ChecklistItem(ticket=ticket, position=n, title=one_line(title)[:200] or "-")
+                for n, title in enumerate(new.checklist)
+            )
         recompute_sla(ticket, now=at)
     return ticket
 
@@ -354,6 +362,76 @@ def post_message(
         ticket.updated_at = at
         recompute_sla(ticket, now=at)
     return message
+
+
+# Evidence is a note (what was done and seen); long enough for a pasted log excerpt.
+EVIDENCE_LIMIT = 10_000
+
+
+def tick(
+    ticket: Ticket,
+    item: ChecklistItem,
+    done: bool,
+    evidence: str,
+    actor: User | None,
+    attachment: Attachment | None = None,
+    at: datetime | None = None,
+    *,
+    file: Any = None,
+) -> ChecklistItem:
+    """Tick a checklist item (or untick it) with its evidence: a note, and a file already on
+    the ticket (`attachment`) or a new one (`file`, stored on an internal note "Evidence:
+    <item>", since a file on a ticket always belongs to a message). Recorded as an event."""
+    if actor is not None and actor.is_client:
+        raise TicketError("Only provider staff tick a checklist.", "done", forbidden=True)
+    if item.ticket_id != ticket.pk:
+        raise TicketError("That item is not on this ticket's checklist.", "item")
+    evidence = evidence.strip()
+    if len(evidence) > EVIDENCE_LIMIT:
+        raise TicketError(f"Evidence has at most {EVIDENCE_LIMIT} characters.", "evidence")
+    if attachment is not None and attachment.message.ticket_id != ticket.pk:
+        raise TicketError("That file is not on this ticket.", "attachment")
+    if file is not None:
+        check_attachment(file)
+    at = at or timezone.now()
+    with locked(ticket):
+        item = ChecklistItem.objects.select_for_update().get(pk=item.pk)
+        if file is not None:
+            note = Message.objects.create(
+                ticket=ticket,
+                author=actor,
+                author_email=actor.email if actor else "",
+                body=f"Evidence: {item.title}",
+                public=False,
+                by_staff=True,
+                source=Source.AGENT,
+                created_at=at,
+            )
+            _record(
+                ticket, EventKind.MESSAGE, actor, at, message=note.pk, public=False, by_staff=True
+            )
+            attachment = add_attachment(note, file)
+        item.done = done
+        item.done_at = at if done else None
+        item.done_by = actor if done else None
+        item.evidence = evidence
+        if attachment is not None:
+            item.attachment = attachment
+        item.save(update_fields=["done", "done_at", "done_by", "evidence", "attachment"])
+        _record(
+            ticket,
+            EventKind.CHECKLIST,
+            actor,
+            at,
+            item=item.pk,
+            title=item.title,
+            done=done,
+            evidence=evidence[:500],
+            attachment=item.attachment_id,
+        )
+        ticket.updated_at = at
+        ticket.save(update_fields=["updated_at"])
+    return item
 
 
 def _change_status(

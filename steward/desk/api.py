@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from ninja import Field, Router, Schema
 from ninja.responses import Status as HttpStatus
 from pydantic import MISSING, EmailStr
@@ -16,8 +17,11 @@ from steward.accounts.models import CLIENT_ROLES, Organization, User
 from steward.contracts.models import Service
 from steward.desk import actions
 from steward.desk.models import (
+    Attachment,
+    ChecklistItem,
     Kind,
     Level,
+    Message,
     Priority,
     Queue,
     Source,
@@ -33,6 +37,7 @@ from steward.desk.queries import (
     cursor_of,
     keyset_page,
     order,
+    with_checklist,
     with_related,
 )
 from steward.desk.sla import explain
@@ -49,11 +54,15 @@ from steward.lib.api import (
     decode_cursor,
     encode_cursor,
     get_visible,
+    not_found,
     page,
     require,
 )
 
 router = Router(tags=["Tickets"])
+
+# What a 404 of these routes names, for the catalogs (steward.lib.api lists the others).
+gettext_noop("checklist item")
 
 
 class TicketIn(Schema):
@@ -91,6 +100,46 @@ class TicketPatch(Schema):
 class MessageIn(Schema):
     body: str = Field(..., min_length=1, max_length=100_000)
     public: bool = True
+
+
+class TickIn(Schema):
+    done: bool
+    evidence: str = Field("", max_length=actions.EVIDENCE_LIMIT)
+    attachment: Id | None = Field(
+        None, description="A file already on the ticket (an attachment id) as evidence."
+    )
+
+
+class ChecklistItemOut(Out):
+    """One step of the ticket's checklist and its evidence: who ticked it, when, what they
+    noted, and the file (an attachment id; to a client, only a file on a public message)."""
+
+    id: int
+    position: int
+    title: str
+    done: bool
+    done_at: Timestamp | None
+    done_by: int | None
+    done_by_name: str | None
+    evidence: str
+    attachment: int | None
+
+    @classmethod
+    def of(cls, item: ChecklistItem, user: User) -> ChecklistItemOut:
+        public = getattr(item, "attachment_public", None)
+        if public is None and item.attachment_id is not None:
+            public = Message.objects.filter(attachments=item.attachment_id, public=True).exists()
+        return cls(
+            id=item.pk,
+            position=item.position,
+            title=item.title,
+            done=item.done,
+            done_at=item.done_at,
+            done_by=item.done_by_id,
+            done_by_name=str(item.done_by) if item.done_by else None,
+            evidence=item.evidence,
+            attachment=item.attachment_id if user.is_provider or public else None,
+        )
 
 
 class SlaOut(Out):
@@ -146,6 +195,9 @@ class TicketOut(Out):
     created_at: Timestamp
     updated_at: Timestamp
     sla: SlaOut
+    checklist: list[ChecklistItemOut] = Field(
+        description="Steps to tick off (a maintenance plan's), in order; empty for most."
+    )
     # Queues are the provider's own routing: a client's answer has no such key at all.
     # (A factory, not a plain default: ninja would try to write MISSING into the schema.)
     queue: int | None | MISSING = Field(
@@ -178,6 +230,7 @@ class TicketOut(Out):
             created_at=ticket.created_at,
             updated_at=ticket.updated_at,
             sla=SlaOut.of(ticket, now),
+            checklist=[ChecklistItemOut.of(i, user) for i in ticket.checklist.all()],
             queue=ticket.queue_id if user.is_provider else MISSING,
         )
 
@@ -221,8 +274,11 @@ class QueueOut(Out):
     email: str
 
 
-def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
+def _ticket(request: HttpRequest, ticket_id: int, whole: bool = False) -> Ticket:
+    """The ticket if the caller sees it; `whole`: with what its answer shows (checklist)."""
     qs = with_related(Ticket.objects.all()).prefetch_related("cc")
+    if whole:
+        qs = with_checklist(qs)
     return complete([get_visible(qs, api_user(request), "ticket", pk=ticket_id)])[0]
 
 
@@ -272,9 +328,11 @@ def list_tickets(
         if breaching_within_minutes is not None
         else None,
     )
-    qs = with_related(
-        apply_filter(Ticket.objects.visible_to(user), f, now), events=True
-    ).prefetch_related("cc")
+    qs = with_checklist(
+        with_related(
+            apply_filter(Ticket.objects.visible_to(user), f, now), events=True
+        ).prefetch_related("cc")
+    )
     if number:
         # A ticket by the number people quote (`ACME-12`): codes are capitals, so `acme-12`
         # finds it too. Another organization's number finds nothing, like any other filter.
@@ -414,7 +472,7 @@ def _queue(queue_id: int) -> Queue:
 
 @router.get("/tickets/{ticket_id}", response=TicketOut)
 def get_ticket(request: HttpRequest, ticket_id: int) -> TicketOut:
-    return TicketOut.of(_ticket(request, ticket_id), api_user(request), timezone.now())
+    return TicketOut.of(_ticket(request, ticket_id, whole=True), api_user(request), timezone.now())
 
 
 @router.patch("/tickets/{ticket_id}", response=TicketOut)
@@ -459,7 +517,7 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) ->
         actions.set_cc(ticket, cc, user)
     if "status" in data:
         actions.change_status(ticket, data["status"], user)
-    return TicketOut.of(_ticket(request, ticket_id), user, timezone.now())
+    return TicketOut.of(_ticket(request, ticket_id, whole=True), user, timezone.now())
 
 
 @router.get("/tickets/{ticket_id}/messages", response=Page[MessageOut])
@@ -486,6 +544,32 @@ def create_message(
         ticket, user, payload.body, public=payload.public, source=Source.API
     )
     return HttpStatus(201, MessageOut.from_orm(message))
+
+
+@router.post("/tickets/{ticket_id}/checklist/{item_id}", response=ChecklistItemOut)
+def tick_item(
+    request: HttpRequest, ticket_id: int, item_id: int, payload: TickIn
+) -> ChecklistItemOut:
+    """Tick a checklist item (`done: true`) or untick it, with its evidence: a note and,
+    optionally, a file already attached to the ticket. Answers the item as it now stands.
+    Provider staff only; another ticket's item is a 404."""
+    user = api_user(request)
+    ticket = _ticket(request, ticket_id)
+    item = ticket.checklist.filter(pk=item_id).first()
+    if item is None:
+        raise not_found("checklist item")
+    attachment = None
+    if payload.attachment is not None:
+        attachment = (
+            Attachment.objects.visible_to(user)
+            .filter(pk=payload.attachment, message__ticket=ticket)
+            .select_related("message")
+            .first()
+        )
+        if attachment is None:
+            raise ApiError(422, _("attachment: no such file on this ticket."), "attachment")
+    item = actions.tick(ticket, item, payload.done, payload.evidence, user, attachment)
+    return ChecklistItemOut.of(item, user)
 
 
 @router.get("/tickets/{ticket_id}/events", response=Page[EventOut])

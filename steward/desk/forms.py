@@ -109,6 +109,22 @@ class ReplyForm(AttachmentMixin, forms.Form):
     file = forms.FileField(required=False, label=_("Attachment"))
 
 
+class TickForm(AttachmentMixin, forms.Form):
+    """Tick (or untick) one checklist item with what was done and seen, and a file."""
+
+    done = forms.BooleanField(required=False, label=_("Done"))
+    evidence = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=10_000,
+        required=False,
+        label=_("Evidence"),
+        help_text=_("What you did and saw: the client reads this."),
+    )
+    file = forms.FileField(
+        required=False, label=_("File"), help_text=_("Kept as an internal note.")
+    )
+
+
 class PortalReplyForm(AttachmentMixin, forms.Form):
     body = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), max_length=100_000, label=_("Your reply")

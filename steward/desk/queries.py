@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import F, Prefetch, Q, QuerySet
 
-from steward.desk.models import SLA_KINDS, Ticket, TicketEvent, TicketQuerySet
+from steward.desk.models import SLA_KINDS, ChecklistItem, Ticket, TicketEvent, TicketQuerySet
 
 ORDERINGS = ("urgency", "created")
 
@@ -139,6 +139,19 @@ def with_related(qs: QuerySet[Ticket], events: bool = False) -> QuerySet[Ticket]
             )
         )
     return qs
+
+
+def with_checklist(qs: QuerySet[Ticket]) -> QuerySet[Ticket]:
+    """The tickets with their checklists (one query for the whole page), each item with who
+    ticked it and whether its file is on a public message (a client sees no internal file)."""
+    return qs.prefetch_related(
+        Prefetch(
+            "checklist",
+            queryset=ChecklistItem.objects.select_related("done_by").annotate(
+                attachment_public=F("attachment__message__public")
+            ),
+        )
+    )
 
 
 # What apps above the desk know of a ticket (monitoring: the check that opened it), added to a

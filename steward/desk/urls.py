@@ -16,5 +16,6 @@ urlpatterns = [
     path("tickets/<str:number>/", agent.ticket, name="ticket"),
     path("tickets/<str:number>/reply/", agent.reply, name="reply"),
     path("tickets/<str:number>/update/", agent.update, name="update"),
+    path("tickets/<str:number>/checklist/<int:item_id>/", agent.tick, name="tick"),
     path("attachments/<int:attachment_id>/", agent.attachment, name="attachment"),
 ]

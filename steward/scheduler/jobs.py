@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from steward.desk.tasks import publish_backlog_task, sweep_sla_task
 from steward.mail.tasks import drain_outbox_task
+from steward.monitoring.tasks import open_plans_task
 from steward.scheduler.models import JobSlot
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ def _jobs() -> list[Job]:
         Job("desk.sweep_sla", timedelta(seconds=60), sweep_sla_task.enqueue),
         Job("desk.publish_backlog", timedelta(seconds=60), publish_backlog_task.enqueue),
         Job("mail.drain_outbox", timedelta(seconds=15), drain_outbox_task.enqueue),
+        Job("monitoring.open_plans", timedelta(seconds=60), open_plans_task.enqueue),
     ]
 
 

@@ -48,6 +48,7 @@ from steward.desk.forms import (
     PortalTicketForm,
     QueueFilterForm,
     ReplyForm,
+    TickForm,
     UpdateForm,
 )
 from steward.desk.models import Attachment, Queue, RoutingRule, Ticket
@@ -94,7 +95,7 @@ class Seed:
 
 def seed() -> Seed:
     w = world()
-    ticket = make_ticket(w.acme, requester=w.acme_user)
+    ticket = make_ticket(w.acme, requester=w.acme_user, checklist=["Restore a file"])
     reply = actions.post_message(ticket, w.tech, "Here is the report")
     attachment = actions.add_attachment(
         reply, SimpleUploadedFile("report.pdf", b"%PDF-1.4", content_type="application/pdf")
@@ -169,6 +170,10 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "desk:ticket": (NUMBER, lambda: ()),
     "desk:reply": (NUMBER, lambda: fields(ReplyForm)),
     "desk:update": (NUMBER, lambda: fields(UpdateForm)),
+    "desk:tick": (
+        lambda s: {"number": s.ticket.number, "item_id": s.ticket.checklist.get().pk},
+        lambda: fields(TickForm),
+    ),
     "desk:attachment": (lambda s: {"attachment_id": s.attachment.pk}, lambda: ()),
     "portal:home": (NONE, lambda: ()),
     "portal:new_ticket": (NONE, lambda: fields(PortalTicketForm)),

@@ -46,6 +46,8 @@ from steward.mail import inbound
 from steward.mail.models import Outbound, forget_directory
 from steward.mail.tests.factory import make_mail, make_mailbox
 from steward.monitoring import actions as monitoring
+from steward.monitoring import plans
+from steward.monitoring.models import MaintenancePlan
 from steward.test import (
     World,
     api_operations,
@@ -99,8 +101,16 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
     tickets = []
     for i in range(n):
         ticket = make_ticket(
-            w.acme, requester=w.acme_user, assignee=w.tech, queue=queue, service=service
+            w.acme,
+            requester=w.acme_user,
+            assignee=w.tech,
+            queue=queue,
+            service=service,
+            checklist=[f"Step {k}" for k in range(n)],
         )
+        first = ticket.checklist.first()
+        assert first is not None
+        actions.tick(ticket, first, True, "Seen", w.tech)
         actions.post_message(ticket, w.tech, "Looking at it")
         upload = SimpleUploadedFile(f"{tag}-{i}.txt", b"log", content_type="text/plain")
         actions.post_message(ticket, w.acme_user, "Log attached", files=[upload])
@@ -111,6 +121,22 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         inbound.receive(make_mail(sender=w.acme_user.email, subject=f"{tag} {i}"), mailbox=mailbox)
         tickets.append(ticket)
     rich = tickets[-1]
+    plan = None
+    for i in range(n):
+        plan = plans.save_plan(
+            MaintenancePlan(
+                organization=w.acme,
+                name=f"Plan {tag} {i}",
+                rrule="FREQ=DAILY",
+                starts=NOW - timedelta(days=20),
+                checklist=[f"Step {k}" for k in range(n)],
+                assignee=w.tech,
+            ),
+            now=NOW - timedelta(days=n + 1),
+        )
+    assert plan is not None
+    for day in range(n, 0, -1):
+        plans.open_due(now=NOW - timedelta(days=day) + timedelta(minutes=1))
     for i in range(n):
         upload = SimpleUploadedFile(f"{tag}-more-{i}.txt", b"log", content_type="text/plain")
         actions.post_message(rich, w.acme_user, f"More {i}", files=[upload])
@@ -153,6 +179,7 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         "org_id": w.acme.pk,
         "policy_id": w.policy.pk,
         "ticket_id": rich.pk,
+        "plan_id": plan.pk,
         "entry_id": entry.pk,
         "quote_id": quote.pk,
         "number": rich.number,

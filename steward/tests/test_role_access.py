@@ -31,6 +31,8 @@ from steward.mail import inbound
 from steward.mail.models import Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
 from steward.monitoring import actions as monitoring
+from steward.monitoring import plans
+from steward.monitoring.models import MaintenancePlan
 from steward.test import (
     World,
     api_client,
@@ -73,6 +75,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "GET /api/v1/invoices/{invoice_id}/ubl": ACCOUNT,
     "GET /api/v1/invoices/export": ACCOUNT,
     "GET /api/v1/organizations/{org_id}/tax": ACCOUNT,
+    "GET /api/v1/maintenance-plans": EVERYONE,
+    "GET /api/v1/maintenance-plans/{plan_id}": EVERYONE,
+    "GET /api/v1/maintenance-plans/{plan_id}/occurrences": EVERYONE,
     "GET /api/v1/me": EVERYONE,
     "GET /api/v1/organizations": EVERYONE,
     "GET /api/v1/organizations/{org_id}": EVERYONE,
@@ -113,12 +118,15 @@ ALLOWED: dict[str, frozenset[str]] = {
     "POST /api/v1/invoices/{invoice_id}/issue": MANAGERS,
     "PUT /api/v1/organizations/{org_id}/tax": MANAGERS,
     "POST /api/v1/mail/inbound": MANAGERS,
+    "POST /api/v1/maintenance-plans": STAFF,
+    "PATCH /api/v1/maintenance-plans/{plan_id}": STAFF,
     "POST /api/v1/organizations": MANAGERS,
     "POST /api/v1/quotes/{quote_id}/decision": frozenset({CA}),
     "POST /api/v1/services": MANAGERS,
     "POST /api/v1/sla-policies": MANAGERS,
     "POST /api/v1/tickets": EVERYONE,
     "POST /api/v1/tickets/{ticket_id}/messages": EVERYONE,
+    "POST /api/v1/tickets/{ticket_id}/checklist/{item_id}": STAFF,
     "POST /api/v1/tickets/{ticket_id}/quotes": STAFF,
     "POST /api/v1/tickets/{ticket_id}/scope": STAFF,
     "POST /api/v1/time-entries": STAFF,
@@ -137,6 +145,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "desk:ticket": STAFF,
     "desk:reply": STAFF,
     "desk:update": STAFF,
+    "desk:tick": STAFF,
     "desk:attachment": STAFF,
     "portal:home": CLIENTS,
     "portal:new_ticket": CLIENTS,
@@ -230,7 +239,16 @@ class Acme:
 def acme() -> Acme:
     w = world()
     agreement = Agreement.objects.get(organization=w.acme)
-    ticket = make_ticket(w.acme, requester=w.acme_user)
+    ticket = make_ticket(w.acme, requester=w.acme_user, checklist=["Restore a file"])
+    plan = plans.save_plan(
+        MaintenancePlan(
+            organization=w.acme,
+            name="Backups",
+            rrule="FREQ=WEEKLY",
+            starts=ticket.created_at,
+            checklist=["Restore a file"],
+        )
+    )
     upload = SimpleUploadedFile("log.txt", b"error 13", content_type="text/plain")
     message = actions.post_message(ticket, w.acme_user, "Log attached", files=[upload])
     quote = quotes.request_quote(ticket, w.admin, "New fuser", Decimal("2"))
@@ -261,6 +279,8 @@ def acme() -> Acme:
             "org_id": w.acme.pk,
             "policy_id": w.policy.pk,
             "ticket_id": ticket.pk,
+            "item_id": ticket.checklist.get().pk,
+            "plan_id": plan.pk,
             "entry_id": entry.pk,
             "quote_id": quote.pk,
             "number": ticket.number,
@@ -305,6 +325,9 @@ BODIES: dict[str, Any] = {
     "POST /api/v1/sla-policies": {"name": "New", "targets": {}},
     "POST /api/v1/tickets/{ticket_id}/quotes": {"description": "d", "hours": "1"},
     "POST /api/v1/tickets/{ticket_id}/scope": {"in_scope": True, "reason": "r"},
+    "POST /api/v1/tickets/{ticket_id}/checklist/{item_id}": {"done": True},
+    "POST /api/v1/maintenance-plans": "plan",
+    "PATCH /api/v1/maintenance-plans/{plan_id}": {"name": "Renamed"},
     "POST /api/v1/time-entries": "time",
     "POST /api/v1/time-entries/timer": "timer",
     "POST /api/v1/users": {"email": "new@example.com", "role": "technician"},
@@ -320,6 +343,8 @@ def _body(route: str, ids: dict[str, Any]) -> Any:
         return {"agreement": ids["agreement_id"], "month": "2027-01-01"}
     if body == "time":
         return {"ticket": ids["ticket_id"], "minutes": 5, "description": "d", "billable": False}
+    if body == "plan":
+        return {"organization": ids["org_id"], "name": "N", "rrule": "FREQ=DAILY", "starts": "2027-01-01T09:00:00+00:00", "checklist": ["Step"]}  # fmt: skip  # noqa: E501
     if body == "check":
         return {"organization": ids["org_id"], "name": "N", "kind": "heartbeat"}
     if body == "window":
@@ -381,6 +406,7 @@ def test_it_refuses_the_other_roles_in_the_api(acme: Acme) -> None:
 
 HTML_POSTS = {
     "desk:bulk_assign",
+    "desk:tick",
     "desk:reply",
     "desk:update",
     "portal:reply",

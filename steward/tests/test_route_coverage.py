@@ -19,6 +19,7 @@ HTML_WRITES = {
     "desk:bulk_assign",
     "desk:reply",
     "desk:update",
+    "desk:tick",
     "desk:new_ticket",
     "portal:reply",
     "portal:close",

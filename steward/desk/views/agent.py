@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,10 +20,12 @@ from steward.desk.forms import (
     BulkAssignForm,
     QueueFilterForm,
     ReplyForm,
+    TickForm,
     UpdateForm,
 )
 from steward.desk.models import (
     ACTIVE_STATUSES,
+    ChecklistItem,
     EventKind,
     Ticket,
     TicketEvent,
@@ -149,6 +152,18 @@ def ticket(request: HttpRequest, number: str) -> HttpResponse:
     return render(request, "desk/ticket.html", _ticket_context(t))
 
 
+def _tick_form(item: ChecklistItem, data: Any = None, files: Any = None) -> TickForm:
+    # One form per item on the page: their fields' ids kept apart, their names the same.
+    initial = {"done": True, "evidence": item.evidence}
+    return TickForm(data, files, auto_id=f"item{item.pk}-%s", initial=initial)
+
+
+def _checklist(t: Ticket, bound: Any) -> list[tuple[ChecklistItem, TickForm]]:
+    """Each item with its tick form (the one just sent, with its errors, if any)."""
+    items = t.checklist.select_related("done_by", "attachment")
+    return [(item, bound.get(item.pk) or _tick_form(item)) for item in items]
+
+
 def _ticket_context(t: Ticket, **extra: object) -> dict[str, object]:
     context: dict[str, object] = {
         "ticket": t,
@@ -161,6 +176,8 @@ def _ticket_context(t: Ticket, **extra: object) -> dict[str, object]:
         "events": t.events.select_related("actor").order_by("-at", "-id"),
         "explanation": actions.sla_explanation(t),
         "reply_form": ReplyForm(),
+        "checklist": (checklist := _checklist(t, extra.pop("tick_forms", {}))),
+        "done_count": sum(1 for item, _form in checklist if item.done),
         "update_form": UpdateForm(
             org=t.organization,
             initial={
@@ -237,6 +254,30 @@ def update(request: HttpRequest, number: str) -> HttpResponse:
     else:
         messages.success(request, _("Ticket updated."))
     return redirect(t)
+
+
+@staff_view
+@require_POST
+def tick(request: HttpRequest, number: str, item_id: int) -> HttpResponse:
+    """Tick a checklist item with its evidence; a file goes on an internal note."""
+    t = visible_ticket(request, number)
+    item = t.checklist.filter(pk=item_id).first()
+    if item is None:
+        raise Http404
+    form = _tick_form(item, request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.tick(
+                t, item, data["done"], data["evidence"], user_of(request), file=data.get("file")
+            )
+        except actions.TicketError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+        else:
+            messages.success(request, _("Checklist updated."))
+            return redirect(f"{t.get_absolute_url()}#item-{item.pk}")
+    context = _ticket_context(t, tick_forms={item.pk: form})
+    return render(request, "desk/ticket.html", context, status=400)
 
 
 @staff_view

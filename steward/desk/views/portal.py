@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -110,8 +110,15 @@ def preview(request: HttpRequest) -> HttpResponse:
 
 
 def _ticket_context(t: Ticket, form: PortalReplyForm | None = None) -> dict[str, object]:
+    # The checklist and its evidence; a file only when it is on a public message.
+    items = t.checklist.select_related("done_by", "attachment").annotate(
+        attachment_public=F("attachment__message__public")
+    )
+    checklist = [(item, None) for item in items]
     return {
         "ticket": t,
+        "checklist": checklist,
+        "done_count": sum(1 for item, _form in checklist if item.done),
         "conversation": t.messages.public()
         .select_related("author")
         .prefetch_related("attachments"),
