@@ -360,7 +360,7 @@ class LocalDateTimeField(forms.DateTimeField):
     """A wall-clock date and time, naive: the window's organization says which zone it is in."""
 
     widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-    FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M")
+    FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d")
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("validators", [within_years])
@@ -444,7 +444,9 @@ class WindowForm(forms.Form):
             self.add_error("rrule", _("This field is required."))
             return data
         rule = self.rule()
-        if rule:
+        if re.search(r"FREQ=(SECONDLY|MINUTELY)", rule.upper()):
+            self.add_error("rrule", _("A window repeats hourly at most often."))
+        elif rule:
             try:
                 recurrence.parse_rrule(rule, self._aware(starts), org.timezone)
             except recurrence.RecurrenceError:

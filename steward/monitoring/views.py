@@ -220,17 +220,24 @@ def check_resume(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def next_times(window: MaintenanceWindow, now: datetime, count: int = 3) -> list[datetime]:
-    """The starts of the window's next occurrences (its own start, if it is a one-off)."""
+    """The starts of the window's next occurrences, the one open now included (its own start,
+    if it is a one-off)."""
     if not window.rrule:
         return [window.starts] if window.ends > now else []
-    length = window.ends - window.starts
+    tz = window.organization.timezone
+    found: list[datetime] = []
+    # One occurrence at a time: a rule that repeats often is not expanded for months.
+    after = now - window.length
     try:
-        found = recurrence.occurrences(
-            window.rrule, window.starts, window.organization.timezone, now - length, now + UPCOMING
-        )
-        return [at for _i, at in zip(range(count), found, strict=False)]
+        while len(found) < count:
+            at = recurrence.next_occurrence(window.rrule, window.starts, tz, after)
+            if at is None or at > now + UPCOMING:
+                break
+            found.append(at)
+            after = at + timedelta(seconds=1)
     except recurrence.RecurrenceError:
-        return []
+        pass
+    return found
 
 
 def _windows(qs: Any, now: datetime) -> list[dict[str, Any]]:

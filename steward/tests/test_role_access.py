@@ -12,6 +12,7 @@ nothing); what an allowed write does is each app's own tests' business.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +30,7 @@ from steward.desk.models import Queue, RoutingRule
 from steward.mail import inbound
 from steward.mail.models import Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
+from steward.monitoring import actions as monitoring
 from steward.test import (
     World,
     api_client,
@@ -195,6 +197,20 @@ ALLOWED: dict[str, frozenset[str]] = {
     "policies:rule_new": MANAGERS,
     "policies:rule": MANAGERS,
     "policies:rule_delete": MANAGERS,
+    # Monitoring: provider staff watch and change checks and windows; clients read their own
+    # in the portal, and a client administrator chooses to be told of outages.
+    "monitoring:board": STAFF,
+    "monitoring:check": STAFF,
+    "monitoring:check_new": STAFF,
+    "monitoring:check_edit": STAFF,
+    "monitoring:check_delete": STAFF,
+    "monitoring:check_pause": STAFF,
+    "monitoring:check_resume": STAFF,
+    "monitoring:windows": STAFF,
+    "monitoring:window_new": STAFF,
+    "monitoring:window_delete": STAFF,
+    "monitoring_portal:home": CLIENTS,
+    "monitoring_portal:alerts": frozenset({CA}),
 }
 
 
@@ -230,6 +246,16 @@ def acme() -> Acme:
     outbound = Outbound.objects.filter(ticket=ticket).first()
     queue = Queue.objects.create(name="Second line")
     rule = RoutingRule.objects.create(organization=w.acme, queue=queue)
+    check = monitoring.save_check(
+        w.acme, monitoring.CheckInput(name="Nightly backup", kind="heartbeat")
+    )
+    window = monitoring.save_window(
+        w.acme,
+        monitoring.WindowInput(
+            starts=check.created_at, ends=check.created_at + timedelta(hours=2), rrule="FREQ=WEEKLY"
+        ),
+        None,
+    )
     return Acme(
         w,
         {
@@ -257,6 +283,8 @@ def acme() -> Acme:
             "policy": w.policy.pk,
             "queue": queue.pk,
             "rule": rule.pk,
+            "check": check.pk,
+            "window": window.pk,
         },
     )
 
@@ -369,6 +397,10 @@ HTML_POSTS = {
     "billing_portal:quote_decide",
     "settings:person_invite",
     "policies:rule_delete",
+    "monitoring:check_pause",
+    "monitoring:check_resume",
+    "monitoring:window_delete",
+    "monitoring_portal:alerts",
 }
 
 
@@ -404,6 +436,12 @@ PAGE_PK = {
     "policies:queue": "queue",
     "policies:rule": "rule",
     "policies:rule_delete": "rule",
+    "monitoring:check": "check",
+    "monitoring:check_edit": "check",
+    "monitoring:check_delete": "check",
+    "monitoring:check_pause": "check",
+    "monitoring:check_resume": "check",
+    "monitoring:window_delete": "window",
 }
 
 
