@@ -332,10 +332,12 @@ T: dict[str, tuple[object, object]] = {
         "Δεν θα ενημερώνεστε πλέον για διακοπές με email.",
     ),
     # The board
-    "Response times: %(low)s to %(high)s ms, last %(last)s ms": (
-        "响应时间：%(low)s 到 %(high)s 毫秒，最近一次 %(last)s 毫秒",
-        "Χρόνοι απόκρισης: %(low)s έως %(high)s ms, τελευταίος %(last)s ms",
+    "Response times: %(low)s to %(high)s, last %(last)s": (
+        "响应时间：%(low)s 到 %(high)s，最近一次 %(last)s",
+        "Χρόνοι απόκρισης: %(low)s έως %(high)s, τελευταίος %(last)s",
     ),
+    "Uptime": ("可用率", "Διαθεσιμότητα"),
+    "Choose an organization": ("选择机构", "Επιλέξτε οργανισμό"),
     "Maintenance windows": ("维护窗口", "Παράθυρα συντήρησης"),
     "Backups, jobs and sites watched for your clients: what is down comes first.": (
         "为客户监视的备份、任务和网站：故障的排在最前。",

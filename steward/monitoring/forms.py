@@ -112,7 +112,11 @@ def _codes(text: str) -> list[int]:
 class CheckForm(forms.Form):
     """A check of any kind; the fields of the other kinds are hidden and ignored."""
 
-    organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Organization"))
+    organization = forms.ModelChoiceField(
+        Organization.objects.none(),
+        label=_("Organization"),
+        empty_label=_("Choose an organization"),
+    )
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
     impact = forms.ChoiceField(label=_("Impact"), choices=Level.choices, initial=Level.MEDIUM)
@@ -389,7 +393,11 @@ BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 class WindowForm(forms.Form):
     """A maintenance window: once, or repeating by a preset or by an RRULE of one's own."""
 
-    organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Organization"))
+    organization = forms.ModelChoiceField(
+        Organization.objects.none(),
+        label=_("Organization"),
+        empty_label=_("Choose an organization"),
+    )
     reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
     starts = LocalDateTimeField(label=_("Starts"), help_text=_("In the organization's time zone."))
     ends = LocalDateTimeField(label=_("Ends"))

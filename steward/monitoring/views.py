@@ -108,7 +108,7 @@ def check_page(request: HttpRequest, pk: int) -> HttpResponse:
             "check": check,
             "row": board.rows([check], now)[0],
             "expectations": expectations(check),
-            "pings": Ping.objects.filter(owner=check).order_by("-at", "-id")[:50],
+            "pings": Ping.objects.filter(owner=check).order_by("-at", "-id")[:30],
             "flips": Flip.objects.filter(owner=check).order_by("-at", "-id")[:50],
             "alerts": Alert.objects.filter(owner=check)
             .select_related("ticket")

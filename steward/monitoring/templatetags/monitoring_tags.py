@@ -77,3 +77,15 @@ def lasted(start: datetime | None, end: datetime | None) -> str:
     if start is None or end is None:
         return ""
     return formats.format_duration(end - start)
+
+
+@register.filter
+def ms(value: int | None) -> str:
+    """A response or run time: "123 ms", "4.2 s", "37 min"."""
+    if value is None:
+        return ""
+    if value < 1000:
+        return f"{formats.format_number(value)} ms"
+    if value < 60_000:
+        return f"{formats.format_number(value / 1000, digits=1)} s"
+    return formats.format_duration(timedelta(milliseconds=value))
