@@ -381,6 +381,20 @@ class LocalDateTimeField(forms.DateTimeField):
         raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
 
 
+class ChecksField(forms.ModelMultipleChoiceField[Check]):
+    """Checks by id (as desk's ContactsField): an id no column holds is an invalid choice."""
+
+    def _check_values(self, value: Any) -> Any:
+        for pk in value:
+            if not re.fullmatch(r"[0-9]{1,18}", str(pk)):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)  # type: ignore[misc]
+
+
 REPEATS = [
     ("", _("Once")),
     ("weekly", _("Every week, on")),
@@ -412,7 +426,7 @@ class WindowForm(forms.Form):
         required=False,
         help_text=_("e.g. FREQ=MONTHLY;BYDAY=1SA for the first Saturday of every month."),
     )
-    checks = forms.ModelMultipleChoiceField(
+    checks = ChecksField(
         Check.objects.none(),
         label=_("Checks"),
         required=False,
