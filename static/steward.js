@@ -49,6 +49,20 @@
       if (source && navigator.clipboard) navigator.clipboard.writeText(source.value);
     }
   });
-  document.addEventListener("DOMContentLoaded", function () { tick(); setInterval(tick, 30000); });
+  // A form's parts that apply to one choice only: data-show-if="kind" data-show-values="http tcp".
+  function shown() {
+    document.querySelectorAll("[data-show-if]").forEach(function (el) {
+      var form = el.closest("form");
+      if (!form) return;
+      var name = el.dataset.showIf;
+      var input = form.querySelector('[name="' + name + '"]:checked') ||
+        form.querySelector('select[name="' + name + '"], input[name="' + name + '"]:not([type=radio])');
+      el.hidden = (el.dataset.showValues || "").split(" ").indexOf(input ? input.value : "") < 0;
+    });
+  }
+  document.addEventListener("change", function (e) {
+    if (e.target.name && document.querySelector('[data-show-if="' + e.target.name + '"]')) shown();
+  });
+  document.addEventListener("DOMContentLoaded", function () { tick(); shown(); setInterval(tick, 30000); });
   document.addEventListener("htmx:afterSwap", tick);
 })();

@@ -165,7 +165,7 @@ def api_client(user: User) -> Client:
     return client
 
 
-# The namespaces of the desk, portal, billing, mail, account and settings pages.
+# The namespaces of the desk, portal, billing, mail, account, settings and monitoring pages.
 PAGE_NAMESPACES = (
     "desk",
     "portal",
@@ -175,6 +175,8 @@ PAGE_NAMESPACES = (
     "billing_portal",
     "settings",
     "policies",
+    "monitoring",
+    "monitoring_portal",
 )
 
 

@@ -45,6 +45,8 @@ urlpatterns = [
         ),
     ),
     path("desk/settings/", include("steward.desk.settings_urls")),
+    path("desk/monitoring/", include("steward.monitoring.urls")),
+    path("portal/monitoring/", include("steward.monitoring.portal_urls")),
     path("desk/", include("steward.desk.urls")),
     path("portal/", include("steward.desk.portal_urls")),
     path("i18n/setlang/", accounts_views.set_language, name="set_language"),

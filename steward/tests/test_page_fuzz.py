@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -57,6 +57,9 @@ from steward.mail import inbound
 from steward.mail.forms import InboundFilterForm, MailboxForm, PlaceForm
 from steward.mail.models import Inbound, Mailbox, Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
+from steward.monitoring import actions as monitoring
+from steward.monitoring.forms import BoardFilterForm, CheckForm, WindowForm
+from steward.monitoring.models import Check, MaintenanceWindow
 from steward.reports.forms import ComparisonForm
 from steward.setup.forms import InviteForm, OrganizationForm, PersonForm, ProviderForm
 from steward.sla.models import CLOCKS, DAYS, PRIORITIES
@@ -73,6 +76,8 @@ ROLES = {
     # Admins change what managers only read (the provider's details, people).
     "settings": ("admin", "manager", "tech"),
     "policies": STAFF,
+    "monitoring": STAFF,
+    "monitoring_portal": CLIENTS,
 }
 
 
@@ -91,6 +96,8 @@ class Seed:
     outbound: Outbound
     mailbox: Mailbox
     token: ApiToken
+    check: Check
+    window: MaintenanceWindow
 
 
 def seed() -> Seed:
@@ -111,9 +118,20 @@ def seed() -> Seed:
     outbound = Outbound.objects.order_by("id").first()
     assert outbound is not None
     token, _secret = ApiToken.issue(w.manager, "monitoring")
+    check = monitoring.save_check(
+        w.acme, monitoring.CheckInput(name="Shop", kind="http", target="https://shop.example/")
+    )
+    monitoring.record_result(check, ok=False, at=check.created_at, duration_ms=5, detail="500")
+    window = monitoring.save_window(
+        w.acme,
+        monitoring.WindowInput(
+            starts=check.created_at, ends=check.created_at + timedelta(hours=1), rrule="FREQ=DAILY"
+        ),
+        None,
+    )
     return Seed(
         w, ticket, attachment, agreement, invoice, quote, entry, received.inbound, outbound,
-        mailbox, token,
+        mailbox, token, check, window,
     )  # fmt: skip
 
 
@@ -160,6 +178,7 @@ def _queue(s: Seed) -> dict[str, Any]:
 Params = Callable[[Seed], dict[str, Any]]
 NONE: Params = lambda s: {}  # noqa: E731
 NUMBER: Params = lambda s: {"number": s.ticket.number}  # noqa: E731
+CHECK: Params = lambda s: {"pk": s.check.pk}  # noqa: E731
 
 # Route -> (its path ids, the fields its forms read). Fields are names; values come below.
 ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
@@ -246,6 +265,18 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "policies:rule_new": (NONE, lambda: fields(RuleForm)),
     "policies:rule": (_rule, lambda: fields(RuleForm)),
     "policies:rule_delete": (_rule, lambda: ()),
+    "monitoring:board": (NONE, lambda: (*fields(BoardFilterForm), "page")),
+    "monitoring:check": (CHECK, lambda: ()),
+    "monitoring:check_new": (NONE, lambda: fields(CheckForm)),
+    "monitoring:check_edit": (CHECK, lambda: fields(CheckForm)),
+    "monitoring:check_delete": (CHECK, lambda: ()),
+    "monitoring:check_pause": (CHECK, lambda: ()),
+    "monitoring:check_resume": (CHECK, lambda: ()),
+    "monitoring:windows": (NONE, lambda: ("organization",)),
+    "monitoring:window_new": (NONE, lambda: fields(WindowForm)),
+    "monitoring:window_delete": (lambda s: {"pk": s.window.pk}, lambda: ()),
+    "monitoring_portal:home": (NONE, lambda: ()),
+    "monitoring_portal:alerts": (NONE, lambda: ("on",)),
 }
 
 # What a person would type into each field: the other fields of a request get these, so that
@@ -276,6 +307,14 @@ GOOD: dict[str, str] = {
     "extra_working_dates": "2027-01-09", "mon_0_start": "09:00", "mon_0_end": "13:00",
     "mon_1_start": "14:00", "mon_1_end": "18:00", "warning_percent": "80", "calendar": "",
     "position": "10", "email": "desk@provider.test", "is_default": "on",
+    "tags": "backup, nas", "schedule_mode": "period", "period": "1", "period_unit": "3600",
+    "schedule": "30 2 * * *", "tz": "Europe/Athens", "grace": "1", "grace_unit": "3600",
+    "target": "https://shop.example.com/", "interval": "5", "interval_unit": "60",
+    "timeout": "10", "retries": "1", "method": "GET", "status_codes": "200, 301",
+    "contains": "ok", "not_contains": "error", "max_ms": "2000", "follow_redirects": "on",
+    "days_left": "14", "dns_values": "192.0.2.1", "auto_resolve": "on",
+    "reopen_within": "1", "reopen_within_unit": "3600", "repeat": "weekly", "weekday": "6",
+    "monthday": "1", "rrule": "FREQ=MONTHLY;BYDAY=1SA", "on": "1", "tag": "backup",
 }  # fmt: skip
 
 HOSTILE = [
@@ -297,6 +336,7 @@ READ = {
     "desk:queue", "portal:preview", "billing:value", "billing_portal:value",
     "mail:inbound_list", "mail:outbox", "mail:mailbox_connect", "mail:oauth_callback",
     "billing:invoice_export", "settings:organizations", "settings:people",
+    "monitoring:board", "monitoring:windows",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(

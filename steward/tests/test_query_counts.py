@@ -35,19 +35,19 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from steward.accounts.models import ApiToken, Membership, Provider, Role, User
+from steward.accounts.models import ApiToken, Membership, Organization, Provider, Role, User
 from steward.billing import invoices, quotes, scope
 from steward.billing import time as billing_time
 from steward.contracts import actions as terms
 from steward.contracts.models import Agreement, Service
 from steward.desk import actions
-from steward.desk.models import Queue, RoutingRule, Status
+from steward.desk.models import Queue, RoutingRule, Source, Status
 from steward.mail import inbound
 from steward.mail.models import Outbound, forget_directory
 from steward.mail.tests.factory import make_mail, make_mailbox
 from steward.monitoring import actions as monitoring
 from steward.monitoring import plans
-from steward.monitoring.models import MaintenancePlan
+from steward.monitoring.models import AlertRecipient, Check, MaintenancePlan, MaintenanceWindow
 from steward.test import (
     World,
     api_operations,
@@ -171,6 +171,7 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
     for i in range(n):  # the richest check: n more pings and flips
         monitoring.ping(check.code, monitoring.PingIn(kind="fail", exit_status=i + 1))
         monitoring.ping(check.code, monitoring.PingIn(kind="success"))
+    shown, window = _monitoring(w, n, tag)
     return {
         "check_id": check.pk,
         "agreement_id": agreement.pk,
@@ -199,7 +200,55 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         "policy": w.policy.pk,
         "queue": queue.pk,
         "rule": rule.pk,
+        "check": shown.pk,
+        "window": window.pk,
     }
+
+
+def _monitoring(w: World, n: int, tag: str) -> tuple[Check, MaintenanceWindow]:
+    """n more checks of Acme's (and one of each new organization) with results, outages and
+    their tickets, windows, and maintenance done; the richest check has n more of each."""
+    now = datetime.now(UTC)
+    for org in Organization.objects.filter(code__startswith=f"Q{tag[1:]}X"):
+        monitoring.save_check(org, monitoring.CheckInput(name=f"Backup {tag}", kind="heartbeat"))
+    checks = []
+    for i in range(n):
+        check = monitoring.save_check(
+            w.acme,
+            monitoring.CheckInput(
+                name=f"Site {tag} {i}", kind="http", target=f"https://s{i}.example/",
+                tags=[tag, f"t{i}"], reopen_within=0,
+            ),
+        )  # fmt: skip
+        for k in range(3):
+            at = now - timedelta(hours=3 - k)
+            monitoring.record_result(check, ok=k != 1, at=at, duration_ms=100 + k, detail=f"{k}")
+            check.refresh_from_db()
+        checks.append(check)
+        beat = monitoring.save_check(
+            w.acme, monitoring.CheckInput(name=f"Job {tag} {i}", kind="heartbeat")
+        )
+        monitoring.ping(beat.code, monitoring.PingIn(kind="fail", body=f"log {i}"), at=now)
+        ticket = make_ticket(w.acme, requester=w.acme_user, source=Source.MAINTENANCE)
+        actions.change_status(ticket, Status.RESOLVED, w.tech)
+    rich = checks[-1]
+    for k in range(2 * n):
+        at = now - timedelta(minutes=50 - k)
+        monitoring.record_result(rich, ok=k % 2 == 0, at=at, duration_ms=200 + k, detail=f"{k}")
+        rich.refresh_from_db()
+    window = None
+    for i in range(n):
+        window = monitoring.save_window(
+            w.acme,
+            monitoring.WindowInput(
+                starts=now + timedelta(days=i), ends=now + timedelta(days=i, hours=2),
+                rrule="FREQ=WEEKLY" if i % 2 else "", checks=[c.pk for c in checks[: i + 1]],
+            ),
+            w.tech,
+        )  # fmt: skip
+    AlertRecipient.objects.get_or_create(organization=w.acme, user=w.acme_admin)
+    assert window is not None
+    return rich, window
 
 
 def _person(w: World, role: Role) -> User:

@@ -218,6 +218,20 @@ ALLOWED: dict[str, frozenset[str]] = {
     "policies:rule_new": MANAGERS,
     "policies:rule": MANAGERS,
     "policies:rule_delete": MANAGERS,
+    # Monitoring: provider staff watch and change checks and windows; clients read their own
+    # in the portal, and a client administrator chooses to be told of outages.
+    "monitoring:board": STAFF,
+    "monitoring:check": STAFF,
+    "monitoring:check_new": STAFF,
+    "monitoring:check_edit": STAFF,
+    "monitoring:check_delete": STAFF,
+    "monitoring:check_pause": STAFF,
+    "monitoring:check_resume": STAFF,
+    "monitoring:windows": STAFF,
+    "monitoring:window_new": STAFF,
+    "monitoring:window_delete": STAFF,
+    "monitoring_portal:home": CLIENTS,
+    "monitoring_portal:alerts": frozenset({CA}),
 }
 
 
@@ -301,6 +315,8 @@ def acme() -> Acme:
             "rule": rule.pk,
             "check_id": check.pk,
             "window_id": window.pk,
+            "check": check.pk,
+            "window": window.pk,
         },
     )
 
@@ -426,6 +442,10 @@ HTML_POSTS = {
     "billing_portal:quote_decide",
     "settings:person_invite",
     "policies:rule_delete",
+    "monitoring:check_pause",
+    "monitoring:check_resume",
+    "monitoring:window_delete",
+    "monitoring_portal:alerts",
 }
 
 
@@ -461,6 +481,12 @@ PAGE_PK = {
     "policies:queue": "queue",
     "policies:rule": "rule",
     "policies:rule_delete": "rule",
+    "monitoring:check": "check",
+    "monitoring:check_edit": "check",
+    "monitoring:check_delete": "check",
+    "monitoring:check_pause": "check",
+    "monitoring:check_resume": "check",
+    "monitoring:window_delete": "window",
 }
 
 

@@ -58,6 +58,14 @@ HTML_WRITES = {
     "policies:rule_new",
     "policies:rule",
     "policies:rule_delete",
+    "monitoring:check_new",
+    "monitoring:check_edit",
+    "monitoring:check_delete",
+    "monitoring:check_pause",
+    "monitoring:check_resume",
+    "monitoring:window_new",
+    "monitoring:window_delete",
+    "monitoring_portal:alerts",
 }
 
 

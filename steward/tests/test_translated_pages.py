@@ -9,7 +9,7 @@ data (names, titles, descriptions) is taken out of the text first.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
 from html.parser import HTMLParser
@@ -19,10 +19,13 @@ import pytest
 from babel.messages.pofile import read_po
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from steward.billing import invoices, quotes, time
 from steward.contracts.models import Agreement
 from steward.desk import actions
+from steward.monitoring import actions as monitoring
+from steward.monitoring.models import Flip
 from steward.test import ScanningClient, make_ticket, world
 
 pytestmark = pytest.mark.django_db
@@ -110,12 +113,33 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
     time.log_time(ticket, w.tech, 80, "Toner 45")
     quotes.request_quote(ticket, w.tech, "Toner 46", Decimal("2.5"))
     invoice = invoices.draft_invoice(agreement, date(2026, 11, 1))
+    beat = monitoring.save_check(w.acme, monitoring.CheckInput(name="Drucker 8", kind="heartbeat"))
+    monitoring.ping(beat.code, monitoring.PingIn(kind="success", body="Toner 47"))
+    shop = monitoring.save_check(
+        w.acme,
+        monitoring.CheckInput(
+            name="Drucker 9", kind="http", target="https://shop.example/", expect={"status": [200]}
+        ),
+    )
+    monitoring.record_result(shop, ok=True, at=timezone.now(), duration_ms=80, detail="Toner 48")
+    monitoring.record_result(shop, ok=True, at=timezone.now(), duration_ms=95, detail="Toner 48")
+    window = monitoring.save_window(
+        w.acme,
+        monitoring.WindowInput(
+            starts=timezone.now(), ends=timezone.now() + timedelta(hours=2), rrule="FREQ=WEEKLY",
+            reason="Toner 49",
+        ),
+        None,
+    )  # fmt: skip
+    flips = list(Flip.objects.values_list("reason", flat=True))
     user_data = [
         ticket.number, ticket.title, "Toner 42", "Toner 43", "Toner 44", "Toner 45", "Toner 46",
         w.acme.name, w.globex.name, agreement.name, w.policy.name, w.calendar.name,
         w.tech.name, w.manager.name, w.acme_admin.name, w.acme_admin.email, w.tech.email,
         w.manager.email, invoice.display_number, "Europe/Athens",
         *(line.description for line in invoice.lines.all()),
+        beat.name, shop.name, beat.ping_url, shop.target, "Toner 47", "Toner 48", window.reason,
+        "FREQ=WEEKLY", *flips,
     ]  # fmt: skip
     desk, manager, portal = (
         ScanningClient(w.tech),
@@ -138,6 +162,15 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
         "portal invoices": (portal, reverse("billing_portal:invoices")),
         "portal value page": (portal, reverse("billing_portal:value")),
         "portal account": (portal, reverse("accounts:profile")),
+        "monitoring board": (desk, reverse("monitoring:board")),
+        "heartbeat page": (desk, reverse("monitoring:check", args=[beat.pk])),
+        "http check page": (desk, reverse("monitoring:check", args=[shop.pk])),
+        "new check": (desk, reverse("monitoring:check_new")),
+        "edit check": (desk, reverse("monitoring:check_edit", args=[shop.pk])),
+        "delete check": (desk, reverse("monitoring:check_delete", args=[shop.pk])),
+        "maintenance windows": (desk, reverse("monitoring:windows")),
+        "new window": (desk, reverse("monitoring:window_new")),
+        "portal monitoring": (portal, reverse("monitoring_portal:home")),
     }
     left = {}
     for name, (client, url) in pages.items():
