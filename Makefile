@@ -73,6 +73,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/business_time.py
 	$(PY) bench/tickets.py
 	$(PY) bench/ticket_create.py
+	$(PY) bench/checks.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import zoneinfo
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -60,7 +61,36 @@ def calendar_for(ticket: Ticket) -> BusinessCalendar:
 
 def agreement_in_force(org: Organization, at: datetime) -> Agreement | None:
     """The agreement that governs work opened at `at`, by the client's own calendar day."""
-    return Agreement.in_force_for(org, timezone.localtime(at, _zone(org.timezone)).date())
+    day = timezone.localtime(at, _zone(org.timezone)).date()
+    return _remembered(("agreement", org.pk, day), lambda: Agreement.in_force_for(org, day))
+
+
+# Inside `opening_many()`: what every ticket of one organization looks up the same way.
+_memo: ContextVar[dict[tuple[object, ...], Any] | None] = ContextVar("desk_memo", default=None)
+
+
+def _remembered[T](key: tuple[object, ...], look_up: Callable[[], T]) -> T:
+    memo = _memo.get()
+    if memo is None:
+        return look_up()
+    if key not in memo:
+        memo[key] = look_up()
+    return memo[key]  # type: ignore[no-any-return]
+
+
+@contextmanager
+def opening_many() -> Iterator[None]:
+    """Open many tickets at once (monitoring's sweep after an outage of many checks): the
+    agreement in force, its version and the queue are looked up once per organization and
+    day, not once per ticket. Only around a block that changes none of them."""
+    if _memo.get() is not None:
+        yield
+        return
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
 
 
 def next_number(org: Organization) -> tuple[int, str]:
@@ -175,10 +205,16 @@ def open_ticket(new: NewTicket, actor: User | None, at: datetime | None = None) 
             source=new.source,
             requester=new.requester,
             requester_email=requester_email,
-            queue=new.queue or route(org, new.source, new.service),
+            queue=new.queue
+            or _remembered(
+                ("route", org.pk, new.source, new.service.pk if new.service else None),
+                lambda: route(org, new.source, new.service),
+            ),
             assignee=new.assignee,
             agreement=agreement,
-            agreement_version=version_of(agreement) if agreement else None,
+            agreement_version=_remembered(("version", agreement.pk), lambda: version_of(agreement))
+            if agreement
+            else None,
             service=new.service,
             stops_business=new.stops_business,
             sla_policy=policy,

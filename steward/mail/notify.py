@@ -74,6 +74,18 @@ def sla_event(event: TicketEvent) -> None:
     log.info("sla %s for %s queued to %s", event.kind, event.ticket.number, to)
 
 
+def check_event(event: TicketEvent) -> None:
+    """A check's outage began (its ticket opened or reopened) or ended: monitoring records
+    the event on the desk's ticket, with the client admins who asked to hear (`notify`).
+    A further failure while down adds to the ticket's story without a mail."""
+    if event.kind == EventKind.ALERT and not (
+        event.data.get("opened") or event.data.get("reopened")
+    ):
+        return
+    clients = [str(a) for a in event.data.get("notify") or []]
+    outbound.check_event(event, recipients(event), clients)
+
+
 def _decimal(value: object) -> Decimal | None:
     # Back to the number billing recorded as a string, so the mail shows it as before (in
     # the reader's locale) and a zero stays false in the template.
@@ -117,6 +129,9 @@ HANDLERS = {
     # Billing's events (billing and mail are siblings: neither calls the other).
     EventKind.QUOTE_REQUESTED: quote_requested,
     EventKind.BLOCK_HOURS: block_hours,
+    # Monitoring's (above mail): a check's outage and its recovery.
+    EventKind.ALERT: check_event,
+    EventKind.RECOVERED: check_event,
 }
 
 

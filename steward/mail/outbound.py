@@ -252,6 +252,48 @@ def sla_event(event: TicketEvent, to: list[str], clock_label: str) -> Outbound:
     )
 
 
+def check_event(event: TicketEvent, staff: list[str], clients: list[str]) -> list[Outbound]:
+    """A check went down (its ticket opened or reopened) or came back: to the staff who hear
+    of the ticket, in English as SLA mail is, and to the client admins who asked, each in
+    their own language and zone, with the portal's link."""
+    ticket = event.ticket
+    recovered = event.kind == "recovered"
+    sent = []
+    people = [(address, None) for address in staff] + [
+        (p.email, p)
+        for p in User.objects.filter(
+            email__in=clients, organization=ticket.organization, is_active=True
+        )
+    ]
+    for address, person in people:
+        language = person.preferred_language() if person else "en"
+        tz = person.preferred_timezone() if person else "UTC"
+        with translation.override(language):
+            what = _("Recovered") if recovered else _("Down")
+            subject = _subject(ticket, f"{what}: ")
+        url = _portal_url(ticket) if person else settings.SITE_URL + ticket.get_absolute_url()
+        sent.append(
+            queue(
+                f"check_{event.kind}",
+                [address],
+                "check",
+                {
+                    "ticket": ticket,
+                    "recovered": recovered,
+                    "what": what,
+                    "reason": str(event.data.get("reason", "")),
+                    "at": event.at,
+                    "url": url,
+                },
+                subject,
+                language,
+                tz,
+                ticket=ticket,
+            )
+        )
+    return sent
+
+
 def _client_admins(org: Organization) -> list[User]:
     return list(User.objects.filter(organization=org, role=Role.CLIENT_ADMIN, is_active=True))
 

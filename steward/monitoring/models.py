@@ -17,7 +17,7 @@ from steward.accounts.models import Organization, TenantQuerySet, User
 from steward.desk.models import Level, Queue, Ticket
 
 
-class Kind(models.TextChoices):
+class CheckKind(models.TextChoices):
     HEARTBEAT = "heartbeat", _("Heartbeat")
     HTTP = "http", _("HTTP")
     TCP = "tcp", _("TCP port")
@@ -26,14 +26,21 @@ class Kind(models.TextChoices):
     DOMAIN = "domain", _("Domain registration")
 
 
+Kind = CheckKind
+
 ACTIVE_KINDS = (Kind.HTTP, Kind.TCP, Kind.TLS, Kind.DNS, Kind.DOMAIN)
 
 
-class Status(models.TextChoices):
+class CheckStatus(models.TextChoices):
     NEW = "new", _("New")
     UP = "up", _("Up")
     DOWN = "down", _("Down")
     PAUSED = "paused", _("Paused")
+
+
+# Short names inside the app (`Status.UP`); the API schema names the classes apart from the
+# desk's own Kind and Status.
+Status = CheckStatus
 
 
 class PingKind(models.TextChoices):

@@ -45,6 +45,7 @@ from steward.desk.models import Queue, RoutingRule, Status
 from steward.mail import inbound
 from steward.mail.models import Outbound, forget_directory
 from steward.mail.tests.factory import make_mail, make_mailbox
+from steward.monitoring import actions as monitoring
 from steward.test import (
     World,
     api_operations,
@@ -128,7 +129,24 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
     outbound = Outbound.objects.filter(ticket=rich).order_by("-id").first()
     assert outbound is not None
     Provider.current().logo.save(f"{tag}.png", ContentFile(b"\x89PNG\r\n\x1a\n" + bytes(24)))
+    check = None
+    for i in range(n):
+        check = monitoring.save_check(
+            w.acme, monitoring.CheckInput(name=f"Backup {tag} {i}", kind="heartbeat", tags=[tag])
+        )
+        monitoring.ping(check.code, monitoring.PingIn(kind="fail", body=f"log {i}"))
+        monitoring.ping(check.code, monitoring.PingIn(kind="success"))
+        monitoring.save_window(
+            w.acme,
+            monitoring.WindowInput(starts=NOW, ends=NOW + timedelta(hours=1), checks=[check.pk]),
+            w.admin,
+        )
+    assert check is not None
+    for i in range(n):  # the richest check: n more pings and flips
+        monitoring.ping(check.code, monitoring.PingIn(kind="fail", exit_status=i + 1))
+        monitoring.ping(check.code, monitoring.PingIn(kind="success"))
     return {
+        "check_id": check.pk,
         "agreement_id": agreement.pk,
         "calendar_id": w.calendar.pk,
         "invoice_id": invoice.pk,

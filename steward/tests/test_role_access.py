@@ -12,6 +12,7 @@ nothing); what an allowed write does is each app's own tests' business.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +30,7 @@ from steward.desk.models import Queue, RoutingRule
 from steward.mail import inbound
 from steward.mail.models import Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
+from steward.monitoring import actions as monitoring
 from steward.test import (
     World,
     api_client,
@@ -58,6 +60,11 @@ ALLOWED: dict[str, frozenset[str]] = {
     "GET /api/v1/agreements/{agreement_id}": ACCOUNT,
     "GET /api/v1/agreements/{agreement_id}/versions": ACCOUNT,
     "GET /api/v1/calendars": EVERYONE,
+    "GET /api/v1/checks": EVERYONE,
+    "GET /api/v1/checks/{check_id}": EVERYONE,
+    "GET /api/v1/checks/{check_id}/flips": EVERYONE,
+    "GET /api/v1/checks/{check_id}/pings": EVERYONE,
+    "GET /api/v1/maintenance-windows": EVERYONE,
     "GET /api/v1/calendars/{calendar_id}": EVERYONE,
     "GET /api/v1/invoices": ACCOUNT,
     "GET /api/v1/invoices/{invoice_id}": ACCOUNT,
@@ -84,6 +91,13 @@ ALLOWED: dict[str, frozenset[str]] = {
     "GET /api/v1/users": frozenset({A}),
     "GET /api/v1/users/{user_id}": EVERYONE,  # One's own; others' are for admins.
     # API: writes
+    "DELETE /api/v1/checks/{check_id}": STAFF,
+    "DELETE /api/v1/maintenance-windows/{window_id}": STAFF,
+    "PATCH /api/v1/checks/{check_id}": STAFF,
+    "POST /api/v1/checks": STAFF,
+    "POST /api/v1/checks/{check_id}/pause": STAFF,
+    "POST /api/v1/checks/{check_id}/resume": STAFF,
+    "POST /api/v1/maintenance-windows": STAFF,
     "DELETE /api/v1/time-entries/{entry_id}": STAFF,
     "DELETE /api/v1/tokens/{token_id}": EVERYONE,
     "PATCH /api/v1/agreements/{agreement_id}": MANAGERS,
@@ -230,6 +244,14 @@ def acme() -> Acme:
     outbound = Outbound.objects.filter(ticket=ticket).first()
     queue = Queue.objects.create(name="Second line")
     rule = RoutingRule.objects.create(organization=w.acme, queue=queue)
+    check = monitoring.save_check(w.acme, monitoring.CheckInput(name="Backup", kind="heartbeat"))
+    window = monitoring.save_window(
+        w.acme,
+        monitoring.WindowInput(
+            starts=ticket.created_at, ends=ticket.created_at + timedelta(hours=1)
+        ),
+        w.admin,
+    )
     return Acme(
         w,
         {
@@ -257,6 +279,8 @@ def acme() -> Acme:
             "policy": w.policy.pk,
             "queue": queue.pk,
             "rule": rule.pk,
+            "check_id": check.pk,
+            "window_id": window.pk,
         },
     )
 
@@ -265,6 +289,9 @@ def acme() -> Acme:
 # is read, so a bad body cannot pass for a refusal.
 BODIES: dict[str, Any] = {
     "PATCH /api/v1/agreements/{agreement_id}": {"note": "x"},
+    "PATCH /api/v1/checks/{check_id}": {"name": "Renamed"},
+    "POST /api/v1/checks": "check",
+    "POST /api/v1/maintenance-windows": "window",
     "PATCH /api/v1/calendars/{calendar_id}": {"name": "Renamed"},
     "PATCH /api/v1/organizations/{org_id}": {"name": "Renamed"},
     "PATCH /api/v1/time-entries/{entry_id}": {"minutes": 5},
@@ -293,6 +320,10 @@ def _body(route: str, ids: dict[str, Any]) -> Any:
         return {"agreement": ids["agreement_id"], "month": "2027-01-01"}
     if body == "time":
         return {"ticket": ids["ticket_id"], "minutes": 5, "description": "d", "billable": False}
+    if body == "check":
+        return {"organization": ids["org_id"], "name": "N", "kind": "heartbeat"}
+    if body == "window":
+        return {"organization": ids["org_id"], "starts": "2027-01-01T00:00:00Z", "ends": "2027-01-01T01:00:00Z"}  # fmt: skip  # noqa: E501
     if body == "timer":
         return {"ticket": ids["ticket_id"]}
     return body

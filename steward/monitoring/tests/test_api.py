@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -9,14 +10,32 @@ import pytest
 import time_machine
 from django.test import Client
 
+from steward.accounts.models import Membership
 from steward.desk.models import Ticket
 from steward.monitoring import actions
 from steward.monitoring.models import Check, Kind
-from steward.test import World, api_client, patch_json, post_json, world
+from steward.test import World, api_client, covers, patch_json, post_json, world
 
 pytestmark = pytest.mark.django_db
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+V = "/api/v1"
+READS = (
+    "GET /api/v1/checks",
+    "GET /api/v1/checks/{check_id}",
+    "GET /api/v1/checks/{check_id}/pings",
+    "GET /api/v1/checks/{check_id}/flips",
+    "GET /api/v1/maintenance-windows",
+)
+WRITES = (
+    "POST /api/v1/checks",
+    "PATCH /api/v1/checks/{check_id}",
+    "DELETE /api/v1/checks/{check_id}",
+    "POST /api/v1/checks/{check_id}/pause",
+    "POST /api/v1/checks/{check_id}/resume",
+    "POST /api/v1/maintenance-windows",
+    "DELETE /api/v1/maintenance-windows/{window_id}",
+)
 
 
 @pytest.fixture
@@ -190,3 +209,69 @@ def test_maintenance_windows(w: World) -> None:
     )
     assert tech_globex.status_code == 422
     assert api.delete(f"/api/v1/maintenance-windows/{body['id']}").status_code == 204
+
+
+def _ids(w: World) -> dict[str, int]:
+    check = actions.save_check(w.acme, actions.CheckInput(name="NAS backup", kind=Kind.HEARTBEAT))
+    window = actions.save_window(
+        w.acme, actions.WindowInput(starts=T0, ends=T0 + timedelta(hours=1)), w.admin
+    )
+    return {"check_id": check.pk, "window_id": window.pk}
+
+
+def _call(client: Client, route: str, ids: dict[str, int], body: object = None) -> Any:
+    method, path = route.split(" ", 1)
+    for name, value in ids.items():
+        path = path.replace("{" + name + "}", str(value))
+    payload = "" if body is None else json.dumps(body)
+    return client.generic(method, path, payload, "application/json")
+
+
+@covers(*READS, *WRITES, kinds=("login",))
+def test_every_route_needs_a_signed_in_caller(w: World) -> None:
+    ids = _ids(w)
+    for route in (*READS, *WRITES):
+        assert _call(Client(), route, ids).status_code == 401, route
+    assert Check.objects.count() == 1
+
+
+@covers(*WRITES, kinds=("role",))
+def test_clients_change_nothing(w: World) -> None:
+    ids = _ids(w)
+    bodies = {
+        "POST /api/v1/checks": {"organization": w.acme.pk, "name": "x", "kind": "heartbeat"},
+        "PATCH /api/v1/checks/{check_id}": {"name": "Renamed"},
+        "POST /api/v1/maintenance-windows": {
+            "organization": w.acme.pk,
+            "starts": "2026-03-01T02:00:00+02:00",
+            "ends": "2026-03-01T04:00:00+02:00",
+        },
+    }
+    for user in (w.acme_admin, w.acme_user):
+        for route in WRITES:
+            response = _call(api_client(user), route, ids, bodies.get(route))
+            assert response.status_code == 403, (user.role, route)
+    check = Check.objects.get()
+    assert (check.name, check.status) == ("NAS backup", "new")
+
+
+@covers(*READS, *WRITES, kinds=("tenancy",))
+def test_another_organizations_rows_are_not_found(w: World) -> None:
+    ids = _ids(w)
+    outsider = api_client(w.globex_user)
+    for route in READS:
+        response = _call(outsider, route, ids)
+        assert response.status_code == 404 or response.json()["items"] == [], route
+    Membership.objects.filter(user=w.tech).delete()
+    stranger = api_client(w.tech)  # now assigned to no organization
+    for route in WRITES:
+        body = {"organization": w.acme.pk, "name": "x", "kind": "heartbeat"}
+        if "maintenance-windows" in route:
+            body = {
+                "organization": w.acme.pk,
+                "starts": "2026-03-01T02:00:00+02:00",
+                "ends": "2026-03-01T04:00:00+02:00",
+            }
+        response = _call(stranger, route, ids, body)
+        assert response.status_code in (404, 422), (route, response.status_code)
+    assert Check.objects.get().name == "NAS backup"

@@ -219,3 +219,35 @@ def test_pause_and_resume() -> None:
     actions.resume(check, None, at=T0 + timedelta(hours=6))
     assert check.status == Status.NEW
     assert not Ticket.objects.exists()
+
+
+def test_outage_and_recovery_are_mailed_to_staff_and_to_client_admins_who_asked() -> None:
+    from steward.accounts.models import Role
+    from steward.mail.models import Outbound
+    from steward.monitoring.models import AlertRecipient
+    from steward.test import make_user
+
+    check = heartbeat()
+    org = check.organization
+    org.it_manager = make_user(Role.CLIENT_ADMIN, org, email="it@acme.example")
+    org.save()
+    greek = make_user(Role.CLIENT_ADMIN, org, email="eleni@acme.example", language="el")
+    AlertRecipient.objects.create(organization=org, user=greek)
+    with time_machine.travel(T0, tick=False):
+        ping(check, "/fail", "post", data="disk full", content_type="text/plain")
+    with time_machine.travel(T0 + timedelta(minutes=2), tick=False):
+        ping(check, "/fail", "post", data="still full", content_type="text/plain")
+    with time_machine.travel(T0 + timedelta(minutes=5), tick=False):
+        ping(check)
+    mails = list(Outbound.objects.filter(kind__startswith="check_").order_by("id"))
+    sent = [(m.kind, m.to) for m in mails]
+    assert sent == [
+        ("check_alert", ["it@acme.example"]),
+        ("check_alert", ["eleni@acme.example"]),
+        ("check_recovered", ["it@acme.example"]),
+        ("check_recovered", ["eleni@acme.example"]),
+    ]
+    assert "disk full" in mails[0].text and "/desk/" in mails[0].text
+    assert "/portal/" in mails[1].text
+    assert mails[3].subject.startswith(f"[{Ticket.objects.get().number}] ")
+    assert "Down" not in mails[1].subject  # in Greek

@@ -1,5 +1,5 @@
-"""`steward worker`: run queued tasks, with the periodic-job scheduler and the IMAP
-mailbox readers beside them."""
+"""`steward worker`: run queued tasks, with the periodic-job scheduler, the IMAP mailbox
+readers and monitoring (the heartbeat sweep, the active probes) beside them."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from steward.mail.imap import run_watchers
+from steward.monitoring import loop as monitoring
 from steward.scheduler.jobs import run_forever
 
 
@@ -25,6 +26,11 @@ class Command(BaseCommand):
             "--no-imap", action="store_true", help="Do not read IMAP mailboxes in this worker."
         )
         parser.add_argument(
+            "--no-monitoring",
+            action="store_true",
+            help="Do not sweep heartbeats or run active checks in this worker.",
+        )
+        parser.add_argument(
             "--interval", type=float, default=1.0, help="Seconds between polls of the task queue."
         )
 
@@ -36,6 +42,8 @@ class Command(BaseCommand):
             ).start()
         if not options["no_imap"]:
             threading.Thread(target=run_watchers, args=(stop,), name="imap", daemon=True).start()
+        if not options["no_monitoring"]:
+            monitoring.start(stop)
         try:
             call_command(
                 "db_worker",

@@ -1,0 +1,47 @@
+"""Monitoring's threads inside `steward worker`: the sweep (heartbeats that went quiet,
+tickets held by a maintenance window) every second, and the active probes. Both are safe on
+any number of workers: every change of status is claimed (actions._transition)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from django.db import close_old_connections
+
+from steward.monitoring import actions, runner
+
+log = logging.getLogger(__name__)
+
+
+def _every(stop: threading.Event, interval: float, work: Callable[[], object], name: str) -> None:
+    log.info("monitoring %s started", name)
+    while not stop.is_set():
+        close_old_connections()
+        try:
+            work()
+        except Exception:  # One bad round must not stop the watching; the next one retries.
+            log.exception("monitoring %s failed", name)
+        stop.wait(interval)
+
+
+def run_sweep(stop: threading.Event, interval: float = 1.0) -> None:
+    """A heartbeat is marked down (and its ticket opened) within `interval` of its grace's end."""
+    _every(stop, interval, actions.sweep, "sweep")
+
+
+def run_probes(stop: threading.Event, interval: float = 1.0) -> None:
+    """Every active check due is probed (together, with asyncio) and its result recorded."""
+    _every(stop, interval, runner.run_due, "probes")
+
+
+def start(stop: threading.Event) -> list[threading.Thread]:
+    # Apart: a slow round of probes (a timeout of many seconds) must not delay the sweep.
+    threads = [
+        threading.Thread(target=run_sweep, args=(stop,), name="monitoring-sweep", daemon=True),
+        threading.Thread(target=run_probes, args=(stop,), name="monitoring-probes", daemon=True),
+    ]
+    for thread in threads:
+        thread.start()
+    return threads
