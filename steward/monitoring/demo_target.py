@@ -4,8 +4,8 @@
 ending in `/health` answers 200 with `KEYWORD`) and the same over TLS on the next, with a
 certificate made at start-up by a throw-away certificate authority. The authority's
 certificate is written beside the demo database (`CA_FILE`), where `trust()` reads it: the
-worker's probes trust it through the probes' network seam, so the TLS check passes as it
-would against a real site, and no other process trusts it.
+worker's probes trust it through the probes' network seam (`network()`), so the TLS check
+passes as it would against a real site, and nothing else trusts it.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from django.conf import settings
+
+from steward.monitoring.probes import Network
 
 HOST = "127.0.0.1"
 KEYWORD = "all systems operational"
@@ -189,3 +191,11 @@ def trust() -> ssl.SSLContext | None:
     context = ssl.create_default_context()
     context.load_verify_locations(cafile=str(path))
     return context
+
+
+def network() -> Network | None:
+    """The probes' network in demo mode: trusting the demo target's authority as well as the
+    system's (None elsewhere: the default). What the worker's probe loop passes to
+    `runner.run_due(net=...)`; read once, as the loop starts."""
+    context = trust()
+    return Network(ssl_context=context) if context is not None else None

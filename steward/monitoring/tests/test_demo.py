@@ -4,7 +4,6 @@ HTTP and TLS checks watch."""
 
 from __future__ import annotations
 
-import asyncio
 import ssl
 import urllib.request
 from collections.abc import Iterator
@@ -18,10 +17,10 @@ from steward.accounts.models import Organization
 from steward.desk.demo import seed as seed_desk
 from steward.desk.models import EventKind, Source
 from steward.desk.models import Status as TicketStatus
-from steward.monitoring import actions, recurrence
+from steward.monitoring import actions, recurrence, runner
 from steward.monitoring.demo import point
 from steward.monitoring.demo import seed as seed_monitoring
-from steward.monitoring.demo_target import KEYWORD, DemoTarget, trust
+from steward.monitoring.demo_target import KEYWORD, DemoTarget, network, trust
 from steward.monitoring.models import Alert, Check, Flip, Kind, MaintenanceWindow, Ping, Status
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
@@ -77,7 +76,10 @@ def test_each_outage_opened_one_ticket_that_its_recovery_resolved() -> None:
     # Per client: the backup that failed, the backup that never finished, the site down.
     assert alerts.count() == loud.count() == 3 * len(orgs)
     for flip in loud:
-        alert = alerts.get(owner=flip.owner, opened_at=flip.at)
+        # Opened when Steward noticed: a ping at once, the sweep within a few seconds.
+        alert = alerts.get(
+            owner=flip.owner, opened_at__gte=flip.at, opened_at__lt=flip.at + timedelta(seconds=5)
+        )
         ticket = alert.ticket
         assert ticket.source == Source.MONITORING
         assert ticket.status == TicketStatus.RESOLVED
@@ -182,11 +184,27 @@ def test_the_checks_follow_the_ports_of_this_run(target: DemoTarget) -> None:
     assert point(target.http_port, target.tls_port) == 0
 
 
-def test_the_probes_find_the_demo_site_up(target: DemoTarget) -> None:
-    probes = pytest.importorskip("steward.monitoring.probes")
+def test_the_worker_finds_the_demo_site_up(target: DemoTarget) -> None:
     seeded()
     point(target.http_port, target.tls_port)
-    checks = list(Check.objects.active().order_by("pk"))
-    net = probes.Network(ssl_context=trust())
-    outcomes = asyncio.run(probes.probe_all([probes.Target.of(c) for c in checks], net))
-    assert [o.ok for o in outcomes] == [True] * len(checks), [o.detail for o in outcomes]
+    net = network()
+    assert net is not None
+    assert runner.run_due(now=NOW + timedelta(minutes=1), net=net) == 6
+    for check in Check.objects.active():
+        latest = check.pings.order_by("-at", "-id").first()
+        assert latest is not None
+        assert latest.kind == "success", latest.body
+        assert check.status == Status.UP
+    found = Ping.objects.filter(owner__kind=Kind.TLS).order_by("-at", "-id").first()
+    assert found is not None
+    assert "certificate expires in 90 days" in found.body
+
+
+def test_without_the_demo_trust_its_certificate_fails_the_check(target: DemoTarget) -> None:
+    seeded()
+    point(target.http_port, target.tls_port)
+    runner.run_due(now=NOW + timedelta(minutes=1), net=None)
+    tls = Ping.objects.filter(owner__kind=Kind.TLS).order_by("-at", "-id").first()
+    assert tls is not None
+    assert tls.kind == "fail"
+    assert "not trusted" in tls.body
