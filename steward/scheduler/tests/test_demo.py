@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import urllib.request
 from io import StringIO
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from django.test import override_settings
 
 from steward.accounts.demo import PASSWORD
 from steward.mail.models import Outbound
+from steward.monitoring.demo_target import KEYWORD
+from steward.monitoring.models import Check
 from steward.scheduler.management.commands.demo import demo_environ
 from steward.settings import DEV_SECRET_KEY
 
@@ -152,3 +155,29 @@ logging.getLogger("django.request").warning("Not Found: /x")
         "Task id=7 path=steward.mail.tasks.drain state=SUCCESSFUL",
         "Not Found: /x",
     ]
+
+
+def test_it_serves_the_site_its_checks_watch_while_it_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DEBUG", "false")
+    answers: list[str] = []
+
+    def spawn(argv: list[str], env: dict[str, str] | None = None) -> _Child:
+        # The web server and worker start once the monitored site is listening.
+        site = Check.objects.get(organization__code="THAM", name="Web site")
+        with urllib.request.urlopen(site.target, timeout=5) as response:
+            answers.append(response.read().decode())
+        return _Child(argv)
+
+    monkeypatch.setattr("subprocess.Popen", spawn)
+    monkeypatch.setattr("signal.signal", lambda *args: None)
+    call_command("demo", "--port", "8130", stdout=StringIO())
+    assert len(answers) == 2
+    assert all(KEYWORD in text for text in answers)
+    assert Check.objects.get(organization__code="THAM", name="Web site certificate").target == (
+        "127.0.0.1:8132"
+    )
+    # Stopped with the demo.
+    with pytest.raises(OSError):
+        urllib.request.urlopen("http://127.0.0.1:8131/thas/health", timeout=2)

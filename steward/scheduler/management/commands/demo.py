@@ -23,6 +23,9 @@ from steward.accounts.demo import PASSWORD, logins
 from steward.billing.demo import seed as seed_billing
 from steward.desk.demo import seed
 from steward.mail.demo import seed as seed_mail
+from steward.monitoring.demo import point
+from steward.monitoring.demo import seed as seed_monitoring
+from steward.monitoring.demo_target import DemoTarget
 
 _RUN = "from steward.cli import main; main()"
 
@@ -47,6 +50,8 @@ class Command(BaseCommand):
         try:
             seed()
             seed_billing()  # the catalogue and agreements' terms (contracts) first
+            # Before the mail's seed, which marks the history's notifications as sent.
+            seed_monitoring(http_port=port + 1, tls_port=port + 2)
             seed_mail()
         finally:
             logging.disable(logging.NOTSET)
@@ -63,6 +68,20 @@ class Command(BaseCommand):
 
     def _serve(self, host: str, port: int, env: dict[str, str]) -> None:
         debug = _on(env.get("DEBUG", ""))
+        # The web site the demo's HTTP and TLS checks watch, served from this process; the
+        # worker trusts its certificate authority (monitoring.demo_target.trust()).
+        target = None
+        try:
+            target = DemoTarget(port + 1, port + 2).start()
+        except OSError as e:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"The demo's monitored web site could not listen on ports {port + 1} "
+                    f"and {port + 2} ({e.strerror}): its checks will show it down."
+                )
+            )
+        else:
+            point(target.http_port, target.tls_port)
         serve = [sys.executable, "-c", _RUN, "serve", "--host", host, "--port", str(port)]
         # Demo mode serves static files from the source tree (WHITENOISE_USE_FINDERS).
         serve += ["--no-collectstatic", "--insecure"] if debug else ["--no-collectstatic"]
@@ -98,6 +117,8 @@ class Command(BaseCommand):
                 child.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 child.kill()
+        if target is not None:
+            target.stop()
 
 
 def demo_environ(site_url: str) -> dict[str, str]:
