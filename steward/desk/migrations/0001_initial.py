@@ -8,414 +8,155 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("accounts", "0001_initial"),
-        ("contracts", "0001_initial"),
-        ("sla", "0001_initial"),
+        ('accounts', '0001_initial'),
+        ('contracts', '0001_initial'),
+        ('sla', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Queue",
+            name='Queue',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
-                (
-                    "email",
-                    models.EmailField(
-                        blank=True,
-                        help_text="Notified about SLA warnings on unassigned tickets.",
-                        max_length=254,
-                        verbose_name="notification email",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
+                ('email', models.EmailField(blank=True, help_text='Notified about SLA warnings on unassigned tickets.', max_length=254, verbose_name='notification email')),
             ],
             options={
-                "verbose_name": "queue",
-                "verbose_name_plural": "queues",
-                "ordering": ["name"],
+                'verbose_name': 'queue',
+                'verbose_name_plural': 'queues',
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="Message",
+            name='Message',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("author_email", models.EmailField(blank=True, max_length=254)),
-                ("body", models.TextField(verbose_name="message")),
-                ("public", models.BooleanField(default=True, verbose_name="public")),
-                ("by_staff", models.BooleanField(default=False)),
-                (
-                    "source",
-                    models.CharField(
-                        choices=[
-                            ("portal", "Portal"),
-                            ("email", "Email"),
-                            ("api", "API"),
-                            ("phone", "Phone"),
-                            ("monitoring", "Monitoring"),
-                            ("agent", "Agent"),
-                        ],
-                        default="portal",
-                        max_length=12,
-                    ),
-                ),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                (
-                    "author",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('author_email', models.EmailField(blank=True, max_length=254)),
+                ('body', models.TextField(verbose_name='message')),
+                ('public', models.BooleanField(default=True, verbose_name='public')),
+                ('by_staff', models.BooleanField(default=False)),
+                ('source', models.CharField(choices=[('portal', 'Portal'), ('email', 'Email'), ('api', 'API'), ('phone', 'Phone'), ('monitoring', 'Monitoring'), ('agent', 'Agent')], default='portal', max_length=12)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["created_at", "id"],
+                'ordering': ['created_at', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="Attachment",
+            name='Attachment',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "file",
-                    models.FileField(max_length=300, upload_to=steward.desk.models.attachment_path),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("size", models.PositiveBigIntegerField()),
-                ("content_type", models.CharField(max_length=120)),
-                (
-                    "message",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="attachments",
-                        to="desk.message",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('file', models.FileField(max_length=300, upload_to=steward.desk.models.attachment_path)),
+                ('name', models.CharField(max_length=200)),
+                ('size', models.PositiveBigIntegerField()),
+                ('content_type', models.CharField(max_length=120)),
+                ('message', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='desk.message')),
             ],
         ),
         migrations.CreateModel(
-            name="Ticket",
+            name='Ticket',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("seq", models.PositiveIntegerField(editable=False)),
-                (
-                    "number",
-                    models.CharField(
-                        editable=False, max_length=24, unique=True, verbose_name="number"
-                    ),
-                ),
-                ("title", models.CharField(max_length=200, verbose_name="title")),
-                ("description", models.TextField(blank=True, verbose_name="description")),
-                (
-                    "requester_email",
-                    models.EmailField(blank=True, max_length=254, verbose_name="requester email"),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[("incident", "Incident"), ("service_request", "Service request")],
-                        default="incident",
-                        max_length=16,
-                        verbose_name="type",
-                    ),
-                ),
-                (
-                    "impact",
-                    models.CharField(
-                        choices=[("high", "High"), ("medium", "Medium"), ("low", "Low")],
-                        default="medium",
-                        max_length=8,
-                        verbose_name="impact",
-                    ),
-                ),
-                (
-                    "urgency",
-                    models.CharField(
-                        choices=[("high", "High"), ("medium", "Medium"), ("low", "Low")],
-                        default="medium",
-                        max_length=8,
-                        verbose_name="urgency",
-                    ),
-                ),
-                (
-                    "priority",
-                    models.CharField(
-                        choices=[
-                            ("P1", "P1 - Critical"),
-                            ("P2", "P2 - High"),
-                            ("P3", "P3 - Medium"),
-                            ("P4", "P4 - Low"),
-                        ],
-                        default="P3",
-                        max_length=2,
-                        verbose_name="priority",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("new", "New"),
-                            ("open", "Open"),
-                            ("waiting_on_client", "Waiting on client"),
-                            ("waiting_on_third_party", "Waiting on third party"),
-                            ("resolved", "Resolved"),
-                            ("closed", "Closed"),
-                        ],
-                        default="new",
-                        max_length=24,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "source",
-                    models.CharField(
-                        choices=[
-                            ("portal", "Portal"),
-                            ("email", "Email"),
-                            ("api", "API"),
-                            ("phone", "Phone"),
-                            ("monitoring", "Monitoring"),
-                            ("agent", "Agent"),
-                        ],
-                        default="portal",
-                        max_length=12,
-                        verbose_name="source",
-                    ),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="created"),
-                ),
-                (
-                    "updated_at",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="updated"),
-                ),
-                ("first_response_due", models.DateTimeField(blank=True, null=True)),
-                ("first_responded_at", models.DateTimeField(blank=True, null=True)),
-                ("next_update_due", models.DateTimeField(blank=True, null=True)),
-                ("resolution_due", models.DateTimeField(blank=True, null=True)),
-                ("resolved_at", models.DateTimeField(blank=True, null=True)),
-                ("closed_at", models.DateTimeField(blank=True, null=True)),
-                ("sla_paused", models.BooleanField(default=False)),
-                ("sla_due", models.DateTimeField(blank=True, null=True)),
-                ("sla_next_check", models.DateTimeField(blank=True, null=True)),
-                ("sla_breached", models.JSONField(blank=True, default=list)),
-                (
-                    "agreement",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="tickets",
-                        to="contracts.agreement",
-                    ),
-                ),
-                (
-                    "assignee",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="assigned_tickets",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="assignee",
-                    ),
-                ),
-                (
-                    "organization",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="tickets",
-                        to="accounts.organization",
-                        verbose_name="organization",
-                    ),
-                ),
-                (
-                    "queue",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="tickets",
-                        to="desk.queue",
-                        verbose_name="queue",
-                    ),
-                ),
-                (
-                    "requester",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="requested_tickets",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="requester",
-                    ),
-                ),
-                (
-                    "sla_policy",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="tickets",
-                        to="sla.slapolicy",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('seq', models.PositiveIntegerField(editable=False)),
+                ('number', models.CharField(editable=False, max_length=24, unique=True, verbose_name='number')),
+                ('title', models.CharField(max_length=200, verbose_name='title')),
+                ('description', models.TextField(blank=True, verbose_name='description')),
+                ('requester_email', models.EmailField(blank=True, max_length=254, verbose_name='requester email')),
+                ('kind', models.CharField(choices=[('incident', 'Incident'), ('service_request', 'Service request')], default='incident', max_length=16, verbose_name='type')),
+                ('impact', models.CharField(choices=[('high', 'High'), ('medium', 'Medium'), ('low', 'Low')], default='medium', max_length=8, verbose_name='impact')),
+                ('urgency', models.CharField(choices=[('high', 'High'), ('medium', 'Medium'), ('low', 'Low')], default='medium', max_length=8, verbose_name='urgency')),
+                ('priority', models.CharField(choices=[('P1', 'P1 - Critical'), ('P2', 'P2 - High'), ('P3', 'P3 - Medium'), ('P4', 'P4 - Low')], default='P3', max_length=2, verbose_name='priority')),
+                ('status', models.CharField(choices=[('new', 'New'), ('open', 'Open'), ('waiting_on_client', 'Waiting on client'), ('waiting_on_third_party', 'Waiting on third party'), ('resolved', 'Resolved'), ('closed', 'Closed')], default='new', max_length=24, verbose_name='status')),
+                ('source', models.CharField(choices=[('portal', 'Portal'), ('email', 'Email'), ('api', 'API'), ('phone', 'Phone'), ('monitoring', 'Monitoring'), ('agent', 'Agent')], default='portal', max_length=12, verbose_name='source')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
+                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='updated')),
+                ('first_response_due', models.DateTimeField(blank=True, null=True)),
+                ('first_responded_at', models.DateTimeField(blank=True, null=True)),
+                ('next_update_due', models.DateTimeField(blank=True, null=True)),
+                ('resolution_due', models.DateTimeField(blank=True, null=True)),
+                ('resolved_at', models.DateTimeField(blank=True, null=True)),
+                ('closed_at', models.DateTimeField(blank=True, null=True)),
+                ('sla_paused', models.BooleanField(default=False)),
+                ('sla_due', models.DateTimeField(blank=True, null=True)),
+                ('sla_next_check', models.DateTimeField(blank=True, null=True)),
+                ('sla_breached', models.JSONField(blank=True, default=list)),
+                ('agreement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tickets', to='contracts.agreement')),
+                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assigned_tickets', to=settings.AUTH_USER_MODEL, verbose_name='assignee')),
+                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tickets', to='accounts.organization', verbose_name='organization')),
+                ('queue', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tickets', to='desk.queue', verbose_name='queue')),
+                ('requester', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='requested_tickets', to=settings.AUTH_USER_MODEL, verbose_name='requester')),
+                ('sla_policy', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tickets', to='sla.slapolicy')),
             ],
             options={
-                "verbose_name": "ticket",
-                "verbose_name_plural": "tickets",
-                "ordering": ["-created_at", "-id"],
+                'verbose_name': 'ticket',
+                'verbose_name_plural': 'tickets',
+                'ordering': ['-created_at', '-id'],
             },
         ),
         migrations.AddField(
-            model_name="message",
-            name="ticket",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="messages",
-                to="desk.ticket",
-            ),
+            model_name='message',
+            name='ticket',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='desk.ticket'),
         ),
         migrations.CreateModel(
-            name="TicketEvent",
+            name='TicketEvent',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("created", "Created"),
-                            ("message", "Message"),
-                            ("status", "Status changed"),
-                            ("priority", "Priority changed"),
-                            ("assigned", "Assigned"),
-                            ("queue", "Queue changed"),
-                            ("first_response", "First response"),
-                            ("sla_warning", "SLA warning"),
-                            ("sla_breached", "SLA breached"),
-                            ("notified", "Notification sent"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                ("at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("data", models.JSONField(blank=True, default=dict)),
-                ("once_key", models.CharField(blank=True, max_length=120, null=True, unique=True)),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "ticket",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="events",
-                        to="desk.ticket",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('created', 'Created'), ('message', 'Message'), ('status', 'Status changed'), ('priority', 'Priority changed'), ('assigned', 'Assigned'), ('queue', 'Queue changed'), ('first_response', 'First response'), ('sla_warning', 'SLA warning'), ('sla_breached', 'SLA breached'), ('notified', 'Notification sent')], max_length=20)),
+                ('at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('data', models.JSONField(blank=True, default=dict)),
+                ('once_key', models.CharField(blank=True, max_length=120, null=True, unique=True)),
+                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('ticket', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='desk.ticket')),
             ],
             options={
-                "ordering": ["at", "id"],
+                'ordering': ['at', 'id'],
             },
         ),
         migrations.AddIndex(
-            model_name="ticket",
-            index=models.Index(
-                condition=models.Q(
-                    ("status__in", ["new", "open", "waiting_on_client", "waiting_on_third_party"])
-                ),
-                fields=["sla_due", "id"],
-                name="ticket_urgency",
-            ),
+            model_name='ticket',
+            index=models.Index(condition=models.Q(('status__in', ['new', 'open', 'waiting_on_client', 'waiting_on_third_party'])), fields=['sla_due', 'id'], name='ticket_urgency'),
         ),
         migrations.AddIndex(
-            model_name="ticket",
-            index=models.Index(fields=["organization", "sla_due", "id"], name="ticket_org_urgency"),
+            model_name='ticket',
+            index=models.Index(fields=['organization', 'sla_due', 'id'], name='ticket_org_urgency'),
         ),
         migrations.AddIndex(
-            model_name="ticket",
-            index=models.Index(fields=["status", "sla_due", "id"], name="ticket_status_urgency"),
+            model_name='ticket',
+            index=models.Index(fields=['status', 'sla_due', 'id'], name='ticket_status_urgency'),
         ),
         migrations.AddIndex(
-            model_name="ticket",
-            index=models.Index(
-                fields=["assignee", "sla_due", "id"], name="ticket_assignee_urgency"
-            ),
+            model_name='ticket',
+            index=models.Index(fields=['assignee', 'sla_due', 'id'], name='ticket_assignee_urgency'),
         ),
         migrations.AddIndex(
-            model_name="ticket",
-            index=models.Index(
-                condition=models.Q(("sla_next_check__isnull", False)),
-                fields=["sla_next_check"],
-                name="ticket_sla_check",
-            ),
+            model_name='ticket',
+            index=models.Index(condition=models.Q(('sla_next_check__isnull', False)), fields=['sla_next_check'], name='ticket_sla_check'),
         ),
         migrations.AddIndex(
-            model_name="ticket",
-            index=models.Index(
-                fields=["organization", "-created_at", "-id"], name="ticket_org_recent"
-            ),
+            model_name='ticket',
+            index=models.Index(fields=['organization', '-created_at', '-id'], name='ticket_org_recent'),
         ),
         migrations.AddIndex(
-            model_name="ticket",
-            index=models.Index(fields=["-created_at", "-id"], name="ticket_recent"),
+            model_name='ticket',
+            index=models.Index(fields=['-created_at', '-id'], name='ticket_recent'),
         ),
         migrations.AddConstraint(
-            model_name="ticket",
-            constraint=models.UniqueConstraint(
-                fields=("organization", "seq"), name="ticket_seq_unique_per_org"
-            ),
+            model_name='ticket',
+            constraint=models.UniqueConstraint(fields=('organization', 'seq'), name='ticket_seq_unique_per_org'),
         ),
         migrations.AddIndex(
-            model_name="message",
-            index=models.Index(
-                fields=["ticket", "created_at"], name="desk_messag_ticket__e41a46_idx"
-            ),
+            model_name='message',
+            index=models.Index(fields=['ticket', 'created_at'], name='desk_messag_ticket__e41a46_idx'),
         ),
         migrations.AddIndex(
-            model_name="ticketevent",
-            index=models.Index(
-                fields=["ticket", "at", "id"], name="desk_ticket_ticket__39be0d_idx"
-            ),
+            model_name='ticketevent',
+            index=models.Index(fields=['ticket', 'at', 'id'], name='desk_ticket_ticket__39be0d_idx'),
         ),
     ]

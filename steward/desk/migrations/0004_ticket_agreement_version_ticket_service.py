@@ -5,33 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("contracts", "0002_invoicecounter_service_agreement_billing_and_more"),
-        ("desk", "0003_alter_ticketevent_kind"),
+        ('contracts', '0002_invoicecounter_service_agreement_billing_and_more'),
+        ('desk', '0003_alter_ticketevent_kind'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="ticket",
-            name="agreement_version",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="tickets",
-                to="contracts.agreementversion",
-            ),
+            model_name='ticket',
+            name='agreement_version',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tickets', to='contracts.agreementversion'),
         ),
         migrations.AddField(
-            model_name="ticket",
-            name="service",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="tickets",
-                to="contracts.service",
-                verbose_name="service",
-            ),
+            model_name='ticket',
+            name='service',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tickets', to='contracts.service', verbose_name='service'),
         ),
     ]

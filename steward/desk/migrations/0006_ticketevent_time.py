@@ -4,31 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("desk", "0005_ticketevent_service_kind"),
+        ('desk', '0005_ticketevent_service_kind'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="ticketevent",
-            name="kind",
-            field=models.CharField(
-                choices=[
-                    ("created", "Created"),
-                    ("message", "Message"),
-                    ("status", "Status changed"),
-                    ("priority", "Priority changed"),
-                    ("assigned", "Assigned"),
-                    ("queue", "Queue changed"),
-                    ("first_response", "First response"),
-                    ("sla_warning", "SLA warning"),
-                    ("sla_breached", "SLA breached"),
-                    ("notified", "Notification sent"),
-                    ("mail_bounced", "Email bounced"),
-                    ("service", "Service changed"),
-                    ("time", "Time corrected"),
-                ],
-                max_length=20,
-            ),
+            model_name='ticketevent',
+            name='kind',
+            field=models.CharField(choices=[('created', 'Created'), ('message', 'Message'), ('status', 'Status changed'), ('priority', 'Priority changed'), ('assigned', 'Assigned'), ('queue', 'Queue changed'), ('first_response', 'First response'), ('sla_warning', 'SLA warning'), ('sla_breached', 'SLA breached'), ('notified', 'Notification sent'), ('mail_bounced', 'Email bounced'), ('service', 'Service changed'), ('time', 'Time corrected')], max_length=20),
         ),
     ]

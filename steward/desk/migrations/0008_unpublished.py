@@ -5,24 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("desk", "0007_ticketevent_title_kind"),
+        ('desk', '0007_ticketevent_title_kind'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Unpublished",
+            name='Unpublished',
             fields=[
-                (
-                    "event",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        primary_key=True,
-                        related_name="+",
-                        serialize=False,
-                        to="desk.ticketevent",
-                    ),
-                ),
+                ('event', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='desk.ticketevent')),
             ],
         ),
     ]

@@ -8,104 +8,56 @@ def mark_default(apps, schema_editor):
     # An installation with queues keeps routing to one of them: "Service desk" if it has it,
     # else the first by name. One without queues gets its default with its first ticket.
     Queue = apps.get_model("desk", "Queue")
-    queue = (
-        Queue.objects.filter(name="Service desk").first() or Queue.objects.order_by("name").first()
-    )
+    queue = Queue.objects.filter(name="Service desk").first() or Queue.objects.order_by("name").first()
     if queue is not None:
         Queue.objects.filter(pk=queue.pk).update(is_default=True)
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("accounts", "0003_provider_organization_details"),
-        ("contracts", "0002_invoicecounter_service_agreement_billing_and_more"),
-        ("desk", "0009_ticketevent_billing_kinds"),
+        ('accounts', '0003_provider_organization_details'),
+        ('contracts', '0002_invoicecounter_service_agreement_billing_and_more'),
+        ('desk', '0009_ticketevent_billing_kinds'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="RoutingRule",
+            name='RoutingRule',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
-                (
-                    "source",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("portal", "Portal"),
-                            ("email", "Email"),
-                            ("api", "API"),
-                            ("phone", "Phone"),
-                            ("monitoring", "Monitoring"),
-                            ("agent", "Agent"),
-                        ],
-                        max_length=16,
-                        verbose_name="source",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
+                ('source', models.CharField(blank=True, choices=[('portal', 'Portal'), ('email', 'Email'), ('api', 'API'), ('phone', 'Phone'), ('monitoring', 'Monitoring'), ('agent', 'Agent')], max_length=16, verbose_name='source')),
             ],
             options={
-                "verbose_name": "routing rule",
-                "verbose_name_plural": "routing rules",
-                "ordering": ["position", "pk"],
+                'verbose_name': 'routing rule',
+                'verbose_name_plural': 'routing rules',
+                'ordering': ['position', 'pk'],
             },
         ),
         migrations.AddField(
-            model_name="queue",
-            name="is_default",
-            field=models.BooleanField(
-                default=False,
-                help_text="New tickets that no routing rule places land here.",
-                verbose_name="default queue",
-            ),
+            model_name='queue',
+            name='is_default',
+            field=models.BooleanField(default=False, help_text='New tickets that no routing rule places land here.', verbose_name='default queue'),
         ),
         migrations.AddConstraint(
-            model_name="queue",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("is_default", True)),
-                fields=("is_default",),
-                name="desk_queue_one_default",
-            ),
+            model_name='queue',
+            constraint=models.UniqueConstraint(condition=models.Q(('is_default', True)), fields=('is_default',), name='desk_queue_one_default'),
         ),
         migrations.AddField(
-            model_name="routingrule",
-            name="organization",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="+",
-                to="accounts.organization",
-                verbose_name="organization",
-            ),
+            model_name='routingrule',
+            name='organization',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.organization', verbose_name='organization'),
         ),
         migrations.AddField(
-            model_name="routingrule",
-            name="queue",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="rules",
-                to="desk.queue",
-                verbose_name="queue",
-            ),
+            model_name='routingrule',
+            name='queue',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rules', to='desk.queue', verbose_name='queue'),
         ),
         migrations.AddField(
-            model_name="routingrule",
-            name="service",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="+",
-                to="contracts.service",
-                verbose_name="service",
-            ),
+            model_name='routingrule',
+            name='service',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contracts.service', verbose_name='service'),
         ),
         migrations.RunPython(mark_default, migrations.RunPython.noop),
     ]
