@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import logging
 import zoneinfo
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -36,6 +35,7 @@ from steward.desk.routing import route
 from steward.desk.sla import SlaEngine, SlaState, changes_from_events, explain
 from steward.lib.errors import DomainError
 from steward.lib.files import shorten_name
+from steward.lib.memo import Memo
 from steward.lib.text import one_line, title_error
 from steward.lib.timestamps import iso
 from steward.sla.models import BusinessCalendar, SlaPolicy, priority_for
@@ -67,31 +67,15 @@ def agreement_in_force(org: Organization, at: datetime) -> Agreement | None:
 
 
 # Inside `opening_many()`: what every ticket of one organization looks up the same way.
-_memo: ContextVar[dict[tuple[object, ...], Any] | None] = ContextVar("desk_memo", default=None)
+_memo = Memo("desk_opening_many")
+_remembered = _memo.get
 
 
-def _remembered[T](key: tuple[object, ...], look_up: Callable[[], T]) -> T:
-    memo = _memo.get()
-    if memo is None:
-        return look_up()
-    if key not in memo:
-        memo[key] = look_up()
-    return memo[key]  # type: ignore[no-any-return]
-
-
-@contextmanager
-def opening_many() -> Iterator[None]:
+def opening_many() -> AbstractContextManager[None]:
     """Open many tickets at once (monitoring's sweep after an outage of many checks): the
     agreement in force, its version and the queue are looked up once per organization and
     day, not once per ticket. Only around a block that changes none of them."""
-    if _memo.get() is not None:
-        yield
-        return
-    token = _memo.set({})
-    try:
-        yield
-    finally:
-        _memo.reset(token)
+    return _memo.scope()
 
 
 def next_number(org: Organization) -> tuple[int, str]:

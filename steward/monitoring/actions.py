@@ -12,10 +12,8 @@ import logging
 import re
 import uuid
 from collections.abc import Callable, Mapping
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -31,6 +29,7 @@ from steward.desk.models import Kind as TicketKind
 from steward.desk.models import Status as TicketStatus
 from steward.lib.errors import DomainError
 from steward.lib.formats import format_duration
+from steward.lib.memo import Memo
 from steward.lib.timestamps import iso
 from steward.monitoring import recurrence
 from steward.monitoring.models import (
@@ -265,16 +264,11 @@ def _transition(
 
 
 # Inside a sweep's batch: each organization's windows and alert recipients, read once.
-_batch: ContextVar[dict[tuple[str, int], Any] | None] = ContextVar("monitoring_batch", default=None)
+_batch = Memo("monitoring_batch")
 
 
 def _per_org[T](what: str, org_id: int, look_up: Callable[[], T]) -> T:
-    memo = _batch.get()
-    if memo is None:
-        return look_up()
-    if (what, org_id) not in memo:
-        memo[(what, org_id)] = look_up()
-    return memo[(what, org_id)]  # type: ignore[no-any-return]
+    return _batch.get((what, org_id), look_up)
 
 
 @dataclass(frozen=True)
@@ -501,30 +495,26 @@ BATCH = 50
 
 def _mark_quiet(checks: list[Check], now: datetime) -> int:
     done = 0
-    token = _batch.set({})
-    try:
-        # Each check's events are handed over at the end of its own savepoint (_transition).
-        with transaction.atomic(), desk.opening_many():
-            for check in checks:
-                assert check.alert_after is not None
-                try:
-                    # Its own savepoint: one check that cannot be marked leaves the others be.
-                    with transaction.atomic():
-                        # The claim names the deadline it saw too: a ping that moved it wins.
-                        flip = _transition(
-                            check,
-                            Status.DOWN,
-                            check.alert_after,
-                            _quiet_reason(check),
-                            claim={"alert_after": check.alert_after},
-                            noticed=now,
-                        )
-                except Exception:
-                    log.exception("could not mark check %s down", check.pk)
-                    continue
-                done += flip is not None
-    finally:
-        _batch.reset(token)
+    # Each check's events are handed over at the end of its own savepoint (_transition).
+    with transaction.atomic(), desk.opening_many(), _batch.scope():
+        for check in checks:
+            assert check.alert_after is not None
+            try:
+                # Its own savepoint: one check that cannot be marked leaves the others be.
+                with transaction.atomic():
+                    # The claim names the deadline it saw too: a ping that moved it wins.
+                    flip = _transition(
+                        check,
+                        Status.DOWN,
+                        check.alert_after,
+                        _quiet_reason(check),
+                        claim={"alert_after": check.alert_after},
+                        noticed=now,
+                    )
+            except Exception:
+                log.exception("could not mark check %s down", check.pk)
+                continue
+            done += flip is not None
     return done
 
 

@@ -251,3 +251,20 @@ def test_outage_and_recovery_are_mailed_to_staff_and_to_client_admins_who_asked(
     assert "/portal/" in mails[1].text
     assert mails[3].subject.startswith(f"[{Ticket.objects.get().number}] ")
     assert "Down" not in mails[1].subject  # in Greek
+
+
+def test_many_checks_going_quiet_at_once_look_up_their_organization_once() -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    org = make_org("ACME")
+    make_agreement(org)
+    for i in range(6):
+        check = heartbeat(organization=org, name=f"Backup {i}")
+        actions.ping(check.code, actions.PingIn(kind="success"), at=T0)
+    with CaptureQueriesContext(connection) as queries:
+        assert actions.sweep(T0 + timedelta(hours=2)) == 6
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert sum('FROM "contracts_agreement"' in q for q in sql) == 1
+    assert sum('FROM "monitoring_maintenancewindow"' in q for q in sql) == 1
+    assert Ticket.objects.count() == 6
