@@ -243,20 +243,8 @@ def list_checks(
             )
         qs = qs.filter(kind=kind)
     if tag:
-        qs = qs.filter(tags__contains=[tag]) if _json_contains() else _tagged(qs, tag)
+        qs = qs.tagged(tag)
     return page(qs, limit, offset, CheckOut.of)
-
-
-def _json_contains() -> bool:
-    from django.db import connection
-
-    return connection.features.supports_json_field_contains
-
-
-def _tagged(qs: Any, tag: str) -> Any:
-    # SQLite has no JSON containment: the few checks of a list are filtered here.
-    ids = [c.pk for c in qs.only("id", "tags") if tag in c.tags]
-    return qs.filter(pk__in=ids)
 
 
 @router.post("/checks", response={201: CheckOut})

@@ -142,13 +142,3 @@ def rows(checks: list[Check], now: datetime) -> list[Row]:
 def tags_of(qs: CheckQuerySet) -> list[str]:
     """Every tag of these checks, for the board's filter."""
     return sorted({t for tags in qs.values_list("tags", flat=True) for t in tags or []})
-
-
-def tagged(qs: CheckQuerySet, tag: str) -> CheckQuerySet:
-    from django.db import connection
-
-    if connection.features.supports_json_field_contains:
-        return qs.filter(tags__contains=[tag])
-    # SQLite has no JSON containment: the ids of the tagged checks, then those.
-    ids = [pk for pk, tags in qs.values_list("id", "tags") if tag in (tags or [])]
-    return qs.filter(pk__in=ids)

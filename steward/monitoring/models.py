@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Self
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +60,13 @@ class CheckQuerySet(TenantQuerySet["Check"]):
 
     def heartbeats(self) -> Self:
         return self.filter(kind=Kind.HEARTBEAT)
+
+    def tagged(self, tag: str) -> Self:
+        if connection.features.supports_json_field_contains:
+            return self.filter(tags__contains=[tag])
+        # SQLite has no JSON containment: the ids of the tagged checks, then those.
+        ids = [pk for pk, tags in self.values_list("id", "tags") if tag in (tags or [])]
+        return self.filter(pk__in=ids)
 
 
 class Check(models.Model):

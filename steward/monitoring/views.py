@@ -70,7 +70,7 @@ def board_page(request: HttpRequest) -> HttpResponse:
     if data.get("kind"):
         qs = qs.filter(kind=data["kind"])
     if data.get("tag"):
-        qs = board.tagged(qs, data["tag"])
+        qs = qs.tagged(data["tag"])
     tiles = board.tiles(qs, now)
     qs = board.filter_state(qs, data.get("status") or "", now)
     paginator = Paginator(board.with_state(qs, now).select_related("organization"), PAGE_SIZE)

@@ -275,3 +275,24 @@ def test_another_organizations_rows_are_not_found(w: World) -> None:
         response = _call(stranger, route, ids, body)
         assert response.status_code in (404, 422), (route, response.status_code)
     assert Check.objects.get().name == "NAS backup"
+
+
+def test_the_list_filters_by_tag_kind_and_status(w: World) -> None:
+    backup = actions.save_check(
+        w.acme, actions.CheckInput(name="Backup", kind=Kind.HEARTBEAT, tags=["nas", "backup"])
+    )
+    actions.save_check(
+        w.acme, actions.CheckInput(name="Shop", kind=Kind.HTTP, target="https://shop.example/")
+    )
+    api = api_client(w.tech)
+
+    def names(query: str) -> list[str]:
+        return [c["name"] for c in api.get(f"/api/v1/checks?{query}").json()["items"]]
+
+    assert names("tag=nas") == ["Backup"]
+    assert names("tag=elsewhere") == []
+    assert names("kind=http") == ["Shop"]
+    assert names("status=new") == ["Backup", "Shop"]
+    assert backup.tags == ["backup", "nas"]
+    r = api.get("/api/v1/checks?status=sideways")
+    assert r.status_code == 422 and r.json()["field"] == "status"
