@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -80,38 +81,33 @@ class PingIn:
     remote_addr: str = ""
 
 
+# What a ping reads of its check; a change of status reads the rest as it needs it.
+PING_FIELDS = (
+    "id", "organization_id", "name", "kind", "status", "period", "grace", "schedule", "tz",
+    "last_start_at", "alert_after", "next_due", "open_ticket_id", "keep_pings",
+)  # fmt: skip
+
+
 def ping(code: uuid.UUID, incoming: PingIn, at: datetime | None = None) -> bool:
     """Store a heartbeat's ping and move its check: False for an unknown code (a 404).
 
     The common case (a success on a check that is up) is one SELECT, one INSERT and one
     UPDATE; only a change of status does more."""
     at = at or timezone.now()
-    check = (
-        Check.objects.filter(code=code, kind=Kind.HEARTBEAT)
-        .only(
-            "id",
-            "organization_id",
-            "name",
-            "kind",
-            "status",
-            "period",
-            "grace",
-            "schedule",
-            "tz",
-            "last_start_at",
-            "alert_after",
-            "next_due",
-            "open_ticket_id",
-            "keep_pings",
-        )
-        .first()
+    # Sliced, not .first(): the code is unique, and the model's ordering would cost a sort
+    # on the hottest path Steward has.
+    check = next(
+        iter(
+            Check.objects.filter(code=code, kind=Kind.HEARTBEAT).only(*PING_FIELDS).order_by()[:1]
+        ),
+        None,
     )
     if check is None:
         return False
     duration = None
     started = check.last_start_at
-    measured = incoming.kind in (PingKind.SUCCESS, PingKind.FAIL) and started is not None
-    if measured and started is not None and timedelta(0) <= at - started <= LONGEST_RUN:
+    ended = incoming.kind in (PingKind.SUCCESS, PingKind.FAIL)
+    if ended and started is not None and timedelta(0) <= at - started <= LONGEST_RUN:
         duration = int((at - started).total_seconds() * 1000)
     with transaction.atomic():
         Ping.objects.create(
@@ -141,17 +137,21 @@ def ping(code: uuid.UUID, incoming: PingIn, at: datetime | None = None) -> bool:
     return True
 
 
-def _heartbeat_success(check: Check, at: datetime, duration: int | None) -> None:
+def _finished(check: Check, at: datetime) -> dict[str, object]:
+    """What a run's end (success or failure) sets: the next ping is due a period (or the
+    schedule's next time) later, and the run's start is over."""
     next_due = due_after(check, at)
-    fields = {
+    return {
         "last_ping_at": at,
         "last_start_at": None,
-        "last_duration_ms": duration,
         "next_due": next_due,
         "alert_after": next_due + timedelta(seconds=check.grace),
-        "failures": 0,
         "updated_at": at,
     }
+
+
+def _heartbeat_success(check: Check, at: datetime, duration: int | None) -> None:
+    fields = {**_finished(check, at), "last_duration_ms": duration, "failures": 0}
     if check.status == Status.UP:
         # The common case. Should a racing sweep have just marked it down, the flip below
         # is what brings it back: claim on the status this ping saw.
@@ -170,14 +170,7 @@ def _heartbeat_failure(check: Check, at: datetime, incoming: PingIn) -> None:
         reason = _("The job reported a failure.")
     if incoming.body:
         reason = f"{reason}\n\n{incoming.body[:2000]}"
-    next_due = due_after(check, at)
-    fields = {
-        "last_ping_at": at,
-        "last_start_at": None,
-        "next_due": next_due,
-        "alert_after": next_due + timedelta(seconds=check.grace),
-        "updated_at": at,
-    }
+    fields = _finished(check, at)
     if check.status == Status.DOWN:
         Check.objects.filter(pk=check.pk).update(**fields)
         _failed_again(check, at, reason)
@@ -320,16 +313,7 @@ def _alert(check: Check, at: datetime, reason: str) -> None:
         ticket = recent.ticket
         desk.change_status(ticket, TicketStatus.OPEN, None, at=at)
         Alert.objects.filter(pk=recent.pk).update(recovered_at=None)
-        events.record(
-            ticket,
-            EventKind.ALERT,
-            None,
-            at,
-            reason=reason[:2000],
-            reopened=True,
-            check=check.pk,
-            notify=notify,
-        )
+        how = "reopened"
     else:
         org = check.organization
         with translation.override(org.language or None):
@@ -349,16 +333,19 @@ def _alert(check: Check, at: datetime, reason: str) -> None:
             at=at,
         )
         Alert.objects.create(owner=check, ticket=ticket, opened_at=at)
-        events.record(
-            ticket,
-            EventKind.ALERT,
-            None,
-            at,
-            reason=reason[:2000],
-            opened=True,
-            check=check.pk,
-            notify=notify,
-        )
+        how = "opened"
+    # The outage's first word on the ticket: mail tells the people who hear of it (`notify`:
+    # the client admins who asked, besides the ticket's own recipients).
+    events.record(
+        ticket,
+        EventKind.ALERT,
+        None,
+        at,
+        reason=reason[:2000],
+        check=check.pk,
+        notify=notify,
+        **cast(dict[str, Any], {how: True}),  # `opened` or `reopened`, as mail reads it
+    )
     Check.objects.filter(pk=check.pk).update(open_ticket=ticket)
     check.open_ticket = ticket
 
@@ -528,12 +515,8 @@ def _quiet_reason(check: Check) -> str:
     return _("No ping since %(last)s UTC: expected by %(due)s UTC, with %(grace)s of grace.") % {
         "last": f"{check.last_ping_at:%Y-%m-%d %H:%M}" if check.last_ping_at else "-",
         "due": f"{check.next_due:%Y-%m-%d %H:%M}" if check.next_due else "-",
-        "grace": _seconds(check.grace),
+        "grace": format_duration(timedelta(seconds=check.grace)),
     }
-
-
-def _seconds(n: int) -> str:
-    return format_duration(timedelta(seconds=n))
 
 
 # --- Pause and resume -----------------------------------------------------------------------
