@@ -54,13 +54,17 @@ def parse_rrule(text: str, dtstart: datetime, tz: str) -> rrule:
         raise RecurrenceError("the rule is empty")
     if "\n" in text or "DTSTART" in text.upper():
         raise RecurrenceError("give one RRULE line; its start is the start field")
+    start = _local(dtstart, zone(tz))
     try:
-        rule = rrulestr(text, dtstart=_local(dtstart, zone(tz)))
+        rule = rrulestr(text, dtstart=start)
+        first = rule.after(start - timedelta(seconds=1), inc=True)
     except (ValueError, TypeError, KeyError, IndexError) as e:
         raise RecurrenceError(f"not an RFC 5545 RRULE: {e}") from e
+    except OverflowError as e:  # a start at the calendar's very edge (year 1 or 9999)
+        raise RecurrenceError(f"the start is out of range: {e}") from e
     if not isinstance(rule, rrule):
         raise RecurrenceError("give one RRULE")
-    if rule.after(_local(dtstart, zone(tz)) - timedelta(seconds=1), inc=True) is None:
+    if first is None:
         raise RecurrenceError("the rule never occurs")
     return rule
 

@@ -1,10 +1,10 @@
-"""The desk's monitoring pages: the board, checks, maintenance windows."""
+"""The desk's monitoring pages: the board, checks, maintenance windows and plans."""
 
 from __future__ import annotations
 
 from django.urls import path
 
-from steward.monitoring import views
+from steward.monitoring import plan_urls, views
 
 app_name = "monitoring"
 
@@ -19,4 +19,5 @@ urlpatterns = [
     path("windows/", views.windows, name="windows"),
     path("windows/new/", views.window_new, name="window_new"),
     path("windows/<int:pk>/delete/", views.window_delete, name="window_delete"),
+    *plan_urls.urlpatterns,
 ]

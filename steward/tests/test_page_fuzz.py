@@ -58,8 +58,10 @@ from steward.mail.forms import InboundFilterForm, MailboxForm, PlaceForm
 from steward.mail.models import Inbound, Mailbox, Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
 from steward.monitoring import actions as monitoring
+from steward.monitoring import plans
 from steward.monitoring.forms import BoardFilterForm, CheckForm, WindowForm
-from steward.monitoring.models import Check, MaintenanceWindow
+from steward.monitoring.models import Check, MaintenancePlan, MaintenanceWindow
+from steward.monitoring.plan_forms import PlanForm
 from steward.reports.forms import ComparisonForm
 from steward.setup.forms import InviteForm, OrganizationForm, PersonForm, ProviderForm
 from steward.sla.models import CLOCKS, DAYS, PRIORITIES
@@ -98,6 +100,7 @@ class Seed:
     token: ApiToken
     check: Check
     window: MaintenanceWindow
+    plan: MaintenancePlan
 
 
 def seed() -> Seed:
@@ -129,9 +132,18 @@ def seed() -> Seed:
         ),
         None,
     )
+    plan = plans.save_plan(
+        MaintenancePlan(
+            organization=w.acme,
+            name="Backup restore test",
+            rrule="FREQ=MONTHLY;BYMONTHDAY=1",
+            starts=check.created_at,
+            checklist=["Restore three files"],
+        )
+    )
     return Seed(
         w, ticket, attachment, agreement, invoice, quote, entry, received.inbound, outbound,
-        mailbox, token, check, window,
+        mailbox, token, check, window, plan,
     )  # fmt: skip
 
 
@@ -275,6 +287,10 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "monitoring:windows": (NONE, lambda: ("organization",)),
     "monitoring:window_new": (NONE, lambda: fields(WindowForm)),
     "monitoring:window_delete": (lambda s: {"pk": s.window.pk}, lambda: ()),
+    "monitoring:plans": (NONE, lambda: ()),
+    "monitoring:plan": (lambda s: {"pk": s.plan.pk}, lambda: ()),
+    "monitoring:plan_new": (NONE, lambda: fields(PlanForm)),
+    "monitoring:plan_edit": (lambda s: {"pk": s.plan.pk}, lambda: fields(PlanForm)),
     "monitoring_portal:home": (NONE, lambda: ()),
     "monitoring_portal:alerts": (NONE, lambda: ("on",)),
 }
@@ -336,7 +352,7 @@ READ = {
     "desk:queue", "portal:preview", "billing:value", "billing_portal:value",
     "mail:inbound_list", "mail:outbox", "mail:mailbox_connect", "mail:oauth_callback",
     "billing:invoice_export", "settings:organizations", "settings:people",
-    "monitoring:board", "monitoring:windows",
+    "monitoring:board", "monitoring:windows", "monitoring:plans", "monitoring:plan",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(

@@ -181,6 +181,7 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         "policy_id": w.policy.pk,
         "ticket_id": rich.pk,
         "plan_id": plan.pk,
+        "plan": plan.pk,
         "entry_id": entry.pk,
         "quote_id": quote.pk,
         "number": rich.number,

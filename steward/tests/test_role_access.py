@@ -230,6 +230,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     "monitoring:windows": STAFF,
     "monitoring:window_new": STAFF,
     "monitoring:window_delete": STAFF,
+    "monitoring:plans": STAFF,
+    "monitoring:plan": STAFF,
+    "monitoring:plan_new": STAFF,
+    "monitoring:plan_edit": STAFF,
     "monitoring_portal:home": CLIENTS,
     "monitoring_portal:alerts": frozenset({CA}),
 }
@@ -295,6 +299,7 @@ def acme() -> Acme:
             "ticket_id": ticket.pk,
             "item_id": ticket.checklist.get().pk,
             "plan_id": plan.pk,
+            "plan": plan.pk,
             "entry_id": entry.pk,
             "quote_id": quote.pk,
             "number": ticket.number,
@@ -487,6 +492,8 @@ PAGE_PK = {
     "monitoring:check_pause": "check",
     "monitoring:check_resume": "check",
     "monitoring:window_delete": "window",
+    "monitoring:plan": "plan",
+    "monitoring:plan_edit": "plan",
 }
 
 

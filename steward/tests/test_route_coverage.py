@@ -65,6 +65,8 @@ HTML_WRITES = {
     "monitoring:check_resume",
     "monitoring:window_new",
     "monitoring:window_delete",
+    "monitoring:plan_new",
+    "monitoring:plan_edit",
     "monitoring_portal:alerts",
 }
 

@@ -14,9 +14,10 @@ from steward.desk import actions
 from steward.desk.models import Status
 from steward.monitoring import plans
 from steward.monitoring.models import MaintenancePlan
-from steward.test import ScanningClient, World, world
+from steward.test import ScanningClient, World, covers, world
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("steward.monitoring.tests.plan_test_urls")]
+pytestmark = pytest.mark.django_db
+PAGES = ("monitoring:plans", "monitoring:plan", "monitoring:plan_new", "monitoring:plan_edit")
 
 NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
 
@@ -104,6 +105,7 @@ def test_it_names_what_is_wrong(w: World) -> None:
     assert not MaintenancePlan.objects.exists()
 
 
+@covers(*PAGES, kinds=("tenancy",))
 def test_it_hides_other_organizations(w: World) -> None:
     ours, theirs = _plan(w), _plan(w, w.globex)
     client = ScanningClient(w.tech)
@@ -118,6 +120,7 @@ def test_it_hides_other_organizations(w: World) -> None:
     assert not MaintenancePlan.objects.filter(organization=w.globex).exclude(pk=theirs.pk).exists()
 
 
+@covers(*PAGES, kinds=("role",))
 def test_it_requires_write_role(w: World) -> None:
     plan = _plan(w)
     for user in (w.acme_admin, w.acme_user):
@@ -133,8 +136,14 @@ def test_it_requires_write_role(w: World) -> None:
     assert MaintenancePlan.objects.count() == 1
 
 
+@covers(*PAGES, kinds=("login",))
 def test_it_requires_login(w: World) -> None:
     plan = _plan(w)
-    for url in (reverse("monitoring:plans"), reverse("monitoring:plan", args=[plan.pk])):
+    for url in (
+        reverse("monitoring:plans"),
+        reverse("monitoring:plan", args=[plan.pk]),
+        reverse("monitoring:plan_new"),
+        reverse("monitoring:plan_edit", args=[plan.pk]),
+    ):
         response = Client().get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
