@@ -557,25 +557,24 @@ def resume(check: Check, actor: User | None, at: datetime | None = None) -> Chec
 
 
 def prune_pings(check: Check) -> int:
-    """Keep the newest `keep_pings` pings and results of the check."""
-    cutoff = (
+    """Keep the newest `keep_pings` pings and results of the check; flips stay for ever."""
+    edge = list(
         Ping.objects.filter(owner=check)
         .order_by("-at", "-id")
-        .values_list("id", flat=True)[check.keep_pings : check.keep_pings + 1]
+        .values_list("at", "id")[check.keep_pings : check.keep_pings + 1]
     )
-    first_old = list(cutoff)
-    if not first_old:
+    if not edge:
         return 0
-    edge = Ping.objects.get(pk=first_old[0])
+    at, pk = edge[0]
     deleted, _ = (
-        Ping.objects.filter(owner=check)
-        .filter(Q(at__lt=edge.at) | Q(at=edge.at, id__lte=edge.pk))
-        .delete()
+        Ping.objects.filter(owner=check).filter(Q(at__lt=at) | Q(at=at, id__lte=pk)).delete()
     )
     return deleted
 
 
 def prune_all() -> int:
+    """Every check's retention (the worker's hourly job): one query a check, and a delete
+    for those past their limit."""
     total = 0
     for check in Check.objects.only("id", "keep_pings").iterator():
         total += prune_pings(check)

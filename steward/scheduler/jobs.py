@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from steward.desk.tasks import publish_backlog_task, sweep_sla_task
 from steward.mail.tasks import drain_outbox_task
-from steward.monitoring.tasks import open_plans_task
+from steward.monitoring.tasks import open_plans_task, prune_pings_task
 from steward.scheduler.models import JobSlot
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,7 @@ def _jobs() -> list[Job]:
         Job("desk.publish_backlog", timedelta(seconds=60), publish_backlog_task.enqueue),
         Job("mail.drain_outbox", timedelta(seconds=15), drain_outbox_task.enqueue),
         Job("monitoring.open_plans", timedelta(seconds=60), open_plans_task.enqueue),
+        Job("monitoring.prune_pings", timedelta(hours=1), prune_pings_task.enqueue),
     ]
 
 

@@ -268,3 +268,25 @@ def test_many_checks_going_quiet_at_once_look_up_their_organization_once() -> No
     assert sum('FROM "contracts_agreement"' in q for q in sql) == 1
     assert sum('FROM "monitoring_maintenancewindow"' in q for q in sql) == 1
     assert Ticket.objects.count() == 6
+
+
+def test_old_pings_go_beyond_the_checks_limit_and_flips_stay() -> None:
+    check = heartbeat(keep_pings=10)
+    for minute in range(25):
+        actions.ping(check.code, actions.PingIn(kind="success"), at=T0 + timedelta(minutes=minute))
+    actions.ping(check.code, actions.PingIn(kind="fail"), at=T0 + timedelta(minutes=30))
+    other = heartbeat(name="Antivirus", keep_pings=10, organization=check.organization)
+    actions.ping(other.code, actions.PingIn(kind="success"), at=T0)
+    assert actions.prune_all() == 16
+    kept = list(Ping.objects.filter(owner=check).order_by("at").values_list("at", flat=True))
+    assert kept == [T0 + timedelta(minutes=m) for m in (16, 17, 18, 19, 20, 21, 22, 23, 24, 30)]
+    assert Ping.objects.filter(owner=other).count() == 1
+    assert Flip.objects.filter(owner=check).count() == 2  # new -> up, up -> down
+    assert actions.prune_all() == 0
+
+
+def test_the_scheduler_prunes_pings_every_hour() -> None:
+    from steward.scheduler.jobs import _jobs
+
+    jobs = {job.name: job.every for job in _jobs()}
+    assert jobs["monitoring.prune_pings"] == timedelta(hours=1)
