@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import http.client
 import os
 import platform
-import secrets
 import shutil
 import sqlite3
 import statistics
@@ -33,6 +31,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.serving import bench_env, gunicorn  # noqa: E402
+
 PORT = 8792
 
 
@@ -104,55 +106,21 @@ def main() -> None:
     args = parser.parse_args()
     data = Path(tempfile.mkdtemp(prefix="steward-pings-"))
     db = data / "steward.sqlite3"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings_pings",
-        "DATA_DIR": str(data),
-        "DATABASE_URL": f"sqlite:///{db}",
-        "DEBUG": "false",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECRET_KEY": secrets.token_hex(32),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "LOG_LEVEL": "ERROR",
-        "PYTHONPATH": str(ROOT),
-    }
+    env = bench_env("bench.settings_pings", db, DATA_DIR=str(data))
     code = setup(env)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "steward.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "2",
-            "--log-level",
-            "error",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
     measure = python_client
     paths = {"steward": f"/ping/{code}", "bare": f"/bare/ping/{code}"}
     runs: dict[str, list[Run]] = {"steward": [], "bare": []}
     try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/healthz")
-                break
-            except OSError:
-                time.sleep(0.1)
-        for path in paths.values():  # warm up both workers and both paths
-            measure(path, 2, args.connections)
-        before = _count(db)
-        for _ in range(args.rounds):
-            for name, path in paths.items():
-                runs[name].append(measure(path, args.seconds, args.connections))
-        stored = _count(db) - before
+        with gunicorn(env, PORT):
+            for path in paths.values():  # warm up both workers and both paths
+                measure(path, 2, args.connections)
+            before = _count(db)
+            for _ in range(args.rounds):
+                for name, path in paths.items():
+                    runs[name].append(measure(path, args.seconds, args.connections))
+            stored = _count(db) - before
     finally:
-        server.terminate()
-        server.wait()
         shutil.rmtree(data, ignore_errors=True)
     sent = sum(r.requests for rs in runs.values() for r in rs)
     assert stored == sent, f"{sent} pings answered 200, {stored} rows stored"

@@ -25,6 +25,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.serving import bench_env, gunicorn  # noqa: E402
+
 PORT = 8791
 
 
@@ -120,56 +124,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=15)
     args = parser.parse_args()
     db = Path(f"/tmp/steward-create-{secrets.token_hex(4)}.sqlite3")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings_bench",
-        "DATABASE_URL": f"sqlite:///{db}",
-        "DEBUG": "false",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECRET_KEY": secrets.token_hex(32),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "LOG_LEVEL": "ERROR",
-        "PYTHONPATH": str(ROOT),
-    }
+    env = bench_env("bench.settings_bench", db)
     org, token = setup(env)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "steward.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "2",
-            "--log-level",
-            "error",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
     try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/healthz")
-                break
-            except OSError:
-                time.sleep(0.1)
-        body = {"organization": org, "title": "Printer jam", "impact": "medium", "urgency": "high"}
-        auth = {"Authorization": f"Bearer {token}"}
-        hammer("/api/v1/tickets", body, auth, 100, args.clients)  # warm up both
-        hammer("/bare/tickets", body, {}, 100, args.clients)
-        if args.client == "wrk":
-            api = wrk("/api/v1/tickets", body, auth, args.seconds, args.clients)
-            bare = wrk("/bare/tickets", body, {}, args.seconds, args.clients)
-            load = f"wrk, {args.clients} connections, {args.seconds} s each"
-        else:
-            api = hammer("/api/v1/tickets", body, auth, args.requests, args.clients)
-            bare = hammer("/bare/tickets", body, {}, args.requests, args.clients)
-            load = f"{args.clients} Python client threads, {args.requests} requests each"
+        with gunicorn(env, PORT):
+            api, bare, load = _measure(org, token, args)
     finally:
-        server.terminate()
-        server.wait()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
     print("## Ticket create\n")
@@ -182,6 +142,23 @@ def main() -> None:
     print("| --- | --- | --- |")
     print(f"| POST /api/v1/tickets (Steward) | {api:.0f} | {api / bare:.0%} |")
     print(f"| POST /bare/tickets (bare view, same row) | {bare:.0f} | 100% |")
+
+
+def _measure(org: int, token: str, args: argparse.Namespace) -> tuple[float, float, str]:
+    """Both endpoints warmed up, then measured: (Steward/s, bare/s, how the load was made)."""
+    body = {"organization": org, "title": "Printer jam", "impact": "medium", "urgency": "high"}
+    auth = {"Authorization": f"Bearer {token}"}
+    hammer("/api/v1/tickets", body, auth, 100, args.clients)  # warm up both
+    hammer("/bare/tickets", body, {}, 100, args.clients)
+    if args.client == "wrk":
+        api = wrk("/api/v1/tickets", body, auth, args.seconds, args.clients)
+        bare = wrk("/bare/tickets", body, {}, args.seconds, args.clients)
+        load = f"wrk, {args.clients} connections, {args.seconds} s each"
+    else:
+        api = hammer("/api/v1/tickets", body, auth, args.requests, args.clients)
+        bare = hammer("/bare/tickets", body, {}, args.requests, args.clients)
+        load = f"{args.clients} Python client threads, {args.requests} requests each"
+    return api, bare, load
 
 
 if __name__ == "__main__":
