@@ -201,18 +201,25 @@ def record_result(
             "failures": failures,
             "updated_at": at,
         }
-        status = check.status
-        if status == Status.PAUSED:
-            Check.objects.filter(pk=check.pk).update(**fields)
-            return None
-        if ok and status in (Status.NEW, Status.DOWN):
-            return _transition(check, Status.UP, at, detail, fields)
-        if not ok and failures > check.retries and status in (Status.NEW, Status.UP):
-            return _transition(check, Status.DOWN, at, detail, fields)
+        moves_to = result_moves(check, ok)
+        if moves_to is not None:
+            return _transition(check, moves_to, at, detail, fields)
         Check.objects.filter(pk=check.pk).update(**fields)
         check.failures = failures
-        if not ok and status == Status.DOWN:
+        if not ok and check.status == Status.DOWN:
             _failed_again(check, at, detail)
+    return None
+
+
+def result_moves(check: Check, ok: bool) -> str | None:
+    """The status one result of an active check takes it to, if any: up at once on success,
+    down after `retries` + 1 consecutive failures; a paused check stays paused."""
+    if check.status == Status.PAUSED:
+        return None
+    if ok:
+        return Status.UP if check.status in (Status.NEW, Status.DOWN) else None
+    if check.failures + 1 > check.retries and check.status in (Status.NEW, Status.UP):
+        return Status.DOWN
     return None
 
 

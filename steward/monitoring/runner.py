@@ -96,12 +96,12 @@ def run_due(now: datetime | None = None, limit: int = 1000, net: Network | None 
 
 
 def _unchanged(check: Check, outcome: Outcome) -> bool:
-    """This result moves nothing: a passing check stays up, or a failure stays within the
-    check's retries. Anything else (a flip, a failure on a check already down that adds to
-    its ticket) goes through `actions.record_result`."""
-    if outcome.ok:
-        return check.status == Status.UP
-    return check.status in (Status.NEW, Status.UP) and check.failures + 1 <= check.retries
+    """This result moves nothing (actions.result_moves): a passing check stays up, or a
+    failure stays within the check's retries. Anything else (a flip, a failure on a check
+    already down that adds to its ticket) goes through `actions.record_result`."""
+    if actions.result_moves(check, outcome.ok) is not None:
+        return False
+    return outcome.ok or check.status != Status.DOWN
 
 
 def record(checks: Sequence[Check], outcomes: Sequence[Outcome]) -> None:
