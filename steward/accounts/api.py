@@ -112,6 +112,15 @@ class NewTokenOut(TokenOut):
         return str(context["token"])
 
 
+def named_organization(user: User, org_id: int) -> Organization:
+    """The organization a request body names, if this user sees it: else a 422 naming the
+    field (a body's bad value, not a lookup of the URL: no 404)."""
+    org = Organization.objects.visible_to(user).filter(pk=org_id).first()
+    if org is None:
+        raise ApiError(422, _("organization: no such organization."), "organization")
+    return org
+
+
 def _apply_org(org: Organization, data: dict[str, Any]) -> None:
     for key, value in data.items():
         if key == "timezone" and not is_timezone(value):

@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
+from steward.accounts.api import named_organization
 from steward.accounts.models import Organization
 from steward.contracts import actions
 from steward.contracts.models import (
@@ -189,9 +190,7 @@ def list_agreements(
 @router.post("/agreements", response={201: AgreementOut})
 def create_agreement(request: HttpRequest, payload: AgreementIn) -> Status[AgreementOut]:
     user = api_user(request)
-    org = Organization.objects.visible_to(user).filter(pk=payload.organization).first()
-    if org is None:
-        raise ApiError(422, _("organization: no such organization."), "organization")
+    org = named_organization(user, payload.organization)
     require(user.can_manage_settings)
     terms, services = _terms(payload)
     for key in ("organization", "sla_policy"):

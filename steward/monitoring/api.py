@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.responses import Status as HttpStatus
 
-from steward.accounts.models import Organization, User
+from steward.accounts.api import named_organization
+from steward.accounts.models import User
 from steward.lib.api import (
     ApiError,
     Id,
@@ -188,13 +189,6 @@ def _writer(user: User) -> None:
     require(user.is_provider, _("Only provider staff change checks."))
 
 
-def _org(user: User, org_id: int) -> Organization:
-    org = Organization.objects.visible_to(user).filter(pk=org_id).first()
-    if org is None:
-        raise ApiError(422, _("organization: no such organization."), "organization")
-    return org
-
-
 def _check(request: HttpRequest, check_id: int) -> Check:
     qs = Check.objects.select_related("organization")
     return get_visible(qs, api_user(request), "check", pk=check_id)
@@ -251,7 +245,7 @@ def list_checks(
 def create_check(request: HttpRequest, payload: CheckIn) -> HttpStatus[CheckOut]:
     user = api_user(request)
     _writer(user)
-    org = _org(user, payload.organization)
+    org = named_organization(user, payload.organization)
     data = _input(payload, actions.CheckInput(name=payload.name, kind=str(payload.kind)))
     check = actions.save_check(org, data)
     return HttpStatus(201, CheckOut.of(check))
@@ -333,7 +327,7 @@ def list_windows(
 def create_window(request: HttpRequest, payload: WindowIn) -> HttpStatus[WindowOut]:
     user = api_user(request)
     _writer(user)
-    org = _org(user, payload.organization)
+    org = named_organization(user, payload.organization)
     window = actions.save_window(
         org,
         actions.WindowInput(

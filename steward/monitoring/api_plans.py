@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 from ninja import Field, Router, Schema
 from ninja.responses import Status as HttpStatus
 
+from steward.accounts.api import named_organization
 from steward.accounts.models import Organization, User
 from steward.desk.models import Queue
 from steward.lib.api import (
@@ -185,9 +186,7 @@ def create_plan(request: HttpRequest, payload: PlanIn) -> HttpStatus[PlanOut]:
     """A plan: each occurrence of its rule opens a service request (source `maintenance`)
     carrying its checklist. Provider staff who look after the organization."""
     user = api_user(request)
-    org = Organization.objects.visible_to(user).filter(pk=payload.organization).first()
-    if org is None:
-        raise ApiError(422, _("organization: no such organization."), "organization")
+    org = named_organization(user, payload.organization)
     require(user.is_provider, _("Only provider staff change maintenance plans."))
     plan = MaintenancePlan(organization=org)
     _apply(plan, payload.dict(exclude={"organization"}))
