@@ -31,6 +31,7 @@ from steward.monitoring.models import MaintenancePlan, Occurrence
 from steward.monitoring.recurrence import (
     RecurrenceError,
     next_occurrence,
+    next_occurrences,
     occurrences,
     parse_rrule,
     zone,
@@ -129,12 +130,10 @@ def save_plan(plan: MaintenancePlan, now: datetime | None = None) -> Maintenance
 
 def upcoming(plan: MaintenancePlan, n: int = 3) -> list[datetime]:
     """The plan's next `n` occurrences, from the one it waits for."""
-    found: list[datetime] = []
-    at = plan.next_at
-    while at is not None and len(found) < n:
-        found.append(at)
-        at = next_occurrence(plan.rrule, plan.starts, plan.organization.timezone, at + TICK)
-    return found
+    if plan.next_at is None:
+        return []
+    tz = plan.organization.timezone
+    return list(islice(next_occurrences(plan.rrule, plan.starts, tz, plan.next_at), n))
 
 
 # Opening occurrences

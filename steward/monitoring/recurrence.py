@@ -86,15 +86,20 @@ def occurrences(
 
 def next_occurrence(text: str, dtstart: datetime, tz: str, after: datetime) -> datetime | None:
     """The first occurrence (UTC) at or after `after`, or None when the rule has ended."""
+    return next(next_occurrences(text, dtstart, tz, after), None)
+
+
+def next_occurrences(text: str, dtstart: datetime, tz: str, after: datetime) -> Iterator[datetime]:
+    """The occurrences (UTC) at or after `after`, one at a time: the rule is read once and a
+    rule that repeats often is never expanded further than the caller takes."""
     z = zone(tz)
     rule = parse_rrule(text, dtstart, tz)
     local = rule.after(_local(after, z) - timedelta(days=1), inc=True)
     while local is not None:
         at = _aware(local, z)
         if at >= after:
-            return at
+            yield at
         local = rule.after(local, inc=False)
-    return None
 
 
 def covering(

@@ -4,6 +4,7 @@ the client's page in the portal."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from itertools import islice, takewhile
 from typing import Any
 
 from django.contrib import messages
@@ -225,19 +226,11 @@ def next_times(window: MaintenanceWindow, now: datetime, count: int = 3) -> list
     if not window.rrule:
         return [window.starts] if window.ends > now else []
     tz = window.organization.timezone
-    found: list[datetime] = []
-    # One occurrence at a time: a rule that repeats often is not expanded for months.
-    after = now - window.length
+    found = recurrence.next_occurrences(window.rrule, window.starts, tz, now - window.length)
     try:
-        while len(found) < count:
-            at = recurrence.next_occurrence(window.rrule, window.starts, tz, after)
-            if at is None or at > now + UPCOMING:
-                break
-            found.append(at)
-            after = at + timedelta(seconds=1)
+        return list(islice(takewhile(lambda at: at <= now + UPCOMING, found), count))
     except recurrence.RecurrenceError:
-        pass
-    return found
+        return []
 
 
 def _windows(qs: Any, now: datetime) -> list[dict[str, Any]]:

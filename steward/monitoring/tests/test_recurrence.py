@@ -38,6 +38,8 @@ def test_occurrences_and_the_next_one() -> None:
         datetime(2026, 11, 1, 0, 0, tzinfo=UTC),
         datetime(2026, 11, 8, 0, 0, tzinfo=UTC),
     ]
+    later = recurrence.next_occurrences("FREQ=WEEKLY;BYDAY=SU", STARTS, ATHENS, STARTS)
+    assert [next(later), next(later)] == found[:2]
     nxt = recurrence.next_occurrence(
         "FREQ=MONTHLY;BYMONTHDAY=1", STARTS, ATHENS, datetime(2026, 12, 3, tzinfo=UTC)
     )
