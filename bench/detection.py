@@ -25,6 +25,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.serving import bench_env  # noqa: E402
+
 LEAD = 8.0  # seconds from set-up to the graces' end: the worker is up by then
 
 
@@ -34,19 +38,10 @@ def main() -> None:
     parser.add_argument("--postgres", default="", help="a throw-away PostgreSQL database URL")
     args = parser.parse_args()
     db = Path(f"/tmp/steward-detect-{secrets.token_hex(4)}.sqlite3")
-    url = args.postgres or f"sqlite:///{db}"
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "bench.settings_bench",
-            "DATABASE_URL": url,
-            "DEBUG": "false",
-            "SECRET_KEY": secrets.token_hex(32),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "LOG_LEVEL": "ERROR",
-            "PYTHONPATH": str(ROOT),
-        }
-    )
-    sys.path.insert(0, str(ROOT))
+    env = bench_env("bench.settings_bench", db)
+    if args.postgres:
+        env["DATABASE_URL"] = args.postgres
+    os.environ.update(env)
     import django
 
     django.setup()
