@@ -22,14 +22,16 @@ from django.utils import timezone
 
 from steward.accounts.models import Organization, Role, User
 from steward.desk import actions as desk
+from steward.desk.models import Status as TicketStatus
 from steward.desk.models import Ticket
-from steward.monitoring import actions, recurrence
+from steward.monitoring import actions, plans, recurrence
 from steward.monitoring.actions import CheckInput, PingIn, WindowInput
 from steward.monitoring.demo_target import HOST, KEYWORD
 from steward.monitoring.models import (
     Alert,
     Check,
     Kind,
+    MaintenancePlan,
     MaintenanceWindow,
     Ping,
     PingKind,
@@ -164,6 +166,56 @@ def _client(
     patch_nights = list(recurrence.occurrences(PATCH_NIGHT, window, org.timezone, start, now))
     _site(rng, site, n, tech, now, patch_nights[-2], history)
     _certificate(rng, certificate, now, history)
+    _restore_tests(org, tech, backup, start, now)
+
+
+# The monthly plan each client has, and what was found at each occurrence.
+RESTORE_STEPS = [
+    "Restore three files from last night's backup to a scratch folder",
+    "Compare the restored files with the originals",
+    "Check the backup set's free space",
+]
+RESTORE_EVIDENCE = [
+    "Restored 3 files (invoice, drawing, mailbox export); screenshot on the ticket.",
+    "Checksums match the originals.",
+    "{free}% free on the backup volume.",
+]
+
+
+def _restore_tests(
+    org: Organization, tech: User | None, backup: Check, start: datetime, now: datetime
+) -> None:
+    """A monthly restore test (first Tuesday, 10:00 local) whose past occurrences were done
+    by the client's technician, each step ticked with its evidence; the last one was late."""
+    plan = plans.save_plan(
+        MaintenancePlan(
+            organization=org,
+            name="Monthly backup restore test",
+            rrule="FREQ=MONTHLY;BYDAY=1TU;BYHOUR=10;BYMINUTE=0",
+            starts=start,
+            checklist=RESTORE_STEPS,
+            assignee=tech,
+            estimated_minutes=30,
+            linked_check=backup,
+        ),
+        now=start,
+    )
+    due = plan.next_at
+    while due is not None and due <= now:
+        for occurrence in plans.open_due(now=due):
+            ticket = occurrence.ticket
+            if ticket is None:
+                continue
+            late = due > now - timedelta(days=31)  # the latest was done a week late
+            done_at = due + (timedelta(days=8) if late else timedelta(hours=2))
+            if done_at > now:
+                continue  # still to do: it stays open on the desk
+            for item, evidence in zip(ticket.checklist.all(), RESTORE_EVIDENCE, strict=True):
+                note = evidence.format(free=40 + due.month)
+                desk.tick(ticket, item, True, note, tech, at=done_at)
+            desk.change_status(ticket, TicketStatus.RESOLVED, tech, at=done_at)
+        plan.refresh_from_db()
+        due = plan.next_at
 
 
 def _patch_night(org: Organization, start: datetime, tz: ZoneInfo) -> datetime:

@@ -208,3 +208,20 @@ def test_without_the_demo_trust_its_certificate_fails_the_check(target: DemoTarg
     assert tls is not None
     assert tls.kind == "fail"
     assert "not trusted" in tls.body
+
+
+def test_every_client_has_a_monthly_restore_test_done_with_evidence() -> None:
+    from steward.monitoring import plans
+    from steward.monitoring.models import MaintenancePlan
+
+    for org in seeded():
+        plan = MaintenancePlan.objects.get(organization=org)
+        assert plan.linked_check == Check.objects.get(organization=org, name="Nightly backup")
+        record = plans.Record.of(result for _o, result in plans.outcomes([plan], NOW)[plan.pk])
+        assert record.on_time >= 2 and record.skipped == 0, record
+        done = [o.ticket for o in plan.occurrences.all() if o.ticket and not o.ticket.is_open]
+        assert done and all(t.source == Source.MAINTENANCE for t in done)
+        for ticket in done:
+            items = list(ticket.checklist.all())
+            assert len(items) == 3 and all(i.done and i.evidence for i in items)
+        assert plan.next_at is not None and plan.next_at > NOW
