@@ -31,6 +31,8 @@ ANY = "*"
 _subscribers: dict[str, list[Subscriber]] = {}
 # The events recorded inside a `holding()` block, handed over at its end.
 _held: ContextVar[list[TicketEvent] | None] = ContextVar("steward_desk_held", default=None)
+# Inside a `deferred()` block: events wait in the backlog instead.
+_deferring: ContextVar[bool] = ContextVar("steward_desk_deferring", default=False)
 
 
 def subscribe(kind: str, fn: Subscriber) -> None:
@@ -79,9 +81,10 @@ def record(
             data=data,
         )
         held = _held.get()
-        if not listening():
-            # Nobody to hand it to: the worker will, from a backlog row that commits with
-            # the event, so an event is never committed without a way to be handed over.
+        if not listening() or _deferring.get():
+            # Nobody to hand it to (or not yet): the worker will, from a backlog row that
+            # commits with the event, so an event is never committed without a way to be
+            # handed over.
             Unpublished.objects.create(event=event)
         elif held is not None:
             held.append(event)
@@ -107,6 +110,28 @@ def holding() -> Iterator[None]:
         _held.reset(token)
     for event in held:
         _hand_over(event)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """The events recorded inside wait in the backlog, as if nobody listened, for the caller
+    to hand over with `publish_backlog` once its change has committed: a burst of changes
+    (a power cut's thousand outages) is visible without waiting for the mail each causes.
+    Each event is still handed over once, and never lost: its backlog row commits with it."""
+    token = _deferring.set(True)
+    try:
+        yield
+    finally:
+        _deferring.reset(token)
+
+
+def publish_all() -> int:
+    """`publish_backlog` until it hands nothing more over (an event that fails each time
+    stays for the next run); returns how many were handed over."""
+    handed = 0
+    while step := publish_backlog():
+        handed += step
+    return handed
 
 
 def _hand_over(event: TicketEvent) -> None:

@@ -34,3 +34,10 @@ class Memo:
         if key not in memo:
             memo[key] = look_up()
         return memo[key]  # type: ignore[no-any-return]
+
+    def put(self, key: Hashable, value: object) -> None:
+        """Remember `value` for `key` inside a scope: what one look-up found for a whole
+        batch. Outside a scope, nothing is remembered."""
+        memo = self._var.get()
+        if memo is not None:
+            memo[key] = value

@@ -18,7 +18,7 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -308,12 +308,12 @@ def _alert(check: Check, at: datetime, reason: str) -> None:
     if ticket is not None and ticket.is_open:
         _failed_again(check, at, reason)
         return
+    since = at - timedelta(seconds=check.reopen_within)
+    last = _batch.get(("recovered", check.pk), lambda: _last_recoveries([check.pk]).get(check.pk))
     recent = (
-        Alert.objects.filter(
-            owner=check, recovered_at__gte=at - timedelta(seconds=check.reopen_within)
-        )
-        .select_related("ticket")
-        .first()
+        Alert.objects.filter(owner=check, recovered_at__gte=since).select_related("ticket").first()
+        if last is not None and last >= since
+        else None
     )
     notify = _client_recipients(check)
     if recent is not None and recent.ticket.status in (TicketStatus.RESOLVED, TicketStatus.CLOSED):
@@ -355,6 +355,16 @@ def _alert(check: Check, at: datetime, reason: str) -> None:
     )
     Check.objects.filter(pk=check.pk).update(open_ticket=ticket)
     check.open_ticket = ticket
+
+
+def _last_recoveries(pks: list[int]) -> dict[int, datetime]:
+    """When each of these checks last recovered from an outage that opened a ticket."""
+    return dict(
+        Alert.objects.filter(owner__in=pks, recovered_at__isnull=False)
+        .values("owner_id")
+        .annotate(last=Max("recovered_at"))
+        .values_list("owner_id", "last")
+    )
 
 
 def _gist(reason: str) -> str:
@@ -491,6 +501,10 @@ def _mark_quiet(checks: list[Check], now: datetime) -> int:
     done = 0
     # Each check's events are handed over at the end of its own savepoint (_transition).
     with transaction.atomic(), desk.opening_many(), _batch.scope():
+        # Whether each may reopen a ticket, asked for the batch at once (most never may).
+        recoveries = _last_recoveries([check.pk for check in checks])
+        for check in checks:
+            _batch.put(("recovered", check.pk), recoveries.get(check.pk))
         for check in checks:
             assert check.alert_after is not None
             try:

@@ -101,6 +101,21 @@ def test_it_keeps_an_event_recorded_while_nobody_listens_for_the_worker(
 
 
 @pytest.mark.django_db
+def test_deferred_events_wait_for_the_caller_to_hand_them_over_once(seen: Seen) -> None:
+    with events.deferred():
+        first, second = make_ticket(title="first"), make_ticket(title="second")
+    assert seen == []
+    assert Unpublished.objects.count() == 2
+    assert events.publish_all() == 2
+    assert seen == [(EventKind.CREATED, True), (EventKind.CREATED, True)]
+    assert events.publish_all() == 0
+    # Outside the block, events are handed over at once again.
+    make_ticket()
+    assert len(seen) == 3 and not Unpublished.objects.exists()
+    assert {first.pk, second.pk} < set(Ticket.objects.values_list("pk", flat=True))
+
+
+@pytest.mark.django_db
 def test_it_never_hands_over_again_an_event_handed_over_in_its_transaction(
     seen: list[tuple[str, bool]],
 ) -> None:

@@ -131,6 +131,50 @@ def test_failing_again_soon_reopens_the_same_ticket() -> None:
     assert Ticket.objects.count() == 2
 
 
+def test_going_quiet_again_soon_reopens_the_same_ticket_from_the_sweep() -> None:
+    org = make_org("ACME")
+    make_agreement(org)
+    again = heartbeat(organization=org, name="Backup", reopen_within=7200)
+    other = heartbeat(organization=org, name="Antivirus", reopen_within=7200)
+    for check in (again, other):
+        actions.ping(check.code, actions.PingIn(kind="success"), at=T0)
+    assert actions.sweep(T0 + timedelta(minutes=70)) == 2
+    actions.ping(again.code, actions.PingIn(kind="success"), at=T0 + timedelta(minutes=75))
+    first = Alert.objects.get(owner=again).ticket
+    first.refresh_from_db()
+    assert first.status == TicketStatus.RESOLVED
+    # Quiet again 70 minutes later, within two hours of its recovery: the same ticket.
+    assert actions.sweep(T0 + timedelta(minutes=145)) == 1
+    first.refresh_from_db()
+    assert first.status == TicketStatus.OPEN
+    assert Ticket.objects.count() == 2  # the antivirus's, still down, and this one
+    assert first.events.filter(kind=EventKind.ALERT).count() == 2
+
+
+def test_the_workers_sweep_opens_the_tickets_then_mails_each_outage_once() -> None:
+    from steward.accounts.models import Role
+    from steward.desk.models import Unpublished
+    from steward.mail.models import Outbound
+    from steward.monitoring import loop
+    from steward.test import make_user
+
+    org = make_org("ACME")
+    make_agreement(org)
+    org.it_manager = make_user(Role.CLIENT_ADMIN, org, email="it@acme.example")
+    org.save()
+    for i in range(3):
+        check = heartbeat(organization=org, name=f"Backup {i}")
+        actions.ping(check.code, actions.PingIn(kind="success"), at=T0)
+    with time_machine.travel(T0 + timedelta(hours=2), tick=False):
+        assert loop.sweep_round() == 3
+        assert loop.sweep_round() == 0
+    alerts = Outbound.objects.filter(kind="check_alert", to=["it@acme.example"])
+    assert sorted(m.subject.split("] ", 1)[1] for m in alerts) == [
+        f"Down: Backup {i} is down" for i in range(3)
+    ]
+    assert not Unpublished.objects.exists()
+
+
 def test_without_auto_resolve_the_ticket_waits_for_a_person() -> None:
     check = heartbeat(auto_resolve=False)
     with time_machine.travel(T0, tick=False):
@@ -267,6 +311,7 @@ def test_many_checks_going_quiet_at_once_look_up_their_organization_once() -> No
     sql = [q["sql"] for q in queries.captured_queries]
     assert sum('FROM "contracts_agreement"' in q for q in sql) == 1
     assert sum('FROM "monitoring_maintenancewindow"' in q for q in sql) == 1
+    assert sum('FROM "monitoring_alert"' in q for q in sql) == 1  # none may reopen a ticket
     assert Ticket.objects.count() == 6
 
 
