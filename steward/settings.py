@@ -49,6 +49,9 @@ SECRET_KEY = envstr("SECRET_KEY", DEV_SECRET_KEY)
 # The vault and TOTP secrets are encrypted with a key of their own, so that rotating SECRET_KEY
 # (sessions, password reset links) never makes stored secrets unreadable.
 MASTER_KEY = envstr("MASTER_KEY", SECRET_KEY)
+# Master keys being rotated away from: data keys they wrap still open until `steward vault
+# rotate-key` has re-wrapped them under MASTER_KEY.
+OLD_MASTER_KEYS = envlist("OLD_MASTER_KEYS", "")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Where jobs send their heartbeats (healthchecks' PING_ENDPOINT): a host of its own if wanted.
@@ -77,6 +80,7 @@ INSTALLED_APPS = [
     "steward.desk",
     "steward.billing",
     "steward.mail",
+    "steward.vault",
     "steward.monitoring",
     "steward.reports",
     "steward.scheduler",
