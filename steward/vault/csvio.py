@@ -1,0 +1,67 @@
+"""Assets and vendors as CSV: the columns are the API's field names, in the API's order, so a
+file exported here imports again (and opens in any spreadsheet)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+
+from steward.vault.models import Asset, Vendor
+
+ASSET_COLUMNS = (
+    "name",
+    "kind",
+    "make",
+    "model",
+    "serial",
+    "location",
+    "user_name",
+    "purchased",
+    "warranty_ends",
+    "os",
+    "os_version",
+    "last_seen",
+    "notes",
+    "custom",
+)
+
+VENDOR_COLUMNS = (
+    "name",
+    "kind",
+    "account",
+    "account_holder",
+    "registered_to",
+    "support_contact",
+    "renews",
+    "expires",
+    "notes",
+)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _write(columns: tuple[str, ...], rows: Iterable[object]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(getattr(row, column)) for column in columns])
+    return out.getvalue()
+
+
+def write_assets(assets: Iterable[Asset]) -> str:
+    return _write(ASSET_COLUMNS, assets)
+
+
+def write_vendors(vendors: Iterable[Vendor]) -> str:
+    return _write(VENDOR_COLUMNS, vendors)
