@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from datetime import date
 
 from steward.vault.models import Asset, Vendor
 
@@ -45,7 +46,7 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
-    if hasattr(value, "isoformat"):
+    if isinstance(value, date):  # a datetime too
         return value.isoformat()
     return str(value)
 
