@@ -15,6 +15,9 @@ from steward.mail.api import router as mail_router
 from steward.monitoring.api import router as monitoring_router
 from steward.monitoring.api_plans import router as plans_router
 from steward.sla.api import router as sla_router
+from steward.vault.api_docs import router as vault_docs_router
+from steward.vault.api_exit import router as vault_exit_router
+from steward.vault.api_secrets import router as vault_secrets_router
 
 api = NinjaAPI(
     title="Steward API",
@@ -37,5 +40,8 @@ api.add_router("", contracts_router)
 api.add_router("", billing_router)
 api.add_router("", desk_router)
 api.add_router("", mail_router)
+api.add_router("", vault_docs_router)
+api.add_router("", vault_secrets_router)
+api.add_router("", vault_exit_router)
 api.add_router("", plans_router)
 api.add_router("", monitoring_router)

@@ -46,6 +46,8 @@ urlpatterns = [
     ),
     path("desk/settings/", include("steward.desk.settings_urls")),
     path("desk/monitoring/", include("steward.monitoring.urls")),
+    path("desk/vault/", include("steward.vault.urls")),
+    path("portal/vault/", include("steward.vault.portal_urls")),
     path("portal/monitoring/", include("steward.monitoring.portal_urls")),
     path("desk/", include("steward.desk.urls")),
     path("portal/", include("steward.desk.portal_urls")),

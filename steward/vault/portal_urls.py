@@ -1,0 +1,13 @@
+"""The portal's vault pages, for the signed-in client's own organization."""
+
+from __future__ import annotations
+
+from steward.vault import portal_urls_docs, portal_urls_exit, portal_urls_secrets
+
+app_name = "vault_portal"
+
+urlpatterns = [
+    *portal_urls_docs.urlpatterns,
+    *portal_urls_secrets.urlpatterns,
+    *portal_urls_exit.urlpatterns,
+]

@@ -1,0 +1,8 @@
+"""The portal's vault pages: docs. Mounted in the `vault_portal` namespace by
+vault/portal_urls.py."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
