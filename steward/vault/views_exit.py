@@ -69,15 +69,21 @@ class ControlForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    assets = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Assets"), queryset=Asset.objects.none(), required=False
+    assets = forms.TypedMultipleChoiceField(
+        label=gettext_lazy("Assets"), coerce=int, required=False
     )
 
-    def __init__(self, *args: Any, org: Organization, **kw: Any) -> None:
+    def __init__(self, *args: Any, assets: list[tuple[int, str]], **kw: Any) -> None:
         super().__init__(*args, **kw)
         field = self.fields["assets"]
-        assert isinstance(field, forms.ModelMultipleChoiceField)
-        field.queryset = Asset.objects.filter(organization=org).order_by("name", "id")
+        assert isinstance(field, forms.TypedMultipleChoiceField)
+        field.choices = assets
+
+
+def _asset_choices(org: Organization) -> list[tuple[int, str]]:
+    return list(
+        Asset.objects.filter(organization=org).order_by("name", "id").values_list("pk", "name")
+    )
 
 
 def _desk_org(request: HttpRequest, org: int) -> Organization:
@@ -177,8 +183,9 @@ def portal_exit_pack(request: HttpRequest) -> HttpResponseBase:
 def _posture(request: HttpRequest, org: Organization, portal: bool) -> HttpResponse:
     today = timezone.localdate()
     rows = posture.controls_of(org)
-    prefetch_related_objects(rows, "assets", "updated_by")
+    prefetch_related_objects(rows, "assets")
     facts = posture.computed_evidence(org)
+    choices = [] if portal else _asset_choices(org)
     controls = [
         {
             "row": row,
@@ -193,9 +200,9 @@ def _posture(request: HttpRequest, org: Organization, portal: bool) -> HttpRespo
                     "owner": row.owner,
                     "evidence": row.evidence,
                     "review_by": row.review_by,
-                    "assets": list(row.assets.all()),
+                    "assets": [a.pk for a in row.assets.all()],
                 },
-                org=org,
+                assets=choices,
                 prefix=row.control.replace(".", "-"),
             ),
         }
@@ -213,7 +220,7 @@ def _posture(request: HttpRequest, org: Organization, portal: bool) -> HttpRespo
             "tally": tally,
             "overdue": sum(1 for c in controls if c["overdue"]),
             "mfa": posture.mfa_status(org),
-            "has_assets": not portal and Asset.objects.filter(organization=org).exists(),
+            "has_assets": bool(choices),
         },
     )
 
@@ -229,13 +236,12 @@ def posture_edit(request: HttpRequest, org: int, control: str) -> HttpResponse:
     found = _desk_org(request, org)
     if control not in posture.BY_KEY:
         raise Http404
-    form = ControlForm(request.POST, org=found, prefix=control.replace(".", "-"))
+    form = ControlForm(request.POST, assets=_asset_choices(found), prefix=control.replace(".", "-"))
     if not form.is_valid():
         errors = "; ".join(f"{form.fields[k].label}: {v[0]}" for k, v in form.errors.items())
         messages.error(request, errors)
         return redirect("vault:posture", org=found.pk)
-    data = {**form.cleaned_data, "assets": [a.pk for a in form.cleaned_data["assets"]]}
-    posture.update(found, control, user_of(request), data)
+    posture.update(found, control, user_of(request), form.cleaned_data)
     messages.success(request, _("Saved: %(control)s.") % {"control": posture.BY_KEY[control].title})
     return redirect(reverse("vault:posture", args=[found.pk]) + f"#{control}")
 
