@@ -282,6 +282,8 @@ def update(
     assets: list[Asset] | None = None
     if "assets" in data and data["assets"] is not None:
         ids = list(dict.fromkeys(data["assets"]))
+        if any(not isinstance(i, int) or not 0 < i < 2**63 for i in ids):
+            raise DomainError(_("assets: no such asset in this organization."), "assets")
         assets = list(Asset.objects.filter(organization=org, pk__in=ids))
         if len(assets) != len(ids):
             raise DomainError(_("assets: no such asset in this organization."), "assets")
