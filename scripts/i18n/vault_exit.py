@@ -337,6 +337,7 @@ T: dict[str, tuple[object, object]] = {
         "Έπειτα αλλάξτε κάθε κωδικό του θησαυροφυλακίου που γνώριζε ο προηγούμενος πάροχος.",
     ),
     # Vendor kinds, as the exit page and the README name them (vault.models)
+    "Domain registrar": ("域名注册商", "Καταχωριστής ονομάτων τομέα"),
     "Hosting": ("托管", "Φιλοξενία"),
     "Internet provider": ("互联网服务商", "Πάροχος διαδικτύου"),
     "Email and office (Microsoft 365, Google)": (
