@@ -272,25 +272,37 @@ T: dict[str, tuple[object, object]] = {
     "What is inside": ("包内有什么", "Τι περιέχει"),
     "File": ("文件", "Αρχείο"),
     "What it holds": ("内容", "Τι περιέχει"),
-    '%(n)s passwords (KeePass KDBX 4), grouped by vendor, by asset, and "Other".': (
+    '%(n)s password (KeePass KDBX 4), grouped by vendor, by asset, and "Other".': (
         "%(n)s 个密码（KeePass KDBX 4），按供应商、资产和“其他”分组。",
-        "%(n)s κωδικοί (KeePass KDBX 4), ομαδοποιημένοι ανά προμηθευτή, ανά εξοπλισμό και «Άλλο».",
+        (
+            "%(n)s κωδικός (KeePass KDBX 4), ομαδοποιημένος ανά προμηθευτή, ανά εξοπλισμό και «Άλλο».",
+            "%(n)s κωδικοί (KeePass KDBX 4), ομαδοποιημένοι ανά προμηθευτή, ανά εξοπλισμό και «Άλλο».",
+        ),
     ),
-    "%(n)s assets (computers, network devices, services).": (
+    "%(n)s asset (computers, network devices, services).": (
         "%(n)s 项资产（计算机、网络设备、服务）。",
-        "%(n)s στοιχεία εξοπλισμού (υπολογιστές, συσκευές δικτύου, υπηρεσίες).",
+        (
+            "%(n)s στοιχείο εξοπλισμού (υπολογιστές, συσκευές δικτύου, υπηρεσίες).",
+            "%(n)s στοιχεία εξοπλισμού (υπολογιστές, συσκευές δικτύου, υπηρεσίες).",
+        ),
     ),
-    "%(n)s third parties, and who holds each account.": (
+    "%(n)s third party, and who holds its account.": (
         "%(n)s 个第三方，以及每个账户由谁持有。",
-        "%(n)s τρίτοι, και ποιος κατέχει κάθε λογαριασμό.",
+        (
+            "%(n)s τρίτος, και ποιος κατέχει τον λογαριασμό του.",
+            "%(n)s τρίτοι, και ποιος κατέχει κάθε λογαριασμό.",
+        ),
     ),
-    "%(n)s documents, in Markdown.": (
+    "%(n)s document, in Markdown.": (
         "%(n)s 份文档，Markdown 格式。",
-        "%(n)s έγγραφα, σε Markdown.",
+        ("%(n)s έγγραφο, σε Markdown.", "%(n)s έγγραφα, σε Markdown."),
     ),
-    "%(n)s tickets, with their messages and history.": (
+    "%(n)s ticket, with its messages and history.": (
         "%(n)s 个工单，含消息和历史。",
-        "%(n)s αιτήματα, με τα μηνύματα και το ιστορικό τους.",
+        (
+            "%(n)s αίτημα, με τα μηνύματα και το ιστορικό του.",
+            "%(n)s αιτήματα, με τα μηνύματα και το ιστορικό τους.",
+        ),
     ),
     "The service agreements and their versions.": (
         "服务协议及其各版本。",

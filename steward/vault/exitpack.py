@@ -37,6 +37,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from lxml.builder import E  # type: ignore[import-untyped]
 from lxml.etree import _Element  # type: ignore[import-untyped]
 from pykeepass import PyKeePass  # type: ignore[import-untyped]
@@ -549,20 +550,42 @@ def _readme_part(org: Organization, now: datetime, hand: Handover, counts: dict[
         "| " + _("File") + " | " + _("What it holds") + " |",
         "| --- | --- |",
         "| `vault.kdbx` | "
-        + _('%(n)s passwords (KeePass KDBX 4), grouped by vendor, by asset, and "Other".')
+        + ngettext(
+            '%(n)s password (KeePass KDBX 4), grouped by vendor, by asset, and "Other".',
+            '%(n)s passwords (KeePass KDBX 4), grouped by vendor, by asset, and "Other".',
+            counts["credentials"],
+        )
         % {"n": counts["credentials"]}
         + " |",
         "| `assets.csv` | "
-        + _("%(n)s assets (computers, network devices, services).") % {"n": counts["assets"]}
+        + ngettext(
+            "%(n)s asset (computers, network devices, services).",
+            "%(n)s assets (computers, network devices, services).",
+            counts["assets"],
+        )
+        % {"n": counts["assets"]}
         + " |",
         "| `vendors.csv` | "
-        + _("%(n)s third parties, and who holds each account.") % {"n": counts["vendors"]}
+        + ngettext(
+            "%(n)s third party, and who holds its account.",
+            "%(n)s third parties, and who holds each account.",
+            counts["vendors"],
+        )
+        % {"n": counts["vendors"]}
         + " |",
         "| `documents/` | "
-        + _("%(n)s documents, in Markdown.") % {"n": counts["documents"]}
+        + ngettext(
+            "%(n)s document, in Markdown.", "%(n)s documents, in Markdown.", counts["documents"]
+        )
+        % {"n": counts["documents"]}
         + " |",
         "| `tickets.json` | "
-        + _("%(n)s tickets, with their messages and history.") % {"n": counts["tickets"]}
+        + ngettext(
+            "%(n)s ticket, with its messages and history.",
+            "%(n)s tickets, with their messages and history.",
+            counts["tickets"],
+        )
+        % {"n": counts["tickets"]}
         + " |",
         "| `agreements.json` | " + _("The service agreements and their versions.") + " |",
         "| `audit.jsonl` | "
