@@ -314,3 +314,29 @@ def test_a_chinese_clients_readme_is_in_chinese_with_english_alongside(w: World)
         title = gettext("Exit pack of %(org)s") % {"org": w.globex.name}
     assert head.startswith(f"# {title}\n")
     assert "verify_audit.py audit.jsonl --key" in head
+
+
+def test_no_pack_leaves_when_the_export_cannot_be_logged(
+    w: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stocked(w)
+    opened: list[int] = []
+
+    def broken(*args: object, **kw: object) -> None:
+        raise RuntimeError("the audit chain cannot be written")
+
+    monkeypatch.setattr(audit, "append", broken)
+
+    def spy(*args: object, **kw: object) -> dict[str, str]:
+        opened.append(1)
+        return {}
+
+    monkeypatch.setattr(exitpack, "open_credential", spy)
+    client = api_client(w.acme_admin)
+    client.raise_request_exception = False
+    response = post_json(client, url(w.acme.pk), {"password": PASSWORD})
+    assert response.status_code == 500
+    assert response["Content-Type"].startswith("application/json")
+    assert "cannot be written" not in response.content.decode()
+    assert not getattr(response, "streaming", False)
+    assert opened == []  # not a secret was decrypted
