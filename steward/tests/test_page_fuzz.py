@@ -66,6 +66,7 @@ from steward.reports.forms import ComparisonForm
 from steward.setup.forms import InviteForm, OrganizationForm, PersonForm, ProviderForm
 from steward.sla.models import CLOCKS, DAYS, PRIORITIES
 from steward.test import ScanningClient, World, make_ticket, pages, world
+from steward.vault.views_exit import ControlForm, ExitPackForm
 
 STAFF, CLIENTS = ("manager", "tech"), ("acme_admin", "acme_user")
 ROLES = {
@@ -80,6 +81,8 @@ ROLES = {
     "policies": STAFF,
     "monitoring": STAFF,
     "monitoring_portal": CLIENTS,
+    "vault": STAFF,
+    "vault_portal": CLIENTS,
 }
 
 
@@ -191,6 +194,7 @@ Params = Callable[[Seed], dict[str, Any]]
 NONE: Params = lambda s: {}  # noqa: E731
 NUMBER: Params = lambda s: {"number": s.ticket.number}  # noqa: E731
 CHECK: Params = lambda s: {"pk": s.check.pk}  # noqa: E731
+ORG: Params = lambda s: {"org": s.w.acme.pk}  # noqa: E731
 
 # Route -> (its path ids, the fields its forms read). Fields are names; values come below.
 ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
@@ -293,6 +297,16 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "monitoring:plan_edit": (lambda s: {"pk": s.plan.pk}, lambda: fields(PlanForm)),
     "monitoring_portal:home": (NONE, lambda: ()),
     "monitoring_portal:alerts": (NONE, lambda: ("on",)),
+    "vault:exit": (ORG, lambda: ()),
+    "vault:exit_pack": (ORG, lambda: fields(ExitPackForm)),
+    "vault:posture": (ORG, lambda: ()),
+    "vault:posture_edit": (
+        lambda s: {"org": s.w.acme.pk, "control": "ce.malware"},
+        lambda: tuple(f"ce-malware-{n}" for n in fields(ControlForm)),
+    ),
+    "vault_portal:exit": (NONE, lambda: ()),
+    "vault_portal:exit_pack": (NONE, lambda: fields(ExitPackForm)),
+    "vault_portal:posture": (NONE, lambda: ()),
 }
 
 # What a person would type into each field: the other fields of a request get these, so that
@@ -353,6 +367,7 @@ READ = {
     "mail:inbound_list", "mail:outbox", "mail:mailbox_connect", "mail:oauth_callback",
     "billing:invoice_export", "settings:organizations", "settings:people",
     "monitoring:board", "monitoring:windows", "monitoring:plans", "monitoring:plan",
+    "vault:exit", "vault:posture", "vault_portal:exit", "vault_portal:posture",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(

@@ -172,6 +172,7 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         monitoring.ping(check.code, monitoring.PingIn(kind="fail", exit_status=i + 1))
         monitoring.ping(check.code, monitoring.PingIn(kind="success"))
     shown, window = _monitoring(w, n, tag)
+    _vault_exit(w, n, tag)
     return {
         "check_id": check.pk,
         "agreement_id": agreement.pk,
@@ -250,6 +251,32 @@ def _monitoring(w: World, n: int, tag: str) -> tuple[Check, MaintenanceWindow]:
     AlertRecipient.objects.get_or_create(organization=w.acme, user=w.acme_admin)
     assert window is not None
     return rich, window
+
+
+def _vault_exit(w: World, n: int, tag: str) -> None:
+    """n more vendors, assets, documents and credentials of Acme's (some revealed since they
+    changed), posture reviews naming assets, and client users with a second factor."""
+    from allauth.mfa.models import Authenticator
+
+    from steward.vault import posture
+    from steward.vault.models import Asset, Credential, Document, Vendor
+
+    assets = []
+    for i in range(n):
+        vendor = Vendor.objects.create(
+            organization=w.acme, name=f"Vendor {tag} {i}", kind="hosting",
+            account_holder="provider" if i % 2 else "client",
+        )  # fmt: skip
+        assets.append(Asset.objects.create(organization=w.acme, name=f"PC {tag} {i}", kind="laptop", os="Windows", os_version="11"))  # fmt: skip  # noqa: E501
+        Document.objects.create(organization=w.acme, title=f"Doc {tag} {i}", body="text")
+        Credential.objects.create(
+            organization=w.acme, name=f"Login {tag} {i}", vendor=vendor,
+            last_revealed_at=NOW + timedelta(days=1), last_revealed_by=w.tech,
+        )  # fmt: skip
+        user = make_user(Role.CLIENT_USER, w.acme)
+        Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={})
+    for key in ("ce.malware", "iso.8.13"):
+        posture.update(w.acme, key, w.tech, {"status": "met", "owner": tag, "assets": [a.pk for a in assets]})  # fmt: skip  # noqa: E501
 
 
 def _person(w: World, role: Role) -> User:

@@ -236,6 +236,18 @@ ALLOWED: dict[str, frozenset[str]] = {
     "monitoring:plan_edit": STAFF,
     "monitoring_portal:home": CLIENTS,
     "monitoring_portal:alerts": frozenset({CA}),
+    # Vault, exit: the pack is taken by the client's admins and provider admins; the posture
+    # is reviewed by provider staff and read by the client's admins.
+    "POST /api/v1/organizations/{org_id}/exit-pack": frozenset({A, CA}),
+    "GET /api/v1/organizations/{org_id}/posture": STAFF | {CA},
+    "PATCH /api/v1/organizations/{org_id}/posture/{control}": STAFF,
+    "vault:exit": STAFF,
+    "vault:exit_pack": frozenset({A}),
+    "vault:posture": STAFF,
+    "vault:posture_edit": STAFF,
+    "vault_portal:exit": frozenset({CA}),
+    "vault_portal:exit_pack": frozenset({CA}),
+    "vault_portal:posture": frozenset({CA}),
 }
 
 
@@ -322,6 +334,7 @@ def acme() -> Acme:
             "window_id": window.pk,
             "check": check.pk,
             "window": window.pk,
+            "control": "ce.malware",
         },
     )
 
@@ -353,6 +366,8 @@ BODIES: dict[str, Any] = {
     "POST /api/v1/time-entries/timer": "timer",
     "POST /api/v1/users": {"email": "new@example.com", "role": "technician"},
     "PUT /api/v1/organizations/{org_id}/tax": {"treatment": "standard", "rate": "24"},
+    "POST /api/v1/organizations/{org_id}/exit-pack": {"password": "a long exit password"},
+    "PATCH /api/v1/organizations/{org_id}/posture/{control}": {"status": "met"},
 }
 
 
@@ -451,6 +466,9 @@ HTML_POSTS = {
     "monitoring:check_resume",
     "monitoring:window_delete",
     "monitoring_portal:alerts",
+    "vault:exit_pack",
+    "vault:posture_edit",
+    "vault_portal:exit_pack",
 }
 
 

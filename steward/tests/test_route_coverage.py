@@ -68,6 +68,9 @@ HTML_WRITES = {
     "monitoring:plan_new",
     "monitoring:plan_edit",
     "monitoring_portal:alerts",
+    "vault:exit_pack",
+    "vault:posture_edit",
+    "vault_portal:exit_pack",
 }
 
 

@@ -27,6 +27,8 @@ from steward.desk import actions
 from steward.monitoring import actions as monitoring
 from steward.monitoring.models import Flip
 from steward.test import ScanningClient, make_ticket, world
+from steward.vault import posture
+from steward.vault.models import Asset, Credential, Vendor
 
 pytestmark = pytest.mark.django_db
 
@@ -132,6 +134,19 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
         None,
     )  # fmt: skip
     flips = list(Flip.objects.values_list("reason", flat=True))
+    vendor = Vendor.objects.create(
+        organization=w.acme, name="Drucker 9", kind="hosting", account_holder="provider"
+    )
+    Asset.objects.create(organization=w.acme, name="Drucker 10", kind="laptop", os="Windows")
+    Credential.objects.create(
+        organization=w.acme, name="Drucker 11", username="Toner 50", vendor=vendor,
+        last_revealed_at=timezone.now(), last_revealed_by=w.tech,
+    )  # fmt: skip
+    posture.update(
+        w.acme, "ce.malware", w.tech,
+        {"status": "partial", "owner": "Toner 51", "evidence": "Toner 52",
+         "review_by": timezone.localdate() - timedelta(days=1)},
+    )  # fmt: skip
     user_data = [
         ticket.number, ticket.title, "Toner 42", "Toner 43", "Toner 44", "Toner 45", "Toner 46",
         w.acme.name, w.globex.name, agreement.name, w.policy.name, w.calendar.name,
@@ -139,7 +154,8 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
         w.manager.email, invoice.display_number, "Europe/Athens",
         *(line.description for line in invoice.lines.all()),
         beat.name, shop.name, beat.ping_url, shop.target, "Toner 47", "Toner 48", window.reason,
-        "FREQ=WEEKLY", *flips,
+        "FREQ=WEEKLY", *flips, "Drucker 9", "Drucker 10", "Drucker 11", "Toner 50", "Toner 51",
+        "Toner 52", "Windows",
     ]  # fmt: skip
     desk, manager, portal = (
         ScanningClient(w.tech),
@@ -171,6 +187,10 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
         "maintenance windows": (desk, reverse("monitoring:windows")),
         "new window": (desk, reverse("monitoring:window_new")),
         "portal monitoring": (portal, reverse("monitoring_portal:home")),
+        "exit readiness": (manager, reverse("vault:exit", args=[w.acme.pk])),
+        "posture": (desk, reverse("vault:posture", args=[w.acme.pk])),
+        "portal exit readiness": (portal, reverse("vault_portal:exit")),
+        "portal posture": (portal, reverse("vault_portal:posture")),
     }
     left = {}
     for name, (client, url) in pages.items():
