@@ -177,6 +177,8 @@ PAGE_NAMESPACES = (
     "policies",
     "monitoring",
     "monitoring_portal",
+    "vault",
+    "vault_portal",
 )
 
 

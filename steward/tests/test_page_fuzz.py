@@ -66,6 +66,9 @@ from steward.reports.forms import ComparisonForm
 from steward.setup.forms import InviteForm, OrganizationForm, PersonForm, ProviderForm
 from steward.sla.models import CLOCKS, DAYS, PRIORITIES
 from steward.test import ScanningClient, World, make_ticket, pages, world
+from steward.vault import actions_secrets as vault_secrets
+from steward.vault.forms_secrets import AccessForm, CredentialForm, RevealForm
+from steward.vault.models import Credential
 
 STAFF, CLIENTS = ("manager", "tech"), ("acme_admin", "acme_user")
 ROLES = {
@@ -80,6 +83,8 @@ ROLES = {
     "policies": STAFF,
     "monitoring": STAFF,
     "monitoring_portal": CLIENTS,
+    "vault": STAFF,
+    "vault_portal": CLIENTS,
 }
 
 
@@ -191,6 +196,20 @@ Params = Callable[[Seed], dict[str, Any]]
 NONE: Params = lambda s: {}  # noqa: E731
 NUMBER: Params = lambda s: {"number": s.ticket.number}  # noqa: E731
 CHECK: Params = lambda s: {"pk": s.check.pk}  # noqa: E731
+ORG: Params = lambda s: {"org": s.w.acme.pk}  # noqa: E731
+
+
+def _credential(s: Seed) -> int:
+    found = Credential.objects.filter(organization=s.w.acme).order_by("pk").first()
+    if found is None:
+        found = vault_secrets.create_credential(
+            s.w.acme, s.w.acme_admin, name="Router", secret="pw", totp="JBSWY3DPEHPK3PXP"
+        )
+    return found.pk
+
+
+CREDENTIAL: Params = lambda s: {"pk": _credential(s)}  # noqa: E731
+ORG_CREDENTIAL: Params = lambda s: {"org": s.w.acme.pk, "pk": _credential(s)}  # noqa: E731
 
 # Route -> (its path ids, the fields its forms read). Fields are names; values come below.
 ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
@@ -293,6 +312,21 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "monitoring:plan_edit": (lambda s: {"pk": s.plan.pk}, lambda: fields(PlanForm)),
     "monitoring_portal:home": (NONE, lambda: ()),
     "monitoring_portal:alerts": (NONE, lambda: ("on",)),
+    "vault:credentials": (ORG, lambda: ("page",)),
+    "vault:credential_new": (ORG, lambda: fields(CredentialForm)),
+    "vault:credential_edit": (ORG_CREDENTIAL, lambda: fields(CredentialForm)),
+    "vault:credential_delete": (ORG_CREDENTIAL, lambda: ()),
+    "vault:credential_reveal": (ORG_CREDENTIAL, lambda: fields(RevealForm)),
+    "vault:access": (ORG, lambda: fields(AccessForm)),
+    "vault:audit": (ORG, lambda: ("page",)),
+    "vault_portal:credentials": (NONE, lambda: ("page",)),
+    "vault_portal:at_risk": (NONE, lambda: ("page",)),
+    "vault_portal:credential_new": (NONE, lambda: fields(CredentialForm)),
+    "vault_portal:credential_edit": (CREDENTIAL, lambda: fields(CredentialForm)),
+    "vault_portal:credential_delete": (CREDENTIAL, lambda: ()),
+    "vault_portal:credential_reveal": (CREDENTIAL, lambda: fields(RevealForm)),
+    "vault_portal:access": (NONE, lambda: fields(AccessForm)),
+    "vault_portal:audit": (NONE, lambda: ("page",)),
 }
 
 # What a person would type into each field: the other fields of a request get these, so that

@@ -68,6 +68,16 @@ HTML_WRITES = {
     "monitoring:plan_new",
     "monitoring:plan_edit",
     "monitoring_portal:alerts",
+    "vault:credential_new",
+    "vault:credential_edit",
+    "vault:credential_delete",
+    "vault:credential_reveal",
+    "vault:access",
+    "vault_portal:credential_new",
+    "vault_portal:credential_edit",
+    "vault_portal:credential_delete",
+    "vault_portal:credential_reveal",
+    "vault_portal:access",
 }
 
 

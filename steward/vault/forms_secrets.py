@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -76,6 +77,20 @@ class CredentialForm(forms.Form):
         self.add_error(field, str(error))
 
 
+class PeopleField(forms.ModelMultipleChoiceField[User]):
+    """People by id: an id no column holds (30 digits) is an invalid choice, not an overflow."""
+
+    def _check_values(self, value: Any) -> Any:
+        for pk in value:
+            if not re.fullmatch(r"[0-9]{1,18}", str(pk)):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)  # type: ignore[misc]
+
+
 class RevealForm(forms.Form):
     reason = forms.CharField(
         label=_("Why do you need it?"),
@@ -88,13 +103,13 @@ class AccessForm(forms.Form):
     mode = forms.ChoiceField(
         label=_("Who on the provider's side may reveal"),
         choices=AccessMode.choices,
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
     )
-    people = forms.ModelMultipleChoiceField(
+    people = PeopleField(
         label=_("Named people"),
         queryset=User.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         help_text=_("Used when the mode is “Named people only”."),
     )
 

@@ -12,14 +12,29 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.test import Client
 
 from steward.accounts.models import Membership, Role
-from steward.test import World, api_client, make_user, patch_json, post_json, world
+from steward.test import World, api_client, covers, make_user, patch_json, post_json, world
 from steward.vault import actions_secrets as actions
 from steward.vault.models import Asset, AuditEntry, Credential, Vendor
 
 pytestmark = pytest.mark.django_db
 V = "/api/v1"
+READS = (
+    "GET /api/v1/credentials",
+    "GET /api/v1/credentials/{credential_id}",
+    "GET /api/v1/organizations/{org_id}/vault-access",
+    "GET /api/v1/organizations/{org_id}/audit",
+    "GET /api/v1/organizations/{org_id}/audit/verify",
+)
+WRITES = (
+    "POST /api/v1/credentials",
+    "PATCH /api/v1/credentials/{credential_id}",
+    "DELETE /api/v1/credentials/{credential_id}",
+    "POST /api/v1/credentials/{credential_id}/reveal",
+    "PUT /api/v1/organizations/{org_id}/vault-access",
+)
 
 
 def _new(w: World, **kw: object) -> Credential:
@@ -148,6 +163,20 @@ def test_it_deletes_a_credential_with_an_audit_entry() -> None:
     assert entry is not None and entry.action == "delete" and entry.actor == w.acme_admin
 
 
+@covers(*READS, *WRITES, kinds=("login",))
+def test_every_route_needs_a_signed_in_caller() -> None:
+    w = world()
+    credential = _new(w)
+    for route in (*READS, *WRITES):
+        method, path = route.split(" ", 1)
+        path = path.replace("{credential_id}", str(credential.pk))
+        path = path.replace("{org_id}", str(w.acme.pk))
+        response = Client().generic(method, path, "{}", "application/json")
+        assert response.status_code == 401, route
+    assert Credential.objects.count() == 1 and AuditEntry.objects.count() == 1
+
+
+@covers(*READS, *WRITES, kinds=("tenancy",))
 def test_it_hides_other_organizations() -> None:
     w = world()
     credential = _new(w)
@@ -170,6 +199,7 @@ def test_it_hides_other_organizations() -> None:
     assert Credential.objects.count() == 1
 
 
+@covers(*WRITES, kinds=("role",))
 def test_client_users_read_no_credentials_and_write_none() -> None:
     w = world()
     credential = _new(w)

@@ -12,13 +12,44 @@ from django.test import Client
 from django.urls import reverse
 
 from steward.accounts.models import Membership, Role, User
-from steward.test import World, make_user, world
+from steward.test import World, covers, make_user, world
 from steward.vault import access, audit
 from steward.vault import actions_secrets as actions
 from steward.vault.models import AuditEntry, Credential, Vendor
 
 pytestmark = pytest.mark.django_db
 HX = {"HX-Request": "true"}
+DESK = (
+    "vault:credentials",
+    "vault:credential_new",
+    "vault:access",
+    "vault:audit",
+    "vault:credential_edit",
+    "vault:credential_delete",
+    "vault:credential_reveal",
+)
+PORTAL = (
+    "vault_portal:credentials",
+    "vault_portal:at_risk",
+    "vault_portal:credential_new",
+    "vault_portal:access",
+    "vault_portal:audit",
+    "vault_portal:credential_edit",
+    "vault_portal:credential_delete",
+    "vault_portal:credential_reveal",
+)
+WRITES = (
+    "vault:credential_new",
+    "vault:credential_edit",
+    "vault:credential_delete",
+    "vault:credential_reveal",
+    "vault:access",
+    "vault_portal:credential_new",
+    "vault_portal:credential_edit",
+    "vault_portal:credential_delete",
+    "vault_portal:credential_reveal",
+    "vault_portal:access",
+)
 
 
 @pytest.fixture
@@ -59,6 +90,7 @@ def _all_urls(w: World, pk: int) -> list[str]:
     return desk + portal
 
 
+@covers(*DESK, *PORTAL, kinds=("login",))
 def test_it_requires_login(w: World) -> None:
     credential = _cred(w)
     for url in _all_urls(w, credential.pk):
@@ -66,6 +98,7 @@ def test_it_requires_login(w: World) -> None:
         assert response.status_code == 302 and "login" in response["Location"], url
 
 
+@covers(*DESK, *PORTAL, kinds=("tenancy",))
 def test_it_hides_other_organizations(w: World) -> None:
     credential = _cred(w)
     other = make_user(Role.TECHNICIAN)
@@ -84,6 +117,7 @@ def test_it_hides_other_organizations(w: World) -> None:
     assert admin.get(url).status_code == 404
 
 
+@covers(*WRITES, kinds=("role",))
 def test_it_requires_write_role(w: World) -> None:
     credential = _cred(w)
     client = _client(w.acme_user)
