@@ -120,13 +120,15 @@ def _may_write(user: User, org: Organization) -> None:
         raise DomainError(_("Your role does not allow this."), "", True)
 
 
-def create_credential(org: Organization, by: User, **values: Any) -> Credential:
+def create_credential(
+    org: Organization, by: User, at: datetime | None = None, **values: Any
+) -> Credential:
     """A new credential: the row first (its id is sealed into the ciphertext), then its
-    secrets sealed, then its audit entry, all in one transaction."""
+    secrets sealed, then its audit entry, all in one transaction. `at`: the demo's history."""
     _may_write(by, org)
     data = _clean({"name": "", **values}, org)
     sealed = {key: data.pop(key) for key in crypto.FIELDS if key in data}
-    now = timezone.now()
+    now = at or timezone.now()
     with transaction.atomic():
         credential = Credential.objects.create(
             organization=org, changed_at=now, created_at=now, updated_at=now, **data
@@ -139,14 +141,16 @@ def create_credential(org: Organization, by: User, **values: Any) -> Credential:
     return credential
 
 
-def update_credential(credential: Credential, by: User, **values: Any) -> Credential:
+def update_credential(
+    credential: Credential, by: User, at: datetime | None = None, **values: Any
+) -> Credential:
     """Change the given fields. A new `secret` is a rotation: `changed_at` moves to now, so a
     credential revealed before is no longer at risk."""
     org = credential.organization
     _may_write(by, org)
     data = _clean(values, org)
     sealed = {key: data.pop(key) for key in crypto.FIELDS if key in data}
-    now = timezone.now()
+    now = at or timezone.now()
     with transaction.atomic():
         for key, value in data.items():
             setattr(credential, key, value)
