@@ -57,17 +57,17 @@ def sees(user: User, org_id: int) -> bool:
     return Organization.objects.visible_to(user).filter(pk=org_id).exists()
 
 
-def may_reveal(user: User | AnonymousUser, org: Organization | int) -> bool:
+def may_reveal(user: User | AnonymousUser, org: Organization | int, seen: bool = False) -> bool:
     """Whether this person may see the organization's secrets. The client's admins always may
     (the secrets are theirs); client users never; provider staff as the mode says, and only in
-    an organization they see. A provider admin is no exception: admins administer people, not
-    secrets."""
+    an organization they see (`seen`: the caller found the row through `visible_to` already).
+    A provider admin is no exception: admins administer people, not secrets."""
     if not isinstance(user, User) or not user.is_active:
         return False
     org_id = org if isinstance(org, int) else org.pk
     if user.role == Role.CLIENT_ADMIN:
         return user.organization_id == org_id
-    if user.role not in PROVIDER_ROLES or not sees(user, org_id):
+    if user.role not in PROVIDER_ROLES or not (seen or sees(user, org_id)):
         return False
     row = VaultAccess.objects.filter(organization_id=org_id).first()
     if row is None or row.mode == AccessMode.ASSIGNED:

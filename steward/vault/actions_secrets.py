@@ -182,29 +182,32 @@ def delete_credential(credential: Credential, by: User) -> None:
         credential.delete()
 
 
-def reveal(credential: Credential, by: User, reason: str, at: datetime | None = None) -> Revealed:
+def reveal(
+    credential: Credential, by: User, reason: str, at: datetime | None = None, seen: bool = False
+) -> Revealed:
     """The secret, its username and current TOTP code, for a person with a grant and a reason.
-    The audit entry is written and committed first: if it cannot be, nothing is opened."""
+    The audit entry is written and committed first: if it cannot be, nothing is opened.
+    `seen`: the caller found the credential through `visible_to(by)`."""
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("reason: say why you need this secret."), "reason")
     if len(reason) > 1000:
         raise DomainError(_("reason: at most %(n)s characters.") % {"n": 1000}, "reason")
-    if not may_reveal(by, credential.organization_id):
+    if not may_reveal(by, credential.organization_id, seen=seen):
         raise DomainError(
             _("The client has not allowed you to reveal this organization's secrets."), "", True
         )
     at = at or timezone.now()
     try:
-        with transaction.atomic():
-            audit.append(
-                credential.organization_id,
-                AuditAction.REVEAL,
-                by,
-                obj=object_label(credential),
-                reason=reason,
-                at=at,
-            )
+        # append() is its own transaction (committed on return unless the caller holds one).
+        audit.append(
+            credential.organization_id,
+            AuditAction.REVEAL,
+            by,
+            obj=object_label(credential),
+            reason=reason,
+            at=at,
+        )
     except Exception as error:
         # The reveal is refused, loudly; the error names no secret (none was opened).
         log.error(

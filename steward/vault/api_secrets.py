@@ -213,7 +213,7 @@ def delete_credential(request: HttpRequest, credential_id: int) -> HttpStatus[No
 def reveal_credential(request: HttpRequest, credential_id: int, payload: RevealIn) -> RevealOut:
     credential = _credential(request, credential_id)
     try:
-        shown = actions.reveal(credential, api_user(request), payload.reason)
+        shown = actions.reveal(credential, api_user(request), payload.reason, seen=True)
     except actions.AuditUnavailable as error:
         raise ApiError(503, str(error)) from None
     return RevealOut(secret=shown.secret, username=shown.username, totp=shown.totp)

@@ -189,7 +189,9 @@ def _reveal(request: HttpRequest, place: Place, pk: int) -> HttpResponse:
         status = 403
     elif request.method == "POST" and form.is_valid():
         try:
-            context["shown"] = actions.reveal(credential, user, form.cleaned_data["reason"])
+            context["shown"] = actions.reveal(
+                credential, user, form.cleaned_data["reason"], seen=True
+            )
         except DomainError as error:
             form.add_error("reason", str(error))
         except actions.AuditUnavailable as error:

@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -37,8 +38,8 @@ WRITES = (
 )
 
 
-def _new(w: World, **kw: object) -> Credential:
-    values: dict[str, object] = {"name": "Router admin", "username": "admin", "secret": "s3cret!"}
+def _new(w: World, **kw: Any) -> Credential:
+    values: dict[str, Any] = {"name": "Router admin", "username": "admin", "secret": "s3cret!"}
     values.update(kw)
     return actions.create_credential(w.acme, w.tech, **values)
 
