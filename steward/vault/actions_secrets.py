@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from steward.accounts.models import Organization, User
 from steward.lib.errors import DomainError
@@ -120,6 +121,7 @@ def _may_write(user: User, org: Organization) -> None:
         raise DomainError(_("Your role does not allow this."), "", True)
 
 
+@sensitive_variables("values", "data", "sealed")
 def create_credential(
     org: Organization, by: User, at: datetime | None = None, **values: Any
 ) -> Credential:
@@ -141,6 +143,7 @@ def create_credential(
     return credential
 
 
+@sensitive_variables("values", "data", "sealed")
 def update_credential(
     credential: Credential, by: User, at: datetime | None = None, **values: Any
 ) -> Credential:
@@ -182,6 +185,7 @@ def delete_credential(credential: Credential, by: User) -> None:
         credential.delete()
 
 
+@sensitive_variables("opened")
 def reveal(
     credential: Credential, by: User, reason: str, at: datetime | None = None, seen: bool = False
 ) -> Revealed:

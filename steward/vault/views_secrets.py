@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from steward.accounts.access import client_view, staff_view, user_of
 from steward.accounts.models import Organization, Role
@@ -119,6 +120,7 @@ def _list(request: HttpRequest, place: Place, risky: bool = False) -> HttpRespon
     )
 
 
+@sensitive_variables("initial", "form")
 def _form(request: HttpRequest, place: Place, credential: Credential | None) -> HttpResponse:
     user = user_of(request)
     initial: dict[str, Any] = {}
@@ -165,6 +167,7 @@ def _delete(request: HttpRequest, place: Place, pk: int) -> HttpResponse:
     )
 
 
+@sensitive_variables("context")
 def _reveal(request: HttpRequest, place: Place, pk: int) -> HttpResponse:
     """GET: the reason asked; POST: the secret, shown for REVEAL_SECONDS. An htmx request gets
     the fragment alone (swapped into the list's row); a plain one, the whole page."""
@@ -262,11 +265,13 @@ def desk_credentials(request: HttpRequest, org: int) -> HttpResponse:
 
 
 @staff_view
+@sensitive_post_parameters("secret", "totp_secret", "notes")
 def desk_credential_new(request: HttpRequest, org: int) -> HttpResponse:
     return _form(request, _desk(request, org), None)
 
 
 @staff_view
+@sensitive_post_parameters("secret", "totp_secret", "notes")
 def desk_credential_edit(request: HttpRequest, org: int, pk: int) -> HttpResponse:
     place = _desk(request, org)
     return _form(request, place, _credential(place, pk))
@@ -306,11 +311,13 @@ def portal_at_risk(request: HttpRequest) -> HttpResponse:
 
 
 @client_view
+@sensitive_post_parameters("secret", "totp_secret", "notes")
 def portal_credential_new(request: HttpRequest) -> HttpResponse:
     return _form(request, _portal(request), None)
 
 
 @client_view
+@sensitive_post_parameters("secret", "totp_secret", "notes")
 def portal_credential_edit(request: HttpRequest, pk: int) -> HttpResponse:
     place = _portal(request)
     return _form(request, place, _credential(place, pk))
