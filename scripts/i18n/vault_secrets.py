@@ -86,7 +86,8 @@ T: dict[str, tuple[Any, Any]] = {
     ),
     "Notes": ("备注", "Σημειώσεις"),
     "Asset": ("资产", "Πάγιο"),
-    "Third party": ("第三方", "Τρίτος"),
+    "Third party": ("第三方", "Τρίτο μέρος"),
+    "Not linked": ("未关联", "Χωρίς σύνδεση"),
     "Leave empty to keep the current one.": (
         "留空则保留当前值。",
         "Αφήστε κενό για να κρατηθεί το τρέχον.",

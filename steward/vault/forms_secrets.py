@@ -35,9 +35,14 @@ class CredentialForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), max_length=20000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    asset = forms.ModelChoiceField(label=_("Asset"), queryset=Asset.objects.none(), required=False)
+    asset = forms.ModelChoiceField(
+        label=_("Asset"), queryset=Asset.objects.none(), required=False, empty_label=_("Not linked")
+    )
     vendor = forms.ModelChoiceField(
-        label=_("Third party"), queryset=Vendor.objects.none(), required=False
+        label=_("Third party"),
+        queryset=Vendor.objects.none(),
+        required=False,
+        empty_label=_("Not linked"),
     )
 
     def __init__(
