@@ -67,6 +67,9 @@ from steward.setup.forms import InviteForm, OrganizationForm, PersonForm, Provid
 from steward.sla.models import CLOCKS, DAYS, PRIORITIES
 from steward.test import ScanningClient, World, make_ticket, pages, world
 from steward.vault.views_exit import ControlForm, ExitPackForm
+from steward.vault import actions_secrets as vault_secrets
+from steward.vault.forms_secrets import AccessForm, CredentialForm, RevealForm
+from steward.vault.models import Credential
 
 STAFF, CLIENTS = ("manager", "tech"), ("acme_admin", "acme_user")
 ROLES = {
@@ -196,6 +199,19 @@ NUMBER: Params = lambda s: {"number": s.ticket.number}  # noqa: E731
 CHECK: Params = lambda s: {"pk": s.check.pk}  # noqa: E731
 ORG: Params = lambda s: {"org": s.w.acme.pk}  # noqa: E731
 
+
+def _credential(s: Seed) -> int:
+    found = Credential.objects.filter(organization=s.w.acme).order_by("pk").first()
+    if found is None:
+        found = vault_secrets.create_credential(
+            s.w.acme, s.w.acme_admin, name="Router", secret="pw", totp="JBSWY3DPEHPK3PXP"
+        )
+    return found.pk
+
+
+CREDENTIAL: Params = lambda s: {"pk": _credential(s)}  # noqa: E731
+ORG_CREDENTIAL: Params = lambda s: {"org": s.w.acme.pk, "pk": _credential(s)}  # noqa: E731
+
 # Route -> (its path ids, the fields its forms read). Fields are names; values come below.
 ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "desk:dashboard": (NONE, lambda: ()),
@@ -307,6 +323,21 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "vault_portal:exit": (NONE, lambda: ()),
     "vault_portal:exit_pack": (NONE, lambda: fields(ExitPackForm)),
     "vault_portal:posture": (NONE, lambda: ()),
+    "vault:credentials": (ORG, lambda: ("page",)),
+    "vault:credential_new": (ORG, lambda: fields(CredentialForm)),
+    "vault:credential_edit": (ORG_CREDENTIAL, lambda: fields(CredentialForm)),
+    "vault:credential_delete": (ORG_CREDENTIAL, lambda: ()),
+    "vault:credential_reveal": (ORG_CREDENTIAL, lambda: fields(RevealForm)),
+    "vault:access": (ORG, lambda: fields(AccessForm)),
+    "vault:audit": (ORG, lambda: ("page",)),
+    "vault_portal:credentials": (NONE, lambda: ("page",)),
+    "vault_portal:at_risk": (NONE, lambda: ("page",)),
+    "vault_portal:credential_new": (NONE, lambda: fields(CredentialForm)),
+    "vault_portal:credential_edit": (CREDENTIAL, lambda: fields(CredentialForm)),
+    "vault_portal:credential_delete": (CREDENTIAL, lambda: ()),
+    "vault_portal:credential_reveal": (CREDENTIAL, lambda: fields(RevealForm)),
+    "vault_portal:access": (NONE, lambda: fields(AccessForm)),
+    "vault_portal:audit": (NONE, lambda: ("page",)),
 }
 
 # What a person would type into each field: the other fields of a request get these, so that

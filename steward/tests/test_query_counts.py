@@ -61,6 +61,10 @@ from steward.test import (
     world,
 )
 from steward.tests.test_role_access import ALLOWED, HTML_POSTS, _page_url
+from steward.vault import access as vault_access
+from steward.vault import actions_secrets as vault_secrets
+from steward.vault import audit as vault_audit
+from steward.vault.models import Asset, Credential, Vendor
 
 pytestmark = pytest.mark.django_db
 
@@ -173,7 +177,10 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         monitoring.ping(check.code, monitoring.PingIn(kind="success"))
     shown, window = _monitoring(w, n, tag)
     _vault_exit(w, n, tag)
+    credential = _vault(w, n, tag)
     return {
+        "credential_id": credential.pk,
+        "credential": credential.pk,
         "check_id": check.pk,
         "agreement_id": agreement.pk,
         "calendar_id": w.calendar.pk,
@@ -277,6 +284,26 @@ def _vault_exit(w: World, n: int, tag: str) -> None:
         Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={})
     for key in ("ce.malware", "iso.8.13"):
         posture.update(w.acme, key, w.tech, {"status": "met", "owner": tag, "assets": [a.pk for a in assets]})  # fmt: skip  # noqa: E501
+def _vault(w: World, n: int, tag: str) -> Credential:
+    """n more credentials of Acme's, linked, revealed (some at risk), with their audit entries
+    and a checkpoint; the organization in `named` mode with n more people named."""
+    asset = Asset.objects.create(organization=w.acme, name=f"NAS {tag}", kind="server")
+    vendor = Vendor.objects.create(organization=w.acme, name=f"Registrar {tag}", kind="registrar")
+    credential = None
+    for i in range(n):
+        credential = vault_secrets.create_credential(
+            w.acme, w.acme_admin, name=f"Login {tag} {i}", username=f"admin{i}", secret=f"pw{i}",
+            totp="JBSWY3DPEHPK3PXP", asset=asset.pk, vendor=vendor.pk,
+        )  # fmt: skip
+        vault_secrets.reveal(credential, w.tech if i % 2 else w.admin, f"ticket {tag}-{i}")
+    assert credential is not None
+    people = [
+        w.tech.pk,
+        *Membership.objects.filter(organization=w.acme).values_list("user", flat=True),
+    ]
+    vault_access.set_access(w.acme, w.acme_admin, "assigned", people)
+    vault_audit.checkpoint(w.acme)
+    return credential
 
 
 def _person(w: World, role: Role) -> User:

@@ -43,6 +43,7 @@ from steward.test import (
     token_for,
     world,
 )
+from steward.vault import actions_secrets as vault_secrets
 
 pytestmark = pytest.mark.django_db
 
@@ -248,6 +249,33 @@ ALLOWED: dict[str, frozenset[str]] = {
     "vault_portal:exit": frozenset({CA}),
     "vault_portal:exit_pack": frozenset({CA}),
     "vault_portal:posture": frozenset({CA}),
+    # Vault secrets: credentials and the audit log are read by staff and the client's admins,
+    # never by client users; who may reveal is the client admin's to change (DESIGN.md).
+    "GET /api/v1/credentials": ACCOUNT,
+    "GET /api/v1/credentials/{credential_id}": ACCOUNT,
+    "POST /api/v1/credentials": ACCOUNT,
+    "PATCH /api/v1/credentials/{credential_id}": ACCOUNT,
+    "DELETE /api/v1/credentials/{credential_id}": ACCOUNT,
+    "POST /api/v1/credentials/{credential_id}/reveal": ACCOUNT,
+    "GET /api/v1/organizations/{org_id}/vault-access": frozenset({A, CA}),
+    "PUT /api/v1/organizations/{org_id}/vault-access": frozenset({CA}),
+    "GET /api/v1/organizations/{org_id}/audit": ACCOUNT,
+    "GET /api/v1/organizations/{org_id}/audit/verify": ACCOUNT,
+    "vault:credentials": STAFF,
+    "vault:credential_new": STAFF,
+    "vault:credential_edit": STAFF,
+    "vault:credential_delete": STAFF,
+    "vault:credential_reveal": STAFF,
+    "vault:access": STAFF,
+    "vault:audit": STAFF,
+    "vault_portal:credentials": frozenset({CA}),
+    "vault_portal:at_risk": frozenset({CA}),
+    "vault_portal:credential_new": frozenset({CA}),
+    "vault_portal:credential_edit": frozenset({CA}),
+    "vault_portal:credential_delete": frozenset({CA}),
+    "vault_portal:credential_reveal": frozenset({CA}),
+    "vault_portal:access": frozenset({CA}),
+    "vault_portal:audit": frozenset({CA}),
 }
 
 
@@ -300,9 +328,12 @@ def acme() -> Acme:
         ),
         w.admin,
     )
+    credential = vault_secrets.create_credential(w.acme, w.acme_admin, name="NAS", secret="pw")
     return Acme(
         w,
         {
+            "credential_id": credential.pk,
+            "credential": credential.pk,
             "agreement_id": agreement.pk,
             "calendar_id": w.calendar.pk,
             "invoice_id": invoice.pk,
@@ -368,6 +399,10 @@ BODIES: dict[str, Any] = {
     "PUT /api/v1/organizations/{org_id}/tax": {"treatment": "standard", "rate": "24"},
     "POST /api/v1/organizations/{org_id}/exit-pack": {"password": "a long exit password"},
     "PATCH /api/v1/organizations/{org_id}/posture/{control}": {"status": "met"},
+    "POST /api/v1/credentials": "credential",
+    "PATCH /api/v1/credentials/{credential_id}": {"name": "Renamed"},
+    "POST /api/v1/credentials/{credential_id}/reveal": {"reason": "r"},
+    "PUT /api/v1/organizations/{org_id}/vault-access": {"mode": "none", "people": []},
 }
 
 
@@ -385,6 +420,8 @@ def _body(route: str, ids: dict[str, Any]) -> Any:
         return {"organization": ids["org_id"], "name": "N", "kind": "heartbeat"}
     if body == "window":
         return {"organization": ids["org_id"], "starts": "2027-01-01T00:00:00Z", "ends": "2027-01-01T01:00:00Z"}  # fmt: skip  # noqa: E501
+    if body == "credential":
+        return {"organization": ids["org_id"], "name": "Router"}
     if body == "timer":
         return {"ticket": ids["ticket_id"]}
     return body
@@ -512,6 +549,12 @@ PAGE_PK = {
     "monitoring:window_delete": "window",
     "monitoring:plan": "plan",
     "monitoring:plan_edit": "plan",
+    "vault:credential_edit": "credential",
+    "vault:credential_delete": "credential",
+    "vault:credential_reveal": "credential",
+    "vault_portal:credential_edit": "credential",
+    "vault_portal:credential_delete": "credential",
+    "vault_portal:credential_reveal": "credential",
 }
 
 

@@ -71,6 +71,16 @@ HTML_WRITES = {
     "vault:exit_pack",
     "vault:posture_edit",
     "vault_portal:exit_pack",
+    "vault:credential_new",
+    "vault:credential_edit",
+    "vault:credential_delete",
+    "vault:credential_reveal",
+    "vault:access",
+    "vault_portal:credential_new",
+    "vault_portal:credential_edit",
+    "vault_portal:credential_delete",
+    "vault_portal:credential_reveal",
+    "vault_portal:access",
 }
 
 

@@ -29,6 +29,8 @@ from steward.monitoring.models import Flip
 from steward.test import ScanningClient, make_ticket, world
 from steward.vault import posture
 from steward.vault.models import Asset, Credential, Vendor
+from steward.vault import actions_secrets as vault_secrets
+from steward.vault import audit as vault_audit
 
 pytestmark = pytest.mark.django_db
 
@@ -133,6 +135,12 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
         ),
         None,
     )  # fmt: skip
+    secret = vault_secrets.create_credential(
+        w.acme, w.acme_admin, name="Drucker 10", username="Toner 50", secret="Toner 51",
+        url="https://drucker.example/", totp="JBSWY3DPEHPK3PXP",
+    )  # fmt: skip
+    vault_secrets.reveal(secret, w.tech, "Toner 52")
+    vault_audit.checkpoint(w.acme)
     flips = list(Flip.objects.values_list("reason", flat=True))
     vendor = Vendor.objects.create(
         organization=w.acme, name="Drucker 9", kind="hosting", account_holder="provider"
@@ -156,6 +164,8 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
         beat.name, shop.name, beat.ping_url, shop.target, "Toner 47", "Toner 48", window.reason,
         "FREQ=WEEKLY", *flips, "Drucker 9", "Drucker 10", "Drucker 11", "Toner 50", "Toner 51",
         "Toner 52", "Windows",
+        "FREQ=WEEKLY", *flips, secret.name, "Toner 50", "Toner 52", secret.url,
+        f"credential:{secret.pk}",
     ]  # fmt: skip
     desk, manager, portal = (
         ScanningClient(w.tech),
@@ -191,6 +201,20 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
         "posture": (desk, reverse("vault:posture", args=[w.acme.pk])),
         "portal exit readiness": (portal, reverse("vault_portal:exit")),
         "portal posture": (portal, reverse("vault_portal:posture")),
+        "vault credentials": (desk, reverse("vault:credentials", args=[w.acme.pk])),
+        "vault new credential": (desk, reverse("vault:credential_new", args=[w.acme.pk])),
+        "vault edit credential": (
+            desk,
+            reverse("vault:credential_edit", args=[w.acme.pk, secret.pk]),
+        ),
+        "vault reveal": (desk, reverse("vault:credential_reveal", args=[w.acme.pk, secret.pk])),
+        "vault delete": (desk, reverse("vault:credential_delete", args=[w.acme.pk, secret.pk])),
+        "vault access": (desk, reverse("vault:access", args=[w.acme.pk])),
+        "vault audit": (desk, reverse("vault:audit", args=[w.acme.pk])),
+        "portal credentials": (portal, reverse("vault_portal:credentials")),
+        "portal at risk": (portal, reverse("vault_portal:at_risk")),
+        "portal who may reveal": (portal, reverse("vault_portal:access")),
+        "portal audit log": (portal, reverse("vault_portal:audit")),
     }
     left = {}
     for name, (client, url) in pages.items():
