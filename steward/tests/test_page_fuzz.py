@@ -66,10 +66,10 @@ from steward.reports.forms import ComparisonForm
 from steward.setup.forms import InviteForm, OrganizationForm, PersonForm, ProviderForm
 from steward.sla.models import CLOCKS, DAYS, PRIORITIES
 from steward.test import ScanningClient, World, make_ticket, pages, world
-from steward.vault.views_exit import ControlForm, ExitPackForm
 from steward.vault import actions_secrets as vault_secrets
 from steward.vault.forms_secrets import AccessForm, CredentialForm, RevealForm
 from steward.vault.models import Credential
+from steward.vault.views_exit import ControlForm, ExitPackForm
 
 STAFF, CLIENTS = ("manager", "tech"), ("acme_admin", "acme_user")
 ROLES = {

@@ -27,10 +27,10 @@ from steward.desk import actions
 from steward.monitoring import actions as monitoring
 from steward.monitoring.models import Flip
 from steward.test import ScanningClient, make_ticket, world
-from steward.vault import posture
-from steward.vault.models import Asset, Credential, Vendor
 from steward.vault import actions_secrets as vault_secrets
 from steward.vault import audit as vault_audit
+from steward.vault import posture
+from steward.vault.models import Asset, Credential, Vendor
 
 pytestmark = pytest.mark.django_db
 
