@@ -208,6 +208,7 @@ def read_assets(org: Organization, text: str) -> list[Asset]:
     if errors:
         raise ImportRefused(errors)
     assets: list[Asset] = []
+    order = {column: i for i, column in enumerate(header)}
     line = reader.line_num + 1
     try:
         for row in reader:
@@ -226,17 +227,18 @@ def read_assets(org: Organization, text: str) -> list[Asset]:
                 errors.append(LineError(start, "", message))
                 continue
             asset = Asset(organization=org)
-            bad: set[str] = set()
+            found: list[LineError] = []
             for column, raw in zip(header, row, strict=True):
                 try:
                     setattr(asset, column, _cell_value(org, column, raw))
                 except ValueError as exc:
-                    errors.append(LineError(start, column, str(exc)))
-                    bad.add(column)
+                    found.append(LineError(start, column, str(exc)))
             try:
-                asset.full_clean(exclude=["organization", *bad])
+                asset.full_clean(exclude=["organization", *(e.field for e in found)])
             except ValidationError as exc:
-                errors.extend(LineError(start, f, m) for f, m in _errors(exc))
+                found.extend(LineError(start, f, m) for f, m in _errors(exc))
+            # In the file's own column order, as the reader looks along the line.
+            errors.extend(sorted(found, key=lambda e: order.get(e.field, -1)))
             assets.append(asset)
     except csv.Error as exc:
         errors.append(LineError(line, "", str(exc)))
@@ -372,7 +374,7 @@ def _claim_and_mail(vendor: Vendor, days: list[date]) -> bool:
 
 
 @transaction.atomic
-def save_document(doc: Document, title: str, body: str, user: User | None) -> Document:
+def save_document(doc: Document, title: str, body: object, user: User | None) -> Document:
     """Create or change a document; a change keeps the text it replaced as the next
     revision (1, 2, ...), with its author and time."""
     title = title.strip()
@@ -380,6 +382,8 @@ def save_document(doc: Document, title: str, body: str, user: User | None) -> Do
         raise DomainError(_("title: may not be blank."), "title")
     if len(title) > 200:
         raise DomainError(_("title: at most 200 characters."), "title")
+    if not isinstance(body, str):
+        raise DomainError(_("body: send the text as a string."), "body")
     if len(body) > 1_000_000:
         raise DomainError(_("body: at most 1,000,000 characters."), "body")
     now = timezone.now()

@@ -156,12 +156,13 @@ class VendorOut(Out):
 class DocumentIn(Schema):
     organization: Id
     title: str = Field(..., min_length=1, max_length=200)
-    body: str = Field("", max_length=1_000_000, description="Markdown (CommonMark).")
+    # Any, and checked by the action: ninja's error would name the field "" (it drops "body").
+    body: Any = Field("", description="Markdown (CommonMark), at most 1,000,000 characters.")
 
 
 class DocumentPatch(Schema):
     title: str | None = Field(None, min_length=1, max_length=200)
-    body: str | None = Field(None, max_length=1_000_000)
+    body: Any = Field(None, description="Markdown (CommonMark).")
 
 
 class DocumentOut(Out):

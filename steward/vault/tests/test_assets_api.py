@@ -77,7 +77,10 @@ def test_it_lists_only_visible_assets_and_filters_them(w: World) -> None:
     _asset(w.acme, "Laptop Maria", user_name="Maria")
     _asset(w.acme, "FS01", kind="server", serial="SRV-9")
     _asset(w.globex, "Globex laptop")
-    names = lambda c, q="": [a["name"] for a in c.get(f"{V}{q}").json()["items"]]  # noqa: E731
+
+    def names(client: Any, query: str = "") -> list[str]:
+        return [a["name"] for a in client.get(f"{V}{query}").json()["items"]]
+
     assert names(api_client(w.acme_user)) == ["FS01", "Laptop Maria"]
     assert names(api_client(w.globex_user)) == ["Globex laptop"]
     assert names(api_client(w.tech)) == ["FS01", "Laptop Maria"]
