@@ -136,7 +136,8 @@ def _vendors_page(request: HttpRequest, org: Organization, portal: bool) -> Http
     today = actions.local_today(org)
     groups = []
     vendors = list(qs[:1000])
-    for value, label in Holder.choices:
+    # The accounts the provider holds come first: the ones a client must ask for back.
+    for value, label in sorted(Holder.choices, key=lambda c: c[0] != Holder.PROVIDER):
         rows = [
             {
                 "vendor": v,
