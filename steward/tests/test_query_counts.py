@@ -61,6 +61,8 @@ from steward.test import (
     world,
 )
 from steward.tests.test_role_access import ALLOWED, HTML_POSTS, _page_url
+from steward.vault import actions_docs as vault_docs
+from steward.vault.models import Asset, Document, Vendor
 
 pytestmark = pytest.mark.django_db
 
@@ -203,7 +205,25 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         "rule": rule.pk,
         "check": shown.pk,
         "window": window.pk,
+        **_vault_docs(w, n, tag),
     }
+
+
+def _vault_docs(w: World, n: int, tag: str) -> dict[str, Any]:
+    """n more assets, vendors and documents of Acme's; the richest document has n revisions."""
+    asset = vendor = doc = None
+    for i in range(n):
+        asset = Asset.objects.create(
+            organization=w.acme, name=f"PC {tag} {i}", kind="laptop", custom={"tag": f"{i}"}
+        )
+        vendor = Vendor.objects.create(
+            organization=w.acme, name=f"ISP {tag} {i}", kind="isp", account_holder="provider"
+        )
+        doc = vault_docs.save_document(Document(organization=w.acme), f"Doc {tag} {i}", "x", w.tech)
+    assert asset is not None and vendor is not None and doc is not None
+    for i in range(n):
+        vault_docs.save_document(doc, doc.title, f"version {i}", w.admin)
+    return {"asset_id": asset.pk, "vendor_id": vendor.pk, "document_id": doc.pk}
 
 
 def _monitoring(w: World, n: int, tag: str) -> tuple[Check, MaintenanceWindow]:

@@ -43,6 +43,8 @@ from steward.test import (
     token_for,
     world,
 )
+from steward.vault import actions_docs as vault_docs
+from steward.vault.models import Asset, Document, Vendor
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +97,26 @@ ALLOWED: dict[str, frozenset[str]] = {
     "GET /api/v1/tokens": EVERYONE,
     "GET /api/v1/users": frozenset({A}),
     "GET /api/v1/users/{user_id}": EVERYONE,  # One's own; others' are for admins.
+    # Vault documentation: everyone of the organization reads it.
+    "GET /api/v1/assets": EVERYONE,
+    "GET /api/v1/assets/{asset_id}": EVERYONE,
+    "GET /api/v1/assets/export": EVERYONE,
+    "GET /api/v1/vendors": EVERYONE,
+    "GET /api/v1/vendors/{vendor_id}": EVERYONE,
+    "GET /api/v1/documents": EVERYONE,
+    "GET /api/v1/documents/{document_id}": EVERYONE,
     # API: writes
+    # Vault documentation: provider staff and the client's administrators keep it.
+    "POST /api/v1/assets": STAFF | {CA},
+    "POST /api/v1/assets/import": STAFF | {CA},
+    "PATCH /api/v1/assets/{asset_id}": STAFF | {CA},
+    "DELETE /api/v1/assets/{asset_id}": STAFF | {CA},
+    "POST /api/v1/vendors": STAFF | {CA},
+    "PATCH /api/v1/vendors/{vendor_id}": STAFF | {CA},
+    "DELETE /api/v1/vendors/{vendor_id}": STAFF | {CA},
+    "POST /api/v1/documents": STAFF | {CA},
+    "PATCH /api/v1/documents/{document_id}": STAFF | {CA},
+    "DELETE /api/v1/documents/{document_id}": STAFF | {CA},
     "DELETE /api/v1/checks/{check_id}": STAFF,
     "DELETE /api/v1/maintenance-windows/{window_id}": STAFF,
     "PATCH /api/v1/checks/{check_id}": STAFF,
@@ -322,8 +343,17 @@ def acme() -> Acme:
             "window_id": window.pk,
             "check": check.pk,
             "window": window.pk,
+            **_vault_docs(w),
         },
     )
+
+
+def _vault_docs(w: World) -> dict[str, int]:
+    """One asset, vendor and document of Acme's, by the API's path parameters."""
+    asset = Asset.objects.create(organization=w.acme, name="FS01", kind="server")
+    vendor = Vendor.objects.create(organization=w.acme, name="Papaki", kind="registrar")
+    doc = vault_docs.save_document(Document(organization=w.acme), "Network", "VLAN 10", w.tech)
+    return {"asset_id": asset.pk, "vendor_id": vendor.pk, "document_id": doc.pk}
 
 
 # A body each write accepts from a role it allows: a refused role must be refused before it
@@ -353,6 +383,12 @@ BODIES: dict[str, Any] = {
     "POST /api/v1/time-entries/timer": "timer",
     "POST /api/v1/users": {"email": "new@example.com", "role": "technician"},
     "PUT /api/v1/organizations/{org_id}/tax": {"treatment": "standard", "rate": "24"},
+    "POST /api/v1/assets": "asset",
+    "PATCH /api/v1/assets/{asset_id}": {"name": "Renamed"},
+    "POST /api/v1/vendors": "vendor",
+    "PATCH /api/v1/vendors/{vendor_id}": {"name": "Renamed"},
+    "POST /api/v1/documents": "document",
+    "PATCH /api/v1/documents/{document_id}": {"title": "Renamed"},
 }
 
 
@@ -370,6 +406,12 @@ def _body(route: str, ids: dict[str, Any]) -> Any:
         return {"organization": ids["org_id"], "name": "N", "kind": "heartbeat"}
     if body == "window":
         return {"organization": ids["org_id"], "starts": "2027-01-01T00:00:00Z", "ends": "2027-01-01T01:00:00Z"}  # fmt: skip  # noqa: E501
+    if body == "asset":
+        return {"organization": ids["org_id"], "name": "N", "kind": "laptop"}
+    if body == "vendor":
+        return {"organization": ids["org_id"], "name": "N", "kind": "isp"}
+    if body == "document":
+        return {"organization": ids["org_id"], "title": "N", "body": "B"}
     if body == "timer":
         return {"ticket": ids["ticket_id"]}
     return body

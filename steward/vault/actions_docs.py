@@ -198,7 +198,8 @@ def read_assets(org: Organization, text: str) -> list[Asset]:
     except csv.Error as exc:
         raise ImportRefused([LineError(1, "", str(exc))]) from None
     for column in header:
-        if column not in ASSET_FIELDS:
+        # An export of several organizations names each row's; the import's is the caller's.
+        if column not in ASSET_FIELDS and column != "organization":
             errors.append(LineError(1, column, _("unknown column.")))
     for column in ("name", "kind"):
         if column not in header:
@@ -229,6 +230,8 @@ def read_assets(org: Organization, text: str) -> list[Asset]:
             asset = Asset(organization=org)
             found: list[LineError] = []
             for column, raw in zip(header, row, strict=True):
+                if column == "organization":
+                    continue
                 try:
                     setattr(asset, column, _cell_value(org, column, raw))
                 except ValueError as exc:

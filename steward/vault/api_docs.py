@@ -304,11 +304,20 @@ def import_assets(
 
 @router.get("/assets/export", response={200: None})
 def export_assets(request: HttpRequest, organization: int | None = None) -> HttpResponse:
-    """The organization's assets as CSV, the columns the import reads."""
-    org = _org_param(api_user(request), organization)
-    text = csvio.write_assets(Asset.objects.for_org(org).order_by("name", "id"))
+    """The organization's assets as CSV, the columns the import reads. Without
+    `organization`: every organization the caller sees, with a first `organization` column
+    (its code)."""
+    user = api_user(request)
+    if organization is None:
+        qs = Asset.objects.visible_to(user).select_related("organization")
+        text = csvio.write_assets(qs.order_by("organization__code", "name", "id"), org_code=True)
+        name = "assets.csv"
+    else:
+        org = _org_param(user, organization)
+        text = csvio.write_assets(Asset.objects.for_org(org).order_by("name", "id"))
+        name = f"assets-{org.code}.csv"
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="assets-{org.code}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

@@ -82,6 +82,23 @@ def test_it_reports_every_bad_line_and_writes_nothing(w: World) -> None:
     assert list(Asset.objects.values_list("name", flat=True)) == ["Kept"]
 
 
+def test_it_exports_every_visible_organization_with_its_code(w: World) -> None:
+    Asset.objects.create(organization=w.acme, name="FS01", kind="server")
+    Asset.objects.create(organization=w.globex, name="Globex NAS", kind="server")
+    text = api_client(w.tech).get("/api/v1/assets/export").content.decode()
+    assert text.splitlines() == [
+        ",".join(("organization", *csvio.ASSET_COLUMNS)),
+        "ACME,FS01,server" + "," * 12,
+    ]
+    # Such a file imports too: the rows go to the organization the import names.
+    response = _post(api_client(w.admin), w.globex.pk, text)
+    assert response.status_code == 201, response.content
+    assert sorted(Asset.objects.for_org(w.globex).values_list("name", flat=True)) == [
+        "FS01",
+        "Globex NAS",
+    ]
+
+
 def test_it_refuses_a_file_with_unknown_or_missing_columns(w: World) -> None:
     with pytest.raises(actions_docs.ImportRefused) as refused:
         actions_docs.import_assets(w.acme, "name,colour\nPC,red\n")
