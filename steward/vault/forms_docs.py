@@ -146,12 +146,18 @@ class ImportForm(forms.Form):
 
 class AssetFilterForm(forms.Form):
     kind = forms.ChoiceField(
-        choices=[("", _("Any kind")), *AssetKind.choices], required=False, label=_("Kind")
+        choices=[("", _("Any kind")), *AssetKind.choices],
+        required=False,
+        label=_("Kind"),
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     q = forms.CharField(required=False, max_length=100, label=_("Search"))
 
 
 class VendorFilterForm(forms.Form):
     holder = forms.ChoiceField(
-        choices=[("", _("Anyone")), *Holder.choices], required=False, label=_("Account held by")
+        choices=[("", _("Anyone")), *Holder.choices],
+        required=False,
+        label=_("Account held by"),
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
