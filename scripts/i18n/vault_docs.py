@@ -248,4 +248,20 @@ T: dict[str, tuple[object, object]] = {
         "account_holder：请使用 %(values)s 之一。",
         "account_holder: χρησιμοποιήστε ένα από τα %(values)s.",
     ),
+    # Deleting, and the ticket's asset
+    "Asset %(name)s deleted.": ("资产 %(name)s 已删除。", "Το πάγιο %(name)s διαγράφηκε."),
+    "Vendor %(name)s deleted.": ("供应商 %(name)s 已删除。", "Ο προμηθευτής %(name)s διαγράφηκε."),
+    "Document %(name)s deleted.": ("文档 %(name)s 已删除。", "Το έγγραφο %(name)s διαγράφηκε."),
+    "Delete this asset? Its links to tickets go too.": (
+        "删除此资产？它与工单的关联也会一并删除。",
+        "Διαγραφή αυτού του παγίου; Διαγράφονται και οι συνδέσεις του με αιτήματα.",
+    ),
+    "Delete this vendor?": ("删除此供应商？", "Διαγραφή αυτού του προμηθευτή;"),
+    "Delete this document and its history?": (
+        "删除此文档及其历史记录？",
+        "Διαγραφή αυτού του εγγράφου και του ιστορικού του;",
+    ),
+    "Asset": ("资产", "Πάγιο"),
+    "None": ("无", "Κανένα"),
+    "The asset this ticket is about": ("此工单涉及的资产", "Το πάγιο που αφορά αυτό το αίτημα"),
 }

@@ -12,9 +12,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from steward.accounts.access import client_view, staff_view, user_of
 from steward.accounts.models import Organization, Role, User
+from steward.desk.models import Ticket
 from steward.lib.errors import DomainError
 from steward.vault import actions_docs as actions
 from steward.vault import csvio, markdown
@@ -360,6 +362,69 @@ def asset_export(request: HttpRequest, org: int) -> HttpResponse:
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="assets-{organization.code}.csv"'
     return response
+
+
+@require_POST
+@staff_view
+def asset_delete(request: HttpRequest, org: int, pk: int) -> HttpResponse:
+    organization = _org(request, org)
+    obj = _one(Asset.objects.all(), user_of(request), organization, pk)
+    actions.delete_asset(obj)
+    messages.success(request, _("Asset %(name)s deleted.") % {"name": obj.name})
+    return redirect("vault:assets", organization.pk)
+
+
+@require_POST
+@staff_view
+def vendor_delete(request: HttpRequest, org: int, pk: int) -> HttpResponse:
+    organization = _org(request, org)
+    obj = _one(Vendor.objects.all(), user_of(request), organization, pk)
+    actions.delete_vendor(obj)
+    messages.success(request, _("Vendor %(name)s deleted.") % {"name": obj.name})
+    return redirect("vault:vendors", organization.pk)
+
+
+@require_POST
+@staff_view
+def document_delete(request: HttpRequest, org: int, pk: int) -> HttpResponse:
+    organization = _org(request, org)
+    obj = _one(Document.objects.all(), user_of(request), organization, pk)
+    actions.delete_document(obj)
+    messages.success(request, _("Document %(name)s deleted.") % {"name": obj.title})
+    return redirect("vault:documents", organization.pk)
+
+
+@staff_view
+def ticket_asset(request: HttpRequest, org: int, ticket: int) -> HttpResponse:
+    """The asset a ticket is about: a fragment the desk's ticket page loads (GET), and the
+    form that names or clears it (POST, back to the ticket)."""
+    organization = _org(request, org)
+    user = user_of(request)
+    found = Ticket.objects.visible_to(user).filter(organization=organization, pk=ticket).first()
+    if found is None:
+        raise Http404
+    if request.method == "POST":
+        raw = request.POST.get("asset", "")
+        if raw.isascii() and raw.isdigit() and len(raw) <= 18:
+            chosen = _one(Asset.objects.all(), user, organization, int(raw))
+            TicketAsset.objects.update_or_create(ticket=found, defaults={"asset": chosen})
+        else:
+            TicketAsset.objects.filter(ticket=found).delete()
+        messages.success(request, _("Asset saved."))
+        return redirect(found.get_absolute_url())
+    link = TicketAsset.objects.filter(ticket=found).select_related("asset").first()
+    return render(
+        request,
+        "vault/docs/ticket_asset.html",
+        {
+            "org": organization,
+            "ticket": found,
+            "current": link.asset if link else None,
+            "assets": Asset.objects.for_org(organization)
+            .order_by("name")
+            .only("pk", "name")[:1000],
+        },
+    )
 
 
 @staff_view

@@ -9,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from steward.test import ScanningClient, World, covers, make_ticket, world
-from steward.vault.models import Asset, Credential, TicketAsset
+from steward.vault import actions_docs
+from steward.vault.models import Asset, Credential, Document, TicketAsset, Vendor
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +135,65 @@ def test_the_client_sees_its_own_assets(w: World) -> None:
     assert ScanningClient().get(reverse("vault_portal:assets")).status_code == 302
     # Provider staff are sent to the desk.
     assert ScanningClient(w.tech).get(reverse("vault_portal:assets")).status_code == 302
+
+
+@covers(
+    "vault:asset_delete",
+    "vault:vendor_delete",
+    "vault:document_delete",
+    kinds=("login", "tenancy", "role"),
+)
+def test_staff_delete_an_asset_a_vendor_and_a_document(w: World) -> None:
+    asset = _asset(w.acme)
+    vendor = Vendor.objects.create(organization=w.acme, name="ISP", kind="isp")
+    doc = actions_docs.save_document(Document(organization=w.acme), "Notes", "x", w.tech)
+    theirs = _asset(w.globex, "Globex NAS")
+    urls = [
+        reverse("vault:asset_delete", args=[w.acme.pk, asset.pk]),
+        reverse("vault:vendor_delete", args=[w.acme.pk, vendor.pk]),
+        reverse("vault:document_delete", args=[w.acme.pk, doc.pk]),
+    ]
+    for user in (w.acme_admin, w.acme_user):
+        for url in urls:
+            assert ScanningClient(user).post(url).status_code == 404
+    for url in urls:
+        assert ScanningClient().post(url).status_code == 302
+        assert ScanningClient(w.tech).get(url).status_code == 405
+    tech = ScanningClient(w.tech)
+    assert (
+        tech.post(reverse("vault:asset_delete", args=[w.globex.pk, theirs.pk])).status_code == 404
+    )
+    assert tech.post(reverse("vault:asset_delete", args=[w.acme.pk, theirs.pk])).status_code == 404
+    assert (Asset.objects.count(), Vendor.objects.count(), Document.objects.count()) == (2, 1, 1)
+    for url in urls:
+        assert tech.post(url).status_code == 302
+    assert list(Asset.objects.values_list("name", flat=True)) == ["Globex NAS"]
+    assert not Vendor.objects.exists() and not Document.objects.exists()
+
+
+@covers("vault:ticket_asset", kinds=("login", "tenancy", "role"))
+def test_a_ticket_names_the_asset_it_is_about(w: World) -> None:
+    printer = _asset(w.acme, "PRN-2F", kind="printer")
+    ticket = make_ticket(w.acme, title="Paper jam")
+    url = reverse("vault:ticket_asset", args=[w.acme.pk, ticket.pk])
+    client = ScanningClient(w.tech)
+    fragment = client.get(url).content.decode()
+    assert "PRN-2F" in fragment and "selected" not in fragment
+    assert client.post(url, {"asset": str(printer.pk)}).status_code == 302
+    assert TicketAsset.objects.get(ticket=ticket).asset == printer
+    assert "selected>PRN-2F" in client.get(url).content.decode()
+    page = client.get(reverse("vault:asset", args=[w.acme.pk, printer.pk])).content.decode()
+    assert "Paper jam" in page
+    # Another organization's asset cannot be named; clearing removes the link.
+    theirs = _asset(w.globex, "Globex NAS")
+    assert client.post(url, {"asset": str(theirs.pk)}).status_code == 404
+    assert client.post(url, {"asset": ""}).status_code == 302
+    assert not TicketAsset.objects.exists()
+    other = make_ticket(w.globex, title="Globex ticket")
+    assert (
+        client.get(reverse("vault:ticket_asset", args=[w.globex.pk, other.pk])).status_code == 404
+    )
+    assert client.get(reverse("vault:ticket_asset", args=[w.acme.pk, other.pk])).status_code == 404
+    assert ScanningClient(w.acme_admin).post(url, {"asset": str(printer.pk)}).status_code == 404
+    assert ScanningClient().get(url).status_code == 302
+    assert not TicketAsset.objects.exists()
