@@ -17,6 +17,7 @@ NOT_JSON = {
     "GET /api/v1/invoices/{invoice_id}/pdf",
     "GET /api/v1/invoices/{invoice_id}/ubl",
     "GET /api/v1/invoices/export",
+    "GET /api/v1/assets/export",
 }
 
 
