@@ -41,7 +41,7 @@ from steward.billing import time as billing_time
 from steward.contracts import actions as terms
 from steward.contracts.models import Agreement, Service
 from steward.desk import actions
-from steward.desk.models import Queue, RoutingRule, Source, Status
+from steward.desk.models import Queue, RoutingRule, Source, Status, Ticket
 from steward.mail import inbound
 from steward.mail.models import Outbound, forget_directory
 from steward.mail.tests.factory import make_mail, make_mailbox
@@ -62,7 +62,7 @@ from steward.test import (
 )
 from steward.tests.test_role_access import ALLOWED, HTML_POSTS, _page_url
 from steward.vault import actions_docs as vault_docs
-from steward.vault.models import Asset, Document, Vendor
+from steward.vault.models import Asset, Document, TicketAsset, Vendor
 
 pytestmark = pytest.mark.django_db
 
@@ -205,12 +205,13 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         "rule": rule.pk,
         "check": shown.pk,
         "window": window.pk,
-        **_vault_docs(w, n, tag),
+        **_vault_docs(w, n, tag, rich),
     }
 
 
-def _vault_docs(w: World, n: int, tag: str) -> dict[str, Any]:
-    """n more assets, vendors and documents of Acme's; the richest document has n revisions."""
+def _vault_docs(w: World, n: int, tag: str, ticket: Ticket) -> dict[str, Any]:
+    """n more assets, vendors and documents of Acme's; the richest document has n revisions,
+    the last asset n tickets about it."""
     asset = vendor = doc = None
     for i in range(n):
         asset = Asset.objects.create(
@@ -223,7 +224,12 @@ def _vault_docs(w: World, n: int, tag: str) -> dict[str, Any]:
     assert asset is not None and vendor is not None and doc is not None
     for i in range(n):
         vault_docs.save_document(doc, doc.title, f"version {i}", w.admin)
-    return {"asset_id": asset.pk, "vendor_id": vendor.pk, "document_id": doc.pk}
+        about = make_ticket(w.acme, requester=w.acme_user, title=f"Asset {tag} {i}")
+        TicketAsset.objects.create(ticket=about, asset=asset)
+    TicketAsset.objects.update_or_create(ticket=ticket, defaults={"asset": asset})
+    ids = {"asset_id": asset.pk, "vendor_id": vendor.pk, "document_id": doc.pk}
+    return {**ids, "asset": asset.pk, "vendor": vendor.pk, "document": doc.pk, "revision": 1,
+            "ticket": ticket.pk}  # fmt: skip
 
 
 def _monitoring(w: World, n: int, tag: str) -> tuple[Check, MaintenanceWindow]:

@@ -26,7 +26,7 @@ from steward.accounts.models import Provider, Role, User
 from steward.billing import invoices, quotes, time
 from steward.contracts.models import Agreement
 from steward.desk import actions
-from steward.desk.models import Queue, RoutingRule
+from steward.desk.models import Queue, RoutingRule, Ticket
 from steward.mail import inbound
 from steward.mail.models import Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
@@ -34,6 +34,7 @@ from steward.monitoring import actions as monitoring
 from steward.monitoring import plans
 from steward.monitoring.models import MaintenancePlan
 from steward.test import (
+    PAGE_NAMESPACES,
     World,
     api_client,
     api_operations,
@@ -260,6 +261,32 @@ ALLOWED: dict[str, frozenset[str]] = {
 }
 
 
+# The vault's documentation pages: checked once the vault's namespaces are listed among the
+# pages (steward/test.py, PAGE_NAMESPACES), as the merge of the vault's branches does.
+VAULT_DOCS_PAGES = {
+    **{
+        f"vault:{name}": STAFF
+        for name in (
+            "assets", "asset", "asset_new", "asset_edit", "asset_delete", "asset_import",
+            "asset_export", "ticket_asset", "vendors", "vendor_new", "vendor_edit",
+            "vendor_delete", "documents", "document", "document_new", "document_edit",
+            "document_delete", "document_history", "document_revision",
+        )
+    },
+    **{
+        f"vault_portal:{name}": CLIENTS
+        for name in (
+            "assets", "asset", "vendors", "documents", "document", "document_history",
+            "document_revision",
+        )
+    },
+    "vault_portal:document_new": frozenset({CA}),
+    "vault_portal:document_edit": frozenset({CA}),
+}  # fmt: skip
+if "vault" in PAGE_NAMESPACES:
+    ALLOWED.update(VAULT_DOCS_PAGES)
+
+
 def test_it_lists_every_route() -> None:
     routes = set(api_operations()) | set(pages())
     assert sorted(routes - set(ALLOWED)) == [], "declare who may use these routes"
@@ -343,17 +370,21 @@ def acme() -> Acme:
             "window_id": window.pk,
             "check": check.pk,
             "window": window.pk,
-            **_vault_docs(w),
+            **_vault_docs(w, ticket),
         },
     )
 
 
-def _vault_docs(w: World) -> dict[str, int]:
-    """One asset, vendor and document of Acme's, by the API's path parameters."""
+def _vault_docs(w: World, ticket: Ticket) -> dict[str, int]:
+    """One asset, vendor and document (with a revision) of Acme's, by the API's path
+    parameters and the pages' kinds of row."""
     asset = Asset.objects.create(organization=w.acme, name="FS01", kind="server")
     vendor = Vendor.objects.create(organization=w.acme, name="Papaki", kind="registrar")
     doc = vault_docs.save_document(Document(organization=w.acme), "Network", "VLAN 10", w.tech)
-    return {"asset_id": asset.pk, "vendor_id": vendor.pk, "document_id": doc.pk}
+    vault_docs.save_document(doc, "Network", "VLAN 10 and 20", w.tech)
+    ids = {"asset_id": asset.pk, "vendor_id": vendor.pk, "document_id": doc.pk}
+    return {**ids, "asset": asset.pk, "vendor": vendor.pk, "document": doc.pk, "revision": 1,
+            "ticket": ticket.pk}  # fmt: skip
 
 
 # A body each write accepts from a role it allows: a refused role must be refused before it
@@ -493,6 +524,9 @@ HTML_POSTS = {
     "monitoring:check_resume",
     "monitoring:window_delete",
     "monitoring_portal:alerts",
+    "vault:asset_delete",
+    "vault:vendor_delete",
+    "vault:document_delete",
 }
 
 
@@ -536,6 +570,21 @@ PAGE_PK = {
     "monitoring:window_delete": "window",
     "monitoring:plan": "plan",
     "monitoring:plan_edit": "plan",
+    "vault:asset": "asset",
+    "vault:asset_edit": "asset",
+    "vault:asset_delete": "asset",
+    "vault:vendor_edit": "vendor",
+    "vault:vendor_delete": "vendor",
+    "vault:document": "document",
+    "vault:document_edit": "document",
+    "vault:document_delete": "document",
+    "vault:document_history": "document",
+    "vault:document_revision": "document",
+    "vault_portal:asset": "asset",
+    "vault_portal:document": "document",
+    "vault_portal:document_edit": "document",
+    "vault_portal:document_history": "document",
+    "vault_portal:document_revision": "document",
 }
 
 

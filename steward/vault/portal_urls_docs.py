@@ -17,7 +17,7 @@ urlpatterns: list[URLPattern] = [
     path("documents/<int:pk>/edit/", v.portal_document_edit, name="document_edit"),
     path("documents/<int:pk>/history/", v.portal_document_history, name="document_history"),
     path(
-        "documents/<int:pk>/history/<int:number>/",
+        "documents/<int:pk>/history/<int:revision>/",
         v.portal_document_revision,
         name="document_revision",
     ),

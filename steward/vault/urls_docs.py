@@ -26,7 +26,7 @@ urlpatterns: list[URLPattern] = [
     path("<int:org>/documents/<int:pk>/delete/", v.document_delete, name="document_delete"),
     path("<int:org>/documents/<int:pk>/history/", v.document_history, name="document_history"),
     path(
-        "<int:org>/documents/<int:pk>/history/<int:number>/",
+        "<int:org>/documents/<int:pk>/history/<int:revision>/",
         v.document_revision,
         name="document_revision",
     ),

@@ -487,8 +487,8 @@ def document_history(request: HttpRequest, org: int, pk: int) -> HttpResponse:
 
 
 @staff_view
-def document_revision(request: HttpRequest, org: int, pk: int, number: int) -> HttpResponse:
-    return _revision_page(request, _org(request, org), pk, number, portal=False)
+def document_revision(request: HttpRequest, org: int, pk: int, revision: int) -> HttpResponse:
+    return _revision_page(request, _org(request, org), pk, revision, portal=False)
 
 
 # --- Portal ---------------------------------------------------------------------------------
@@ -535,5 +535,5 @@ def portal_document_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @client_view
-def portal_document_revision(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    return _revision_page(request, _own_org(request), pk, number, portal=True)
+def portal_document_revision(request: HttpRequest, pk: int, revision: int) -> HttpResponse:
+    return _revision_page(request, _own_org(request), pk, revision, portal=True)
