@@ -18,6 +18,7 @@ NOT_JSON = {
     "GET /api/v1/invoices/{invoice_id}/ubl",
     "GET /api/v1/invoices/export",
     "POST /api/v1/organizations/{org_id}/exit-pack",
+    "GET /api/v1/assets/export",
 }
 
 

@@ -65,10 +65,18 @@ from steward.monitoring.plan_forms import PlanForm
 from steward.reports.forms import ComparisonForm
 from steward.setup.forms import InviteForm, OrganizationForm, PersonForm, ProviderForm
 from steward.sla.models import CLOCKS, DAYS, PRIORITIES
-from steward.test import ScanningClient, World, make_ticket, pages, world
+from steward.test import PAGE_NAMESPACES, ScanningClient, World, make_ticket, pages, world
+from steward.vault import actions_docs as vault_docs
 from steward.vault import actions_secrets as vault_secrets
+from steward.vault.forms_docs import (
+    AssetFilterForm,
+    AssetForm,
+    DocumentForm,
+    VendorFilterForm,
+    VendorForm,
+)
 from steward.vault.forms_secrets import AccessForm, CredentialForm, RevealForm
-from steward.vault.models import Credential
+from steward.vault.models import Asset, Credential, Document, Vendor
 from steward.vault.views_exit import ControlForm, ExitPackForm
 
 STAFF, CLIENTS = ("manager", "tech"), ("acme_admin", "acme_user")
@@ -107,6 +115,9 @@ class Seed:
     check: Check
     window: MaintenanceWindow
     plan: MaintenancePlan
+    asset: Asset
+    vendor: Vendor
+    document: Document
 
 
 def seed() -> Seed:
@@ -147,9 +158,13 @@ def seed() -> Seed:
             checklist=["Restore three files"],
         )
     )
+    asset = Asset.objects.create(organization=w.acme, name="FS01", kind="server")
+    vendor = Vendor.objects.create(organization=w.acme, name="Papaki", kind="registrar")
+    document = vault_docs.save_document(Document(organization=w.acme), "LAN", "VLAN 1", w.tech)
+    vault_docs.save_document(document, "LAN", "VLAN 1 and 2", w.tech)
     return Seed(
         w, ticket, attachment, agreement, invoice, quote, entry, received.inbound, outbound,
-        mailbox, token, check, window, plan,
+        mailbox, token, check, window, plan, asset, vendor, document,
     )  # fmt: skip
 
 
@@ -339,6 +354,44 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "vault_portal:access": (NONE, lambda: fields(AccessForm)),
     "vault_portal:audit": (NONE, lambda: ("page",)),
 }
+# The vault's documentation pages, once the vault's namespaces are listed among the pages
+# (steward/test.py, PAGE_NAMESPACES), as the merge of the vault's branches does.
+ORG: Params = lambda s: {"org": s.w.acme.pk}  # noqa: E731
+ASSET: Params = lambda s: {"org": s.w.acme.pk, "pk": s.asset.pk}  # noqa: E731
+VENDOR: Params = lambda s: {"org": s.w.acme.pk, "pk": s.vendor.pk}  # noqa: E731
+DOC: Params = lambda s: {"org": s.w.acme.pk, "pk": s.document.pk}  # noqa: E731
+VAULT_DOCS_ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
+    "vault:assets": (ORG, lambda: (*fields(AssetFilterForm), "page")),
+    "vault:asset": (ASSET, lambda: ()),
+    "vault:asset_new": (ORG, lambda: (*fields(AssetForm),)),
+    "vault:asset_edit": (ASSET, lambda: fields(AssetForm)),
+    "vault:asset_delete": (ASSET, lambda: ()),
+    "vault:asset_import": (ORG, lambda: ("file",)),
+    "vault:asset_export": (ORG, lambda: ()),
+    "vault:ticket_asset": (lambda s: {**ORG(s), "ticket": s.ticket.pk}, lambda: ("asset",)),
+    "vault:vendors": (ORG, lambda: fields(VendorFilterForm)),
+    "vault:vendor_new": (ORG, lambda: fields(VendorForm)),
+    "vault:vendor_edit": (VENDOR, lambda: fields(VendorForm)),
+    "vault:vendor_delete": (VENDOR, lambda: ()),
+    "vault:documents": (ORG, lambda: ()),
+    "vault:document": (DOC, lambda: ()),
+    "vault:document_new": (ORG, lambda: fields(DocumentForm)),
+    "vault:document_edit": (DOC, lambda: fields(DocumentForm)),
+    "vault:document_delete": (DOC, lambda: ()),
+    "vault:document_history": (DOC, lambda: ()),
+    "vault:document_revision": (lambda s: {**DOC(s), "revision": 1}, lambda: ()),
+    "vault_portal:assets": (NONE, lambda: (*fields(AssetFilterForm), "page")),
+    "vault_portal:asset": (lambda s: {"pk": s.asset.pk}, lambda: ()),
+    "vault_portal:vendors": (NONE, lambda: fields(VendorFilterForm)),
+    "vault_portal:documents": (NONE, lambda: ()),
+    "vault_portal:document": (lambda s: {"pk": s.document.pk}, lambda: ()),
+    "vault_portal:document_new": (NONE, lambda: fields(DocumentForm)),
+    "vault_portal:document_edit": (lambda s: {"pk": s.document.pk}, lambda: fields(DocumentForm)),
+    "vault_portal:document_history": (lambda s: {"pk": s.document.pk}, lambda: ()),
+    "vault_portal:document_revision": (lambda s: {"pk": s.document.pk, "revision": 1}, lambda: ()),
+}  # fmt: skip
+if "vault" in PAGE_NAMESPACES:
+    ROUTES.update(VAULT_DOCS_ROUTES)
 
 # What a person would type into each field: the other fields of a request get these, so that
 # the hostile one is what the view has to deal with.
@@ -399,6 +452,8 @@ READ = {
     "billing:invoice_export", "settings:organizations", "settings:people",
     "monitoring:board", "monitoring:windows", "monitoring:plans", "monitoring:plan",
     "vault:exit", "vault:posture", "vault_portal:exit", "vault_portal:posture",
+    "vault:assets", "vault:vendors", "vault:asset_export", "vault_portal:assets",
+    "vault_portal:vendors",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(

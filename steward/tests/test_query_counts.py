@@ -41,7 +41,7 @@ from steward.billing import time as billing_time
 from steward.contracts import actions as terms
 from steward.contracts.models import Agreement, Service
 from steward.desk import actions
-from steward.desk.models import Queue, RoutingRule, Source, Status
+from steward.desk.models import Queue, RoutingRule, Source, Status, Ticket
 from steward.mail import inbound
 from steward.mail.models import Outbound, forget_directory
 from steward.mail.tests.factory import make_mail, make_mailbox
@@ -62,9 +62,10 @@ from steward.test import (
 )
 from steward.tests.test_role_access import ALLOWED, HTML_POSTS, _page_url
 from steward.vault import access as vault_access
+from steward.vault import actions_docs as vault_docs
 from steward.vault import actions_secrets as vault_secrets
 from steward.vault import audit as vault_audit
-from steward.vault.models import Asset, Credential, Vendor
+from steward.vault.models import Asset, Credential, Document, TicketAsset, Vendor
 
 pytestmark = pytest.mark.django_db
 
@@ -211,7 +212,31 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         "rule": rule.pk,
         "check": shown.pk,
         "window": window.pk,
+        **_vault_docs(w, n, tag, rich),
     }
+
+
+def _vault_docs(w: World, n: int, tag: str, ticket: Ticket) -> dict[str, Any]:
+    """n more assets, vendors and documents of Acme's; the richest document has n revisions,
+    the last asset n tickets about it."""
+    asset = vendor = doc = None
+    for i in range(n):
+        asset = Asset.objects.create(
+            organization=w.acme, name=f"PC {tag} {i}", kind="laptop", custom={"tag": f"{i}"}
+        )
+        vendor = Vendor.objects.create(
+            organization=w.acme, name=f"ISP {tag} {i}", kind="isp", account_holder="provider"
+        )
+        doc = vault_docs.save_document(Document(organization=w.acme), f"Doc {tag} {i}", "x", w.tech)
+    assert asset is not None and vendor is not None and doc is not None
+    for i in range(n):
+        vault_docs.save_document(doc, doc.title, f"version {i}", w.admin)
+        about = make_ticket(w.acme, requester=w.acme_user, title=f"Asset {tag} {i}")
+        TicketAsset.objects.create(ticket=about, asset=asset)
+    TicketAsset.objects.update_or_create(ticket=ticket, defaults={"asset": asset})
+    ids = {"asset_id": asset.pk, "vendor_id": vendor.pk, "document_id": doc.pk}
+    return {**ids, "asset": asset.pk, "vendor": vendor.pk, "document": doc.pk, "revision": 1,
+            "ticket": ticket.pk}  # fmt: skip
 
 
 def _monitoring(w: World, n: int, tag: str) -> tuple[Check, MaintenanceWindow]:
@@ -284,6 +309,8 @@ def _vault_exit(w: World, n: int, tag: str) -> None:
         Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={})
     for key in ("ce.malware", "iso.8.13"):
         posture.update(w.acme, key, w.tech, {"status": "met", "owner": tag, "assets": [a.pk for a in assets]})  # fmt: skip  # noqa: E501
+
+
 def _vault(w: World, n: int, tag: str) -> Credential:
     """n more credentials of Acme's, linked, revealed (some at risk), with their audit entries
     and a checkpoint; the organization in `named` mode with n more people named."""

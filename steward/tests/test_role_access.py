@@ -26,7 +26,7 @@ from steward.accounts.models import Provider, Role, User
 from steward.billing import invoices, quotes, time
 from steward.contracts.models import Agreement
 from steward.desk import actions
-from steward.desk.models import Queue, RoutingRule
+from steward.desk.models import Queue, RoutingRule, Ticket
 from steward.mail import inbound
 from steward.mail.models import Outbound
 from steward.mail.tests.factory import make_mail, make_mailbox
@@ -34,6 +34,7 @@ from steward.monitoring import actions as monitoring
 from steward.monitoring import plans
 from steward.monitoring.models import MaintenancePlan
 from steward.test import (
+    PAGE_NAMESPACES,
     World,
     api_client,
     api_operations,
@@ -43,7 +44,9 @@ from steward.test import (
     token_for,
     world,
 )
+from steward.vault import actions_docs as vault_docs
 from steward.vault import actions_secrets as vault_secrets
+from steward.vault.models import Asset, Document, Vendor
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +99,26 @@ ALLOWED: dict[str, frozenset[str]] = {
     "GET /api/v1/tokens": EVERYONE,
     "GET /api/v1/users": frozenset({A}),
     "GET /api/v1/users/{user_id}": EVERYONE,  # One's own; others' are for admins.
+    # Vault documentation: everyone of the organization reads it.
+    "GET /api/v1/assets": EVERYONE,
+    "GET /api/v1/assets/{asset_id}": EVERYONE,
+    "GET /api/v1/assets/export": EVERYONE,
+    "GET /api/v1/vendors": EVERYONE,
+    "GET /api/v1/vendors/{vendor_id}": EVERYONE,
+    "GET /api/v1/documents": EVERYONE,
+    "GET /api/v1/documents/{document_id}": EVERYONE,
     # API: writes
+    # Vault documentation: provider staff and the client's administrators keep it.
+    "POST /api/v1/assets": STAFF | {CA},
+    "POST /api/v1/assets/import": STAFF | {CA},
+    "PATCH /api/v1/assets/{asset_id}": STAFF | {CA},
+    "DELETE /api/v1/assets/{asset_id}": STAFF | {CA},
+    "POST /api/v1/vendors": STAFF | {CA},
+    "PATCH /api/v1/vendors/{vendor_id}": STAFF | {CA},
+    "DELETE /api/v1/vendors/{vendor_id}": STAFF | {CA},
+    "POST /api/v1/documents": STAFF | {CA},
+    "PATCH /api/v1/documents/{document_id}": STAFF | {CA},
+    "DELETE /api/v1/documents/{document_id}": STAFF | {CA},
     "DELETE /api/v1/checks/{check_id}": STAFF,
     "DELETE /api/v1/maintenance-windows/{window_id}": STAFF,
     "PATCH /api/v1/checks/{check_id}": STAFF,
@@ -279,6 +301,32 @@ ALLOWED: dict[str, frozenset[str]] = {
 }
 
 
+# The vault's documentation pages: checked once the vault's namespaces are listed among the
+# pages (steward/test.py, PAGE_NAMESPACES), as the merge of the vault's branches does.
+VAULT_DOCS_PAGES = {
+    **{
+        f"vault:{name}": STAFF
+        for name in (
+            "assets", "asset", "asset_new", "asset_edit", "asset_delete", "asset_import",
+            "asset_export", "ticket_asset", "vendors", "vendor_new", "vendor_edit",
+            "vendor_delete", "documents", "document", "document_new", "document_edit",
+            "document_delete", "document_history", "document_revision",
+        )
+    },
+    **{
+        f"vault_portal:{name}": CLIENTS
+        for name in (
+            "assets", "asset", "vendors", "documents", "document", "document_history",
+            "document_revision",
+        )
+    },
+    "vault_portal:document_new": frozenset({CA}),
+    "vault_portal:document_edit": frozenset({CA}),
+}  # fmt: skip
+if "vault" in PAGE_NAMESPACES:
+    ALLOWED.update(VAULT_DOCS_PAGES)
+
+
 def test_it_lists_every_route() -> None:
     routes = set(api_operations()) | set(pages())
     assert sorted(routes - set(ALLOWED)) == [], "declare who may use these routes"
@@ -366,8 +414,21 @@ def acme() -> Acme:
             "check": check.pk,
             "window": window.pk,
             "control": "ce.malware",
+            **_vault_docs(w, ticket),
         },
     )
+
+
+def _vault_docs(w: World, ticket: Ticket) -> dict[str, int]:
+    """One asset, vendor and document (with a revision) of Acme's, by the API's path
+    parameters and the pages' kinds of row."""
+    asset = Asset.objects.create(organization=w.acme, name="FS01", kind="server")
+    vendor = Vendor.objects.create(organization=w.acme, name="Papaki", kind="registrar")
+    doc = vault_docs.save_document(Document(organization=w.acme), "Network", "VLAN 10", w.tech)
+    vault_docs.save_document(doc, "Network", "VLAN 10 and 20", w.tech)
+    ids = {"asset_id": asset.pk, "vendor_id": vendor.pk, "document_id": doc.pk}
+    return {**ids, "asset": asset.pk, "vendor": vendor.pk, "document": doc.pk, "revision": 1,
+            "ticket": ticket.pk}  # fmt: skip
 
 
 # A body each write accepts from a role it allows: a refused role must be refused before it
@@ -403,6 +464,12 @@ BODIES: dict[str, Any] = {
     "PATCH /api/v1/credentials/{credential_id}": {"name": "Renamed"},
     "POST /api/v1/credentials/{credential_id}/reveal": {"reason": "r"},
     "PUT /api/v1/organizations/{org_id}/vault-access": {"mode": "none", "people": []},
+    "POST /api/v1/assets": "asset",
+    "PATCH /api/v1/assets/{asset_id}": {"name": "Renamed"},
+    "POST /api/v1/vendors": "vendor",
+    "PATCH /api/v1/vendors/{vendor_id}": {"name": "Renamed"},
+    "POST /api/v1/documents": "document",
+    "PATCH /api/v1/documents/{document_id}": {"title": "Renamed"},
 }
 
 
@@ -422,6 +489,12 @@ def _body(route: str, ids: dict[str, Any]) -> Any:
         return {"organization": ids["org_id"], "starts": "2027-01-01T00:00:00Z", "ends": "2027-01-01T01:00:00Z"}  # fmt: skip  # noqa: E501
     if body == "credential":
         return {"organization": ids["org_id"], "name": "Router"}
+    if body == "asset":
+        return {"organization": ids["org_id"], "name": "N", "kind": "laptop"}
+    if body == "vendor":
+        return {"organization": ids["org_id"], "name": "N", "kind": "isp"}
+    if body == "document":
+        return {"organization": ids["org_id"], "title": "N", "body": "B"}
     if body == "timer":
         return {"ticket": ids["ticket_id"]}
     return body
@@ -506,6 +579,9 @@ HTML_POSTS = {
     "vault:exit_pack",
     "vault:posture_edit",
     "vault_portal:exit_pack",
+    "vault:asset_delete",
+    "vault:vendor_delete",
+    "vault:document_delete",
 }
 
 
@@ -555,6 +631,21 @@ PAGE_PK = {
     "vault_portal:credential_edit": "credential",
     "vault_portal:credential_delete": "credential",
     "vault_portal:credential_reveal": "credential",
+    "vault:asset": "asset",
+    "vault:asset_edit": "asset",
+    "vault:asset_delete": "asset",
+    "vault:vendor_edit": "vendor",
+    "vault:vendor_delete": "vendor",
+    "vault:document": "document",
+    "vault:document_edit": "document",
+    "vault:document_delete": "document",
+    "vault:document_history": "document",
+    "vault:document_revision": "document",
+    "vault_portal:asset": "asset",
+    "vault_portal:document": "document",
+    "vault_portal:document_edit": "document",
+    "vault_portal:document_history": "document",
+    "vault_portal:document_revision": "document",
 }
 
 

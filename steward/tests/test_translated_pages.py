@@ -27,10 +27,11 @@ from steward.desk import actions
 from steward.monitoring import actions as monitoring
 from steward.monitoring.models import Flip
 from steward.test import ScanningClient, make_ticket, world
+from steward.vault import actions_docs as vault_docs
 from steward.vault import actions_secrets as vault_secrets
 from steward.vault import audit as vault_audit
 from steward.vault import posture
-from steward.vault.models import Asset, Credential, Vendor
+from steward.vault.models import Asset, Credential, Document, Vendor
 
 pytestmark = pytest.mark.django_db
 
@@ -141,13 +142,21 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
     )  # fmt: skip
     vault_secrets.reveal(secret, w.tech, "Toner 52")
     vault_audit.checkpoint(w.acme)
-    flips = list(Flip.objects.values_list("reason", flat=True))
+    asset = Asset.objects.create(
+        organization=w.acme, name="Drucker 10", kind="printer", custom={"Toner 50": "Toner 51"}
+    )
     vendor = Vendor.objects.create(
+        organization=w.acme, name="Drucker 11", kind="isp", account_holder="provider"
+    )
+    doc = vault_docs.save_document(Document(organization=w.acme), "Drucker 12", "Toner 52", w.tech)
+    vault_docs.save_document(doc, "Drucker 12", "Toner 53", w.tech)
+    flips = list(Flip.objects.values_list("reason", flat=True))
+    hosting = Vendor.objects.create(
         organization=w.acme, name="Drucker 9", kind="hosting", account_holder="provider"
     )
     Asset.objects.create(organization=w.acme, name="Drucker 10", kind="laptop", os="Windows")
     Credential.objects.create(
-        organization=w.acme, name="Drucker 11", username="Toner 50", vendor=vendor,
+        organization=w.acme, name="Drucker 11", username="Toner 50", vendor=hosting,
         last_revealed_at=timezone.now(), last_revealed_by=w.tech,
     )  # fmt: skip
     posture.update(
@@ -163,9 +172,7 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
         *(line.description for line in invoice.lines.all()),
         beat.name, shop.name, beat.ping_url, shop.target, "Toner 47", "Toner 48", window.reason,
         "FREQ=WEEKLY", *flips, "Drucker 9", "Drucker 10", "Drucker 11", "Toner 50", "Toner 51",
-        "Toner 52", "Windows",
-        "FREQ=WEEKLY", *flips, secret.name, "Toner 50", "Toner 52", secret.url,
-        f"credential:{secret.pk}",
+        "Toner 52", "Toner 53", "Windows", secret.url, f"credential:{secret.pk}", doc.title,
     ]  # fmt: skip
     desk, manager, portal = (
         ScanningClient(w.tech),
@@ -216,6 +223,38 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
         "portal who may reveal": (portal, reverse("vault_portal:access")),
         "portal audit log": (portal, reverse("vault_portal:audit")),
     }
+    pages.update(
+        {
+            "vault assets": (desk, reverse("vault:assets", args=[w.acme.pk])),
+            "vault asset": (desk, reverse("vault:asset", args=[w.acme.pk, asset.pk])),
+            "vault asset form": (desk, reverse("vault:asset_edit", args=[w.acme.pk, asset.pk])),
+            "vault import": (desk, reverse("vault:asset_import", args=[w.acme.pk])),
+            "vault vendors": (desk, reverse("vault:vendors", args=[w.acme.pk])),
+            "vault vendor form": (
+                desk,
+                reverse("vault:vendor_edit", args=[w.acme.pk, vendor.pk]),
+            ),
+            "vault documents": (desk, reverse("vault:documents", args=[w.acme.pk])),
+            "vault document": (desk, reverse("vault:document", args=[w.acme.pk, doc.pk])),
+            "vault history": (
+                desk,
+                reverse("vault:document_history", args=[w.acme.pk, doc.pk]),
+            ),
+            "vault revision": (
+                desk,
+                reverse("vault:document_revision", args=[w.acme.pk, doc.pk, 1]),
+            ),
+            "portal assets": (portal, reverse("vault_portal:assets")),
+            "portal asset": (portal, reverse("vault_portal:asset", args=[asset.pk])),
+            "portal vendors": (portal, reverse("vault_portal:vendors")),
+            "portal documents": (portal, reverse("vault_portal:documents")),
+            "portal document": (portal, reverse("vault_portal:document", args=[doc.pk])),
+            "portal document form": (
+                portal,
+                reverse("vault_portal:document_edit", args=[doc.pk]),
+            ),
+        }
+    )
     left = {}
     for name, (client, url) in pages.items():
         response = client.get(url)

@@ -51,17 +51,22 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _write(columns: tuple[str, ...], rows: Iterable[object]) -> str:
+def _write(columns: tuple[str, ...], rows: Iterable[object], org_code: bool = False) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow(("organization", *columns) if org_code else columns)
     for row in rows:
-        writer.writerow([_cell(getattr(row, column)) for column in columns])
+        cells = [_cell(getattr(row, column)) for column in columns]
+        if org_code:
+            cells.insert(0, row.organization.code)  # type: ignore[attr-defined]
+        writer.writerow(cells)
     return out.getvalue()
 
 
-def write_assets(assets: Iterable[Asset]) -> str:
-    return _write(ASSET_COLUMNS, assets)
+def write_assets(assets: Iterable[Asset], org_code: bool = False) -> str:
+    """The assets as CSV; `org_code` adds a first column with each one's organization code
+    (an export of several organizations). The import reads either form."""
+    return _write(ASSET_COLUMNS, assets, org_code)
 
 
 def write_vendors(vendors: Iterable[Vendor]) -> str:

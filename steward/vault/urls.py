@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from steward.vault import urls_docs, urls_exit, urls_secrets
+from django.urls import path
+
+from steward.vault import urls_docs, urls_exit, urls_secrets, views
 
 app_name = "vault"
 
-urlpatterns = [*urls_docs.urlpatterns, *urls_secrets.urlpatterns, *urls_exit.urlpatterns]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("<int:org>/", views.org_home, name="org"),
+    *urls_docs.urlpatterns,
+    *urls_secrets.urlpatterns,
+    *urls_exit.urlpatterns,
+]
