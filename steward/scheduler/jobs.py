@@ -15,6 +15,7 @@ from steward.desk.tasks import publish_backlog_task, sweep_sla_task
 from steward.mail.tasks import drain_outbox_task
 from steward.monitoring.tasks import open_plans_task, prune_pings_task
 from steward.scheduler.models import JobSlot
+from steward.vault.tasks_keys import checkpoint_task
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ def _jobs() -> list[Job]:
         Job("mail.drain_outbox", timedelta(seconds=15), drain_outbox_task.enqueue),
         Job("monitoring.open_plans", timedelta(seconds=60), open_plans_task.enqueue),
         Job("monitoring.prune_pings", timedelta(hours=1), prune_pings_task.enqueue),
+        Job("vault.checkpoints", timedelta(hours=1), checkpoint_task.enqueue),
     ]
 
 
