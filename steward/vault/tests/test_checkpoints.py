@@ -96,3 +96,17 @@ def test_the_scheduler_runs_it_hourly() -> None:
     assert jobs.tick(T0, [job]) == ["vault.checkpoints"]
     assert jobs.tick(T0 + timedelta(minutes=30), [job]) == []  # the same slot
     assert AuditCheckpoint.objects.filter(organization=org, seq=2).exists()
+
+
+def test_the_demo_signs_every_chain_once() -> None:
+    from steward.vault.demo_vault_keys import seed
+
+    orgs = [make_org("ACME"), make_org("GLBX")]
+    for org in orgs:
+        grow(org, 3)
+    seed(T0)
+    seed(T0)
+    assert sorted(AuditCheckpoint.objects.values_list("organization__code", "seq")) == [
+        ("ACME", 3),
+        ("GLBX", 3),
+    ]
