@@ -5,11 +5,11 @@ msgid: (Simplified Chinese, Greek)."""
 T: dict[str, tuple[object, object]] = {
     "Audit log checkpoint for %(organization)s: entry %(seq)s": (
         "%(organization)s 的审计日志检查点：第 %(seq)s 条",
-        "Σημείο ελέγχου του αρχείου καταγραφής της %(organization)s: εγγραφή %(seq)s",
+        "Σημείο ελέγχου του αρχείου καταγραφής (%(organization)s): εγγραφή %(seq)s",
     ),
     "%(provider)s has signed the audit log of %(organization)s at entry %(seq)s: every look at a password up to that entry is fixed by the signature below.": (
         "%(provider)s 已在第 %(seq)s 条处签署 %(organization)s 的审计日志：截至该条的每一次密码查看都由下方的签名固定下来。",
-        "Η %(provider)s υπέγραψε το αρχείο καταγραφής της %(organization)s στην εγγραφή %(seq)s: κάθε προβολή κωδικού έως εκείνη την εγγραφή κατοχυρώνεται από την παρακάτω υπογραφή.",
+        "Ο πάροχός σας %(provider)s υπέγραψε το αρχείο καταγραφής του οργανισμού %(organization)s στην εγγραφή %(seq)s: κάθε προβολή κωδικού έως εκείνη την εγγραφή κατοχυρώνεται από την παρακάτω υπογραφή.",
     ),
     "Sequence number": ("序号", "Αύξων αριθμός"),
     "Signed at": ("签署时间", "Υπογράφηκε στις"),
