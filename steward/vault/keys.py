@@ -20,7 +20,7 @@ from allauth.mfa.models import Authenticator
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from steward.accounts.adapters import encrypt_secret
 from steward.accounts.models import Organization, User
@@ -50,7 +50,8 @@ def rewrap_all() -> Rewrapped:
     master = crypto.current_master()
     current = crypto.fingerprint(master)
     done = Rewrapped(current=DataKey.objects.filter(master=current).count())
-    for row in DataKey.objects.exclude(master=current).order_by("organization_id", "version"):
+    stale = DataKey.objects.exclude(master=current).select_related("organization")
+    for row in stale.order_by("organization_id", "version"):
         try:
             key = crypto.unwrap(row)
         except (crypto.KeyUnavailable, crypto.Undecryptable) as error:
@@ -76,6 +77,7 @@ class Reencrypted:
     resumed: bool
     credentials: int
     batches: int
+    behind: int = 0
 
 
 def _target(org: Organization, actor: User | None) -> tuple[int, bool]:
@@ -90,17 +92,20 @@ def _target(org: Organization, actor: User | None) -> tuple[int, bool]:
             return newest[0], True
     version = (newest[0] if newest else 0) + 1
     count = Credential.objects.filter(organization=org).count()
-    with transaction.atomic():
-        # Written with the key it announces: from this commit on, every credential saved is
-        # sealed under the new version, whether or not this run gets to it.
-        crypto.new_data_key(org.pk, version)
-        audit.append(
-            org,
-            AuditAction.REKEY,
-            actor,
-            f"data key v{version}",
-            f"{count} credential(s) to re-encrypt",
-        )
+    try:
+        with transaction.atomic():
+            # Written with the key it announces: from this commit on, every credential saved
+            # is sealed under the new version, whether or not this run gets to it.
+            crypto.new_data_key(org.pk, version)
+            audit.append(
+                org,
+                AuditAction.REKEY,
+                actor,
+                f"data key v{version}",
+                f"{count} credential(s) to re-encrypt",
+            )
+    except IntegrityError:  # Another run made this version a moment ago: help it finish.
+        return version, True
     return version, False
 
 
@@ -118,8 +123,9 @@ def reencrypt(
     done = Reencrypted(version, resumed, 0, 0)
     while True:
         with transaction.atomic():
+            # Rows another run holds are left to it (PostgreSQL); SQLite runs one writer.
             rows = list(
-                Credential.objects.select_for_update()
+                Credential.objects.select_for_update(skip_locked=True)
                 .filter(organization=org, key_version__lt=version)
                 .order_by("pk")[:batch]
             )
@@ -140,6 +146,8 @@ def reencrypt(
         done.batches += 1
         if after_batch is not None:
             after_batch(done.batches)
+    # Not 0 only while another run still holds rows it is moving.
+    done.behind = Credential.objects.filter(organization=org, key_version__lt=version).count()
     return done
 
 

@@ -87,7 +87,8 @@ def test_rotate_key_rewraps_prints_what_it_did_and_is_idempotent() -> None:
         row = credential(make_org("ACME"), "s3cret")
     with override_settings(MASTER_KEY="new", OLD_MASTER_KEYS=["old"]):
         out, _err = run("rotate-key")
-        assert "re-wrapped data key v1 of organization" in out
+        old = crypto.fingerprint(crypto.master_from("old"))
+        assert f"re-wrapped data key v1 of ACME (was under master key {old})" in out
         assert "1 data key(s) re-wrapped, 0 already under the current master key, 0 not" in out
         out, _err = run("rotate-key")
         assert "0 data key(s) re-wrapped, 1 already under the current master key" in out

@@ -69,8 +69,8 @@ class Command(BaseCommand):
         done = keys.rewrap_all()
         for row in done.moved:
             self.stdout.write(
-                f"re-wrapped data key v{row.version} of organization {row.organization_id} "
-                f"(was under master {row.master})"
+                f"re-wrapped data key v{row.version} of {row.organization.code} "
+                f"(was under master key {row.master})"
             )
         self.stdout.write(
             f"{len(done.moved)} data key(s) re-wrapped, {done.current} already under the current "
@@ -105,5 +105,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{org.code}: {how} re-encryption under data key v{done.version}: "
             f"{done.credentials} credential(s) re-encrypted in {done.batches} batch(es); "
-            f"every credential is now under v{done.version}"
+            + (
+                f"{done.behind} still being moved by another run"
+                if done.behind
+                else f"every credential is now under v{done.version}"
+            )
         )
