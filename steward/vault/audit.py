@@ -20,7 +20,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from django.conf import settings
 from django.db import IntegrityError, connections, transaction
-from django.db.models import TextField
+from django.db.models import Func, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -225,13 +225,26 @@ def _walk(org: int, rows: Iterable[Stamped], marks: list[Mark], trusted: str = "
 _COLUMNS = ("actor_label", "action", "object", "reason", "prev_hash", "hash")
 
 
+class _PgStamp(Func):
+    """PostgreSQL writes the stamp itself, as `stamp` would (in the database's process, on
+    another core, and no datetime made per row)."""
+
+    template = "to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+    output_field = TextField()
+
+
 def _stored(org_id: int) -> Iterator[Stamped]:
     """The organization's entries in sequence order, `at` stamped. SQLite keeps a time as UTC
     text ("2026-03-02 09:00:00.000001", the fraction left out when it is zero): read as text,
     it becomes a stamp by slicing, instead of being parsed into a datetime and formatted again
-    (half the cost of verifying); any other text is parsed as the ORM would."""
+    (half the cost of verifying); any other text is parsed as the ORM would. PostgreSQL
+    formats the stamp in the query."""
     rows = AuditEntry.objects.filter(organization_id=org_id).order_by("seq")
     connection = connections[rows.db]
+    if connection.vendor == "postgresql":
+        stamped = rows.annotate(stamp=_PgStamp("at")).values_list("seq", "stamp", *_COLUMNS)
+        yield from stamped.iterator(10_000)
+        return
     if connection.vendor != "sqlite" or not settings.USE_TZ or connection.timezone_name != "UTC":
         for seq, at, actor, action, obj, reason, prev, digest in rows.values_list(
             "seq", "at", *_COLUMNS

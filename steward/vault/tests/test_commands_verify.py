@@ -114,3 +114,20 @@ def test_canonical_is_json_dumps(org: int, seq: int, texts: list[str]) -> None:
 )
 def test_stamp_is_the_strftime_it_replaced(at: datetime) -> None:
     assert audit.stamp(at) == at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@pytest.mark.django_db
+def test_the_database_stamps_times_as_stamp_does() -> None:
+    org = make_org("ACME")
+    edges = [
+        datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
+        datetime(2026, 3, 2, 9, 0, 0, 1, tzinfo=UTC),
+        datetime(2024, 2, 29, 23, 59, 59, 999_999, tzinfo=UTC),
+        datetime(2026, 10, 25, 3, 30, tzinfo=timezone(timedelta(hours=3))),  # Athens, DST ends
+        datetime(1000, 1, 1, 0, 0, 0, 10, tzinfo=UTC),
+        datetime(9999, 12, 30, 12, 0, tzinfo=UTC),
+    ]
+    for at in edges:
+        audit.append(org, "reveal", None, "credential:1", "", at=at)
+    assert [row[1] for row in audit._stored(org.pk)] == [audit.stamp(at) for at in edges]
+    assert audit.verify(org).ok
