@@ -76,7 +76,9 @@ def append(
     the caller's change (a reveal) must not happen without its entry."""
     org_id = org if isinstance(org, int) else org.pk
     at = at or timezone.now()
-    label = actor_label(actor)
+    # As the column holds it (300 characters): a long name and address must not fail the entry
+    # (and the reveal it guards) on PostgreSQL, nor hash other text than is stored on SQLite.
+    label = actor_label(actor)[:300]
     for _attempt in range(20):
         head = (
             AuditEntry.objects.filter(organization_id=org_id)

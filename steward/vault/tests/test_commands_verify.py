@@ -131,3 +131,19 @@ def test_the_database_stamps_times_as_stamp_does() -> None:
         audit.append(org, "reveal", None, "credential:1", "", at=at)
     assert [row[1] for row in audit._stored(org.pk)] == [audit.stamp(at) for at in edges]
     assert audit.verify(org).ok
+
+
+@pytest.mark.django_db
+def test_an_actor_with_a_long_name_and_address_is_logged_and_verifies() -> None:
+    from steward.accounts.models import Role
+    from steward.test import make_user
+
+    org = make_org("ACME")
+    person = make_user(
+        Role.TECHNICIAN, name="N" * 150, email=("a" * 64) + "@" + ("b" * 59 + ".") * 3 + "example"
+    )
+    entry = audit.append(org, "reveal", person, "credential:1 Router", "ticket")
+    entry.refresh_from_db()
+    assert entry.actor_label == audit.actor_label(person)[:300]
+    assert len(audit.actor_label(person)) > 300
+    assert audit.verify(org).ok
