@@ -186,7 +186,7 @@ def _walk(org: int, rows: Iterable[Stamped], marks: list[Mark], trusted: str = "
     hashes: dict[int, str] = {}
     count = 0
     # `canonical`, written out: this loop runs a million times for a big chain.
-    sha256, quote, head = hashlib.sha256, _quote, f"[{int(org)},"
+    sha256, quote, opening = hashlib.sha256, _quote, f"[{int(org)},"
     for seq, at, actor, action, obj, reason, prev_hash, digest in rows:
         count += 1
         if seq != expected:
@@ -196,7 +196,7 @@ def _walk(org: int, rows: Iterable[Stamped], marks: list[Mark], trusted: str = "
             return Verdict(False, count, seq, 0, f"entry {seq} does not follow entry {seq - 1}")
         # prev_hash is the previous hash (hex, nothing to escape), checked just above.
         encoded = (
-            f"{head}{seq},{quote(at)},{quote(actor)},{quote(action)},{quote(obj)},"
+            f"{opening}{seq},{quote(at)},{quote(actor)},{quote(action)},{quote(obj)},"
             f'{quote(reason)},"{prev_hash}"]'
         ).encode()
         if sha256(encoded).hexdigest() != digest:
@@ -255,7 +255,7 @@ def _stored(org_id: int) -> Iterator[Stamped]:
         return
     texts = rows.annotate(at_text=Cast("at", TextField())).values_list("seq", "at_text", *_COLUMNS)
     for seq, at, actor, action, obj, reason, prev, digest in texts.iterator(10_000):
-        if len(at) == 26 and at[10] == " ":
+        if len(at) == 26 and at[10] == " " and at[19] == "." and at[20:].isdigit():
             text = f"{at[:10]}T{at[11:]}Z"
         elif len(at) == 19 and at[10] == " ":
             text = f"{at[:10]}T{at[11:]}.000000Z"
