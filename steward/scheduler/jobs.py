@@ -16,6 +16,7 @@ from steward.mail.tasks import drain_outbox_task
 from steward.monitoring.tasks import open_plans_task, prune_pings_task
 from steward.scheduler.models import JobSlot
 from steward.vault.tasks import warn_renewals_task
+from steward.vault.tasks_keys import checkpoint_task
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ def _jobs() -> list[Job]:
         Job("monitoring.open_plans", timedelta(seconds=60), open_plans_task.enqueue),
         Job("monitoring.prune_pings", timedelta(hours=1), prune_pings_task.enqueue),
         Job("vault.warn_renewals", timedelta(hours=1), warn_renewals_task.enqueue),
+        Job("vault.checkpoints", timedelta(hours=1), checkpoint_task.enqueue),
     ]
 
 

@@ -65,7 +65,7 @@ from steward.monitoring.plan_forms import PlanForm
 from steward.reports.forms import ComparisonForm
 from steward.setup.forms import InviteForm, OrganizationForm, PersonForm, ProviderForm
 from steward.sla.models import CLOCKS, DAYS, PRIORITIES
-from steward.test import PAGE_NAMESPACES, ScanningClient, World, make_ticket, pages, world
+from steward.test import ScanningClient, World, make_ticket, pages, world
 from steward.vault import actions_docs as vault_docs
 from steward.vault import actions_secrets as vault_secrets
 from steward.vault.forms_docs import (
@@ -353,10 +353,11 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "vault_portal:credential_reveal": (CREDENTIAL, lambda: fields(RevealForm)),
     "vault_portal:access": (NONE, lambda: fields(AccessForm)),
     "vault_portal:audit": (NONE, lambda: ("page",)),
+    "vault:home": (NONE, lambda: ()),
+    "vault:org": (ORG, lambda: ()),
+    "vault_portal:home": (NONE, lambda: ()),
 }
-# The vault's documentation pages, once the vault's namespaces are listed among the pages
-# (steward/test.py, PAGE_NAMESPACES), as the merge of the vault's branches does.
-ORG: Params = lambda s: {"org": s.w.acme.pk}  # noqa: E731
+# The vault's documentation pages.
 ASSET: Params = lambda s: {"org": s.w.acme.pk, "pk": s.asset.pk}  # noqa: E731
 VENDOR: Params = lambda s: {"org": s.w.acme.pk, "pk": s.vendor.pk}  # noqa: E731
 DOC: Params = lambda s: {"org": s.w.acme.pk, "pk": s.document.pk}  # noqa: E731
@@ -390,8 +391,7 @@ VAULT_DOCS_ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "vault_portal:document_history": (lambda s: {"pk": s.document.pk}, lambda: ()),
     "vault_portal:document_revision": (lambda s: {"pk": s.document.pk, "revision": 1}, lambda: ()),
 }  # fmt: skip
-if "vault" in PAGE_NAMESPACES:
-    ROUTES.update(VAULT_DOCS_ROUTES)
+ROUTES.update(VAULT_DOCS_ROUTES)
 
 # What a person would type into each field: the other fields of a request get these, so that
 # the hostile one is what the view has to deal with.

@@ -34,7 +34,6 @@ from steward.monitoring import actions as monitoring
 from steward.monitoring import plans
 from steward.monitoring.models import MaintenancePlan
 from steward.test import (
-    PAGE_NAMESPACES,
     World,
     api_client,
     api_operations,
@@ -301,9 +300,11 @@ ALLOWED: dict[str, frozenset[str]] = {
 }
 
 
-# The vault's documentation pages: checked once the vault's namespaces are listed among the
-# pages (steward/test.py, PAGE_NAMESPACES), as the merge of the vault's branches does.
+# The vault's overviews and its documentation pages.
 VAULT_DOCS_PAGES = {
+    "vault:home": STAFF,
+    "vault:org": STAFF,
+    "vault_portal:home": CLIENTS,
     **{
         f"vault:{name}": STAFF
         for name in (
@@ -323,8 +324,7 @@ VAULT_DOCS_PAGES = {
     "vault_portal:document_new": frozenset({CA}),
     "vault_portal:document_edit": frozenset({CA}),
 }  # fmt: skip
-if "vault" in PAGE_NAMESPACES:
-    ALLOWED.update(VAULT_DOCS_PAGES)
+ALLOWED.update(VAULT_DOCS_PAGES)
 
 
 def test_it_lists_every_route() -> None:

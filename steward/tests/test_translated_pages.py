@@ -222,6 +222,9 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
         "portal at risk": (portal, reverse("vault_portal:at_risk")),
         "portal who may reveal": (portal, reverse("vault_portal:access")),
         "portal audit log": (portal, reverse("vault_portal:audit")),
+        "vault home": (desk, reverse("vault:home")),
+        "vault overview": (desk, reverse("vault:org", args=[w.acme.pk])),
+        "portal knowledge": (portal, reverse("vault_portal:home")),
     }
     pages.update(
         {

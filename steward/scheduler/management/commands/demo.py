@@ -18,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from steward.accounts.demo import PASSWORD, logins
 from steward.billing.demo import seed as seed_billing
@@ -26,6 +27,7 @@ from steward.mail.demo import seed as seed_mail
 from steward.monitoring.demo import point
 from steward.monitoring.demo import seed as seed_monitoring
 from steward.monitoring.demo_target import DemoTarget
+from steward.vault import demo_docs, demo_exit, demo_secrets, demo_vault_keys
 
 _RUN = "from steward.cli import main; main()"
 
@@ -52,6 +54,14 @@ class Command(BaseCommand):
             seed_billing()  # the catalogue and agreements' terms (contracts) first
             # Before the mail's seed, which marks the history's notifications as sent.
             seed_monitoring(http_port=port + 1, tls_port=port + 2)
+            # The vault: documentation first (credentials link to its assets and vendors),
+            # then the credentials and their reveals, the posture, and the signed checkpoints
+            # of the audit chains those wrote.
+            now = timezone.now()
+            demo_docs.seed(now)
+            demo_secrets.seed(now)
+            demo_exit.seed(now)
+            demo_vault_keys.seed(now)
             seed_mail()
         finally:
             logging.disable(logging.NOTSET)
