@@ -123,7 +123,6 @@ T: dict[str, tuple[object, object]] = {
     "New vendor": ("新建供应商", "Νέος προμηθευτής"),
     "Account held by": ("账户持有方", "Κάτοχος λογαριασμού"),
     "Anyone": ("任何一方", "Οποιοσδήποτε"),
-    "Any kind": ("任意类型", "Κάθε είδος"),
     "Accounts the provider holds for you": (
         "服务商为您持有的账户",
         "Λογαριασμοί που κατέχει ο πάροχος για εσάς",

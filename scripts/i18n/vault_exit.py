@@ -142,7 +142,6 @@ T: dict[str, tuple[object, object]] = {
     "Owner": ("负责人", "Υπεύθυνος"),
     "Evidence": ("证据", "Τεκμήρια"),
     "From the records": ("来自记录", "Από τα αρχεία"),
-    "Assets": ("资产", "Εξοπλισμός"),
     "Review by": ("审查截止", "Επανεξέταση έως"),
     "Review": ("审查", "Επανεξέταση"),
     "Status": ("状态", "Κατάσταση"),
@@ -218,7 +217,6 @@ T: dict[str, tuple[object, object]] = {
         "%(n)s 个密码，用于 KeePassXC",
         ("%(n)s κωδικός, για το KeePassXC", "%(n)s κωδικοί, για το KeePassXC"),
     ),
-    "%(n)s asset": ("%(n)s 项资产", ("%(n)s στοιχείο εξοπλισμού", "%(n)s στοιχεία εξοπλισμού")),
     "%(n)s vendor": ("%(n)s 个供应商", ("%(n)s προμηθευτής", "%(n)s προμηθευτές")),
     "%(n)s document": ("%(n)s 份文档", ("%(n)s έγγραφο", "%(n)s έγγραφα")),
     "%(n)s ticket with its messages": (
@@ -349,9 +347,6 @@ T: dict[str, tuple[object, object]] = {
         "Έπειτα αλλάξτε κάθε κωδικό του θησαυροφυλακίου που γνώριζε ο προηγούμενος πάροχος.",
     ),
     # Vendor kinds, as the exit page and the README name them (vault.models)
-    "Domain registrar": ("域名注册商", "Καταχωριστής ονομάτων τομέα"),
-    "Hosting": ("托管", "Φιλοξενία"),
-    "Internet provider": ("互联网服务商", "Πάροχος διαδικτύου"),
     "Email and office (Microsoft 365, Google)": (
         "邮件和办公（Microsoft 365、Google）",
         "Email και γραφείο (Microsoft 365, Google)",
