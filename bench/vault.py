@@ -4,7 +4,11 @@
   entry written first, against the same endpoint with the audit write taken out, side by side
   in one run. Target: >= 300/s on SQLite and >= 50% of the figure without the audit write.
 
-Run: .venv/bin/python bench/vault.py [--part reveals] [--seconds 15] [--clients 4]
+- `verify`: `audit.verify` of a 1,000,000-entry chain (bench/vault_verify.py); target < 5 s.
+- `exit`: the exit pack of an organization with 5,000 credentials, the KeePass key derivation
+  timed apart (bench/vault_exit.py); target < 10 s.
+
+Run: .venv/bin/python bench/vault.py [--part reveals|verify|exit] [--seconds 15] [--clients 4]
 
 Both are served by gunicorn with 2 workers on loopback from throw-away SQLite files
 (bench/serving.py); the caller is a technician assigned to the organization (the `assigned`
@@ -145,7 +149,21 @@ def reveals(args: argparse.Namespace) -> None:
     print(f"| the same, audit write taken out | {without:.0f} | 100% | |")
 
 
-PARTS: dict[str, Callable[[argparse.Namespace], None]] = {"reveals": reveals}
+def verify(args: argparse.Namespace) -> None:
+    print("## Vault: audit verification\n")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "vault_verify.py")], check=True)
+
+
+def exit_pack(args: argparse.Namespace) -> None:
+    print("## Vault: exit pack\n")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "vault_exit.py")], check=True)
+
+
+PARTS: dict[str, Callable[[argparse.Namespace], None]] = {
+    "reveals": reveals,
+    "verify": verify,
+    "exit": exit_pack,
+}
 
 
 def main() -> None:
