@@ -46,6 +46,7 @@ NOT_PAGES = {
     "billing:invoice_ubl",
     "billing_portal:invoice_ubl",
     "billing:invoice_export",
+    "vault:asset_export",
 }
 
 

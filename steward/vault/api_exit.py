@@ -39,7 +39,7 @@ def _org(user: User, org_id: int) -> Organization:
     response={200: None},
     openapi_extra={
         "responses": {
-            "200": {
+            200: {
                 "description": "The exit pack (a zip), streamed.",
                 "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
             }
