@@ -45,6 +45,7 @@ from steward.monitoring.models import (
     PingKind,
     Status,
 )
+from steward.vault.models import Asset
 
 log = logging.getLogger(__name__)
 
@@ -736,6 +737,7 @@ class CheckInput:
     auto_resolve: bool = True
     reopen_within: int = 3600
     keep_pings: int = 1000
+    asset_id: int | None = None  # one of the organization's assets
 
 
 def input_of(check: Check) -> CheckInput:
@@ -804,6 +806,11 @@ def save_check(
     clean = clean_check(data)
     if check is not None and check.kind != clean.kind:
         raise CheckError(_("kind: a check keeps its kind; make a new check."), "kind")
+    if (
+        clean.asset_id is not None
+        and not Asset.objects.filter(pk=clean.asset_id, organization=org).exists()
+    ):
+        raise CheckError(_("asset: no such asset of this organization."), "asset")
     check = check or Check(organization=org, created_at=at)
     for key, value in clean.__dict__.items():
         setattr(check, key, value)

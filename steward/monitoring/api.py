@@ -58,6 +58,7 @@ class CheckIn(Schema):
     expect: dict[str, Any] = Field(default_factory=dict)
     auto_resolve: bool = True
     reopen_within: int | None = Field(None, ge=0, le=10**8)
+    asset: Id | None = Field(None, description="One of the organization's assets it watches.")
 
 
 class CheckPatch(Schema):
@@ -76,6 +77,7 @@ class CheckPatch(Schema):
     expect: dict[str, Any] | None = None
     auto_resolve: bool | None = None
     reopen_within: int | None = Field(None, ge=0, le=10**8)
+    asset: Id | None = Field(None, description="null: no asset.")
 
 
 class CheckOut(Out):
@@ -102,6 +104,7 @@ class CheckOut(Out):
     last_ping_at: Timestamp | None
     next_due: Timestamp | None
     open_ticket: int | None
+    asset: int | None
 
     @classmethod
     def of(cls, check: Check) -> CheckOut:
@@ -130,6 +133,7 @@ class CheckOut(Out):
             last_ping_at=check.last_ping_at,
             next_due=check.next_due,
             open_ticket=check.open_ticket_id,
+            asset=check.asset_id,
         )
 
 
@@ -197,10 +201,12 @@ def _check(request: HttpRequest, check_id: int) -> Check:
 def _input(payload: CheckIn | CheckPatch, base: actions.CheckInput) -> actions.CheckInput:
     data = payload.dict(exclude_unset=True)
     for key, value in data.items():
-        if value is None and key != "organization":
+        if value is None and key not in ("organization", "asset"):
             raise ApiError(422, _("%(key)s: may not be null.") % {"key": key}, key)
     if "timezone" in data:
         data["tz"] = data.pop("timezone")
+    if "asset" in data:
+        data["asset_id"] = data.pop("asset")
     data.pop("organization", None)
     if "kind" in data:
         data["kind"] = str(data["kind"])

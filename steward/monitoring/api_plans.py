@@ -31,6 +31,7 @@ from steward.lib.api import (
 )
 from steward.monitoring import plans
 from steward.monitoring.models import Check, MaintenancePlan
+from steward.vault.models import Asset
 
 router = Router(tags=["Maintenance"])
 
@@ -54,6 +55,7 @@ class PlanIn(Schema):
     assignee: Id | None = None
     queue: Id | None = None
     check: Id | None = Field(None, description="A check of the organization it looks after.")
+    asset: Id | None = Field(None, description="An asset of the organization it looks after.")
     estimated_minutes: int = 30
     active: bool = True
 
@@ -66,6 +68,7 @@ class PlanPatch(Schema):
     assignee: Id | None = None
     queue: Id | None = None
     check: Id | None = None
+    asset: Id | None = None
     estimated_minutes: int | None = None
     active: bool | None = None
 
@@ -88,6 +91,7 @@ class PlanOut(Out):
     assignee: int | None
     queue: int | None
     check: int | None
+    asset: int | None
     estimated_minutes: int
     active: bool
     next_at: Timestamp | None = Field(description="The next occurrence that has no ticket yet.")
@@ -104,6 +108,7 @@ class PlanOut(Out):
             assignee=plan.assignee_id,
             queue=plan.queue_id,
             check=plan.linked_check_id,
+            asset=plan.asset_id,
             estimated_minutes=plan.estimated_minutes,
             active=plan.active,
             next_at=plan.next_at,
@@ -159,6 +164,13 @@ def _apply(plan: MaintenancePlan, data: dict[str, Any]) -> None:
             if check is None:
                 raise ApiError(422, _("check: no such check of this organization."), "check")
             plan.linked_check = check
+    if "asset" in data:
+        plan.asset = None
+        if data["asset"] is not None:
+            asset = Asset.objects.filter(pk=data["asset"], organization=plan.organization).first()
+            if asset is None:
+                raise ApiError(422, _("asset: no such asset of this organization."), "asset")
+            plan.asset = asset
 
 
 def _save(plan: MaintenancePlan) -> None:

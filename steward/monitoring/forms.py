@@ -20,6 +20,7 @@ from steward.lib.forms import within_years
 from steward.lib.timezones import available_timezones
 from steward.monitoring import actions, recurrence
 from steward.monitoring.models import Check, Kind
+from steward.vault.models import Asset
 
 UNITS = [
     ("1", _("seconds")),
@@ -206,6 +207,13 @@ class CheckForm(forms.Form):
     )
     reopen_within = _amount(_("Reopen the last ticket if it fails again within"), min_value=0)
     reopen_within_unit = _unit()
+    asset = forms.ModelChoiceField(
+        Asset.objects.none(),
+        label=_("Asset"),
+        required=False,
+        empty_label=_("None"),
+        help_text=_("The client's asset it watches, if it is recorded."),
+    )
 
     def __init__(self, *args: Any, user: User, check: Check | None = None, **kwargs: Any) -> None:
         self.check = check
@@ -215,6 +223,11 @@ class CheckForm(forms.Form):
         # Fields of the other kinds are hidden: a browser must not insist on them.
         self.use_required_attribute = False
         self.fields["organization"].queryset = Organization.objects.visible_to(user)  # type: ignore[attr-defined]
+        assets = Asset.objects.visible_to(user).select_related("organization")
+        if check is not None:
+            assets = assets.filter(organization_id=check.organization_id)
+        self.fields["asset"].queryset = assets.order_by("organization__name", "name")  # type: ignore[attr-defined]
+        self.fields["asset"].label_from_instance = _asset_label  # type: ignore[attr-defined]
         zones = sorted(available_timezones() | {"UTC"})
         self.fields["tz"].choices = [(z, z) for z in zones]  # type: ignore[attr-defined]
         if check is not None:
@@ -285,6 +298,7 @@ class CheckForm(forms.Form):
             tags=d["tags"],
             auto_resolve=d["auto_resolve"],
             reopen_within=d["reopen_within"] if d["reopen_within"] is not None else 3600,
+            asset_id=d["asset"].pk if d.get("asset") else None,
         )
         if base is not None:
             data.keep_pings = base.keep_pings
@@ -326,6 +340,10 @@ class CheckForm(forms.Form):
         self.add_error(name, message)
 
 
+def _asset_label(asset: Asset) -> str:
+    return f"{asset.name} ({asset.organization.code})"
+
+
 def initial_of(check: Check) -> dict[str, Any]:
     """What the form shows for a check as it is."""
     expect = dict(check.expect)
@@ -337,6 +355,7 @@ def initial_of(check: Check) -> dict[str, Any]:
         "impact": check.impact,
         "urgency": check.urgency,
         "tags": ", ".join(check.tags),
+        "asset": check.asset_id,
         "schedule_mode": "cron" if check.schedule else "period",
         **{
             key: value

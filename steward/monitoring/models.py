@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from steward.accounts.models import Organization, TenantQuerySet, User
 from steward.desk.models import Level, Queue, Ticket
+from steward.vault.models import Asset
 
 
 class CheckKind(models.TextChoices):
@@ -89,6 +90,16 @@ class Check(models.Model):
         _("urgency"), max_length=8, choices=Level.choices, default=Level.MEDIUM
     )
     tags = models.JSONField(_("tags"), default=list, blank=True)
+    # What it watches, when that is one of the client's recorded assets (the asset's page
+    # lists its checks).
+    asset = models.ForeignKey(
+        Asset,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="checks",
+        verbose_name=_("asset"),
+    )
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.NEW)
     # The secret of the ping URL (heartbeats): /ping/<code>.
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -360,6 +371,14 @@ class MaintenancePlan(models.Model):
         blank=True,
         related_name="plans",
         verbose_name=_("check"),
+    )
+    asset = models.ForeignKey(
+        Asset,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="maintenance_plans",
+        verbose_name=_("asset"),
     )
     active = models.BooleanField(_("active"), default=True)
     # The next occurrence that has no ticket yet: the worker's indexed "what is due".
