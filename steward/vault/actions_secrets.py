@@ -13,7 +13,7 @@ from typing import Any
 from cryptography.hazmat.primitives.hashes import SHA1
 from cryptography.hazmat.primitives.twofactor.totp import TOTP
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
@@ -237,6 +237,4 @@ def has_totp(credential: Credential) -> bool:
 
 def at_risk(org: Organization | int) -> QuerySet[Credential]:
     """The organization's credentials revealed since their secret last changed."""
-    return Credential.objects.for_org(org).filter(
-        last_revealed_at__isnull=False, last_revealed_at__gte=F("changed_at")
-    )
+    return Credential.objects.for_org(org).at_risk()

@@ -5,6 +5,8 @@ the security posture."""
 
 from __future__ import annotations
 
+from typing import Self
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -220,6 +222,12 @@ VAULT_READERS = PROVIDER_ROLES | {Role.CLIENT_ADMIN}
 
 class CredentialQuerySet(TenantQuerySet["Credential"]):
     readers = VAULT_READERS
+
+    def at_risk(self) -> Self:
+        """Revealed since the secret last changed: someone has seen the secret in force."""
+        return self.filter(
+            last_revealed_at__isnull=False, last_revealed_at__gte=models.F("changed_at")
+        )
 
 
 class AuditQuerySet(TenantQuerySet["AuditEntry"]):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import Q
 
 from steward.accounts.models import Organization
 from steward.vault.models import Asset, Credential, Document, Holder, Vendor
@@ -49,9 +49,7 @@ def score(org: Organization) -> Readiness:
     total_vendors = vendors.count()
     held = vendors.filter(account_holder=Holder.CLIENT).count()
     credentials = Credential.objects.filter(organization=org)
-    at_risk = credentials.filter(
-        last_revealed_at__isnull=False, last_revealed_at__gte=F("changed_at")
-    ).count()
+    at_risk = credentials.at_risk().count()
     total_credentials = credentials.count()
     has_documents = Document.objects.filter(organization=org).filter(~Q(body="")).exists()
     has_assets = Asset.objects.filter(organization=org).exists()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -38,11 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
     held = _per_org(Vendor.objects.visible_to(user).filter(account_holder=Holder.PROVIDER))
     documents = _per_org(Document.objects.visible_to(user))
     credentials = _per_org(Credential.objects.visible_to(user))
-    risky = _per_org(
-        Credential.objects.visible_to(user).filter(
-            last_revealed_at__isnull=False, last_revealed_at__gte=F("changed_at")
-        )
-    )
+    risky = _per_org(Credential.objects.visible_to(user).at_risk())
     rows = [
         {
             "org": org,
