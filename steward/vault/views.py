@@ -16,6 +16,7 @@ from steward.vault import readiness
 from steward.vault.actions_docs import provider_held
 from steward.vault.actions_secrets import at_risk
 from steward.vault.models import Asset, Credential, Document, Holder, Vendor
+from steward.vault.pages import desk_org
 
 
 def _per_org(
@@ -71,9 +72,7 @@ def _overview(org: Organization, admin: bool) -> dict[str, object]:
 
 @staff_view
 def org_home(request: HttpRequest, org: int) -> HttpResponse:
-    found = Organization.objects.visible_to(user_of(request)).filter(pk=org).first()
-    if found is None:
-        raise Http404
+    found = desk_org(request, org)
     return render(request, "vault/org.html", {**_overview(found, admin=True), "tab": "overview"})
 
 

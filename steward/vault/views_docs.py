@@ -36,16 +36,10 @@ from steward.vault.models import (
     TicketAsset,
     Vendor,
 )
+from steward.vault.pages import desk_org as _org
 
 PAGE_SIZE = 100
 MAX_UPLOAD = 5 * 1024 * 1024
-
-
-def _org(request: HttpRequest, org: int) -> Organization:
-    found = Organization.objects.visible_to(user_of(request)).filter(pk=org).first()
-    if found is None:
-        raise Http404
-    return found
 
 
 def _own_org(request: HttpRequest) -> Organization:

@@ -25,6 +25,7 @@ from steward.desk.models import Ticket
 from steward.lib.errors import DomainError
 from steward.vault import exitpack, posture, readiness
 from steward.vault.models import Asset, Credential, Document, PostureStatus, Vendor
+from steward.vault.pages import desk_org as _desk_org
 
 
 class ExitPackForm(forms.Form):
@@ -84,13 +85,6 @@ def _asset_choices(org: Organization) -> list[tuple[int, str]]:
     return list(
         Asset.objects.filter(organization=org).order_by("name", "id").values_list("pk", "name")
     )
-
-
-def _desk_org(request: HttpRequest, org: int) -> Organization:
-    found = Organization.objects.visible_to(user_of(request)).filter(pk=org).first()
-    if found is None:
-        raise Http404
-    return found
 
 
 def _portal_org(request: HttpRequest) -> Organization:

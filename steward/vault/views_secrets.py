@@ -23,6 +23,7 @@ from steward.vault import access, audit
 from steward.vault import actions_secrets as actions
 from steward.vault.forms_secrets import AccessForm, CredentialForm, RevealForm
 from steward.vault.models import AuditCheckpoint, AuditEntry, Credential
+from steward.vault.pages import desk_org
 
 PAGE_SIZE = 100
 
@@ -46,10 +47,7 @@ class Place:
 
 
 def _desk(request: HttpRequest, org: int) -> Place:
-    found = Organization.objects.visible_to(user_of(request)).filter(pk=org).first()
-    if found is None:
-        raise Http404
-    return Place(found, portal=False)
+    return Place(desk_org(request, org), portal=False)
 
 
 def _portal(request: HttpRequest) -> Place:
