@@ -522,13 +522,12 @@ class Handover:
 
 def handover(org: Organization) -> Handover:
     vendors = list(Vendor.objects.filter(organization=org).order_by("name", "id"))
-    at_risk = [
-        c
-        for c in Credential.objects.filter(organization=org, last_revealed_at__isnull=False)
+    at_risk = list(
+        Credential.objects.for_org(org)
+        .at_risk()
         .select_related("last_revealed_by")
         .order_by("-last_revealed_at", "id")
-        if c.at_risk
-    ]
+    )
     return Handover(
         held=[v for v in vendors if v.account_holder == Holder.PROVIDER],
         third=[v for v in vendors if v.account_holder == Holder.THIRD_PARTY],
