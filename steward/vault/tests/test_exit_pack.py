@@ -196,8 +196,9 @@ def test_each_pack_is_a_database_of_its_own(w: World, tmp_path: Path) -> None:
     assert len(roots) == 2
 
 
-@pytest.mark.skipif(not Path(KEEPASSXC).exists(), reason="keepassxc-cli is not installed")
 def test_keepassxc_opens_the_vault(w: World, tmp_path: Path) -> None:
+    # Missing, it is a failure, not a skip: `make test` installs it (scripts/system-deps).
+    assert Path(KEEPASSXC).exists(), f"{KEEPASSXC} is missing: run scripts/system-deps"
     stocked(w)
     path = tmp_path / "vault.kdbx"
     path.write_bytes(take(api_client(w.acme_admin), w.acme.pk).read("vault.kdbx"))
