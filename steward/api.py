@@ -14,6 +14,13 @@ from steward.lib.api import ObjectParser, install_error_handlers
 from steward.mail.api import router as mail_router
 from steward.monitoring.api import router as monitoring_router
 from steward.monitoring.api_plans import router as plans_router
+from steward.reports.api_advice import router as reports_advice_router
+from steward.reports.api_csat import router as reports_csat_router
+from steward.reports.api_downtime import router as reports_downtime_router
+from steward.reports.api_pack import router as reports_pack_router
+from steward.reports.api_problems import router as reports_problems_router
+from steward.reports.api_reviews import router as reports_reviews_router
+from steward.reports.api_scorecard import router as reports_scorecard_router
 from steward.sla.api import router as sla_router
 from steward.vault.api_docs import router as vault_docs_router
 from steward.vault.api_exit import router as vault_exit_router
@@ -45,3 +52,10 @@ api.add_router("", vault_secrets_router)
 api.add_router("", vault_exit_router)
 api.add_router("", plans_router)
 api.add_router("", monitoring_router)
+api.add_router("", reports_scorecard_router)
+api.add_router("", reports_csat_router)
+api.add_router("", reports_downtime_router)
+api.add_router("", reports_problems_router)
+api.add_router("", reports_reviews_router)
+api.add_router("", reports_advice_router)
+api.add_router("", reports_pack_router)

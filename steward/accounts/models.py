@@ -158,6 +158,11 @@ class Provider(models.Model):
         help_text=_("Invoices fall due this many days after issue."),
     )
     invoice_footer = models.TextField(_("invoice footer"), blank=True)
+    # Whether a P1 ticket needs a post-incident review (reports): listed as missing until it
+    # has one.
+    review_required_for_p1 = models.BooleanField(
+        _("post-incident review required for P1 tickets"), default=True
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

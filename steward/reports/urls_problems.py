@@ -1,0 +1,17 @@
+"""The problems pages: `desk` (namespace reports), `portal` (reports_portal)."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, path
+
+from steward.reports import views_problems
+
+desk: list[URLPattern] = [
+    path("<int:org>/recurring/", views_problems.recurring, name="recurring"),
+    path("problems/", views_problems.problems, name="problems"),
+    path("problems/<int:pk>/", views_problems.problem, name="problem"),
+]
+portal: list[URLPattern] = [
+    path("problems/", views_problems.portal_problems, name="problems"),
+    path("problems/<int:pk>/", views_problems.portal_problem, name="problem"),
+]

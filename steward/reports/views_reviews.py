@@ -1,0 +1,41 @@
+"""The reviews pages (placeholders until built)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from steward.accounts.access import client_view, staff_view
+from steward.desk.models import Ticket
+
+
+@staff_view
+def reviews(request: HttpRequest) -> HttpResponse:
+    return render(request, "reports/placeholder.html", {})
+
+
+@staff_view
+def review(request: HttpRequest, number: str) -> HttpResponse:
+    return render(request, "reports/placeholder.html", {})
+
+
+@client_view
+def portal_review(request: HttpRequest, number: str) -> HttpResponse:
+    return render(request, "reports/placeholder.html", {})
+
+
+def ticket_context(request: HttpRequest, ticket: Ticket) -> dict[str, Any]:
+    """The desk ticket page's reports card: templates/reports/reviews/_ticket.html."""
+    return {}
+
+
+def portal_ticket_context(request: HttpRequest, ticket: Ticket) -> dict[str, Any]:
+    """The portal ticket page: templates/reports/reviews/_portal_ticket.html."""
+    return {}
+
+
+def dashboard_context(request: HttpRequest) -> dict[str, Any]:
+    """What the desk dashboard shows of reviews (templates/reports/reviews/_dashboard.html)."""
+    return {}
