@@ -179,6 +179,9 @@ PAGE_NAMESPACES = (
     "monitoring_portal",
     "vault",
     "vault_portal",
+    "reports",
+    "reports_portal",
+    "surveys",
 )
 
 
