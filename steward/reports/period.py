@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.http import HttpRequest
@@ -43,11 +43,13 @@ class Period:
         return Period(end - timedelta(days=self.days - 1), end)
 
     def bounds(self, tz: str | ZoneInfo) -> tuple[datetime, datetime]:
-        """[00:00 local on start, 24:00 local on end) as aware datetimes."""
+        """[00:00 local on start, 24:00 local on end), in UTC: Python subtracts two datetimes
+        of one time zone by the wall clock, so a day that leaves summer time would be 24 hours
+        long in local time and 25 in UTC."""
         z = ZoneInfo(tz) if isinstance(tz, str) else tz
         first = datetime.combine(self.start, time.min, tzinfo=z)
         last = datetime.combine(self.end + timedelta(days=1), time.min, tzinfo=z)
-        return first, last
+        return first.astimezone(UTC), last.astimezone(UTC)
 
     def end_or_now(self, tz: str | ZoneInfo, now: datetime | None = None) -> datetime:
         """ "The end" of DESIGN.md: the period's end or now, whichever is earlier."""

@@ -392,6 +392,17 @@ VAULT_DOCS_ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "vault_portal:document_revision": (lambda s: {"pk": s.document.pk, "revision": 1}, lambda: ()),
 }  # fmt: skip
 ROUTES.update(VAULT_DOCS_ROUTES)
+# The reports' entry points and the cards other pages load from reports.
+ROUTES.update(
+    {
+        "reports:home": (NONE, lambda: ()),
+        "reports:org": (ORG, lambda: ()),
+        "reports:ticket_panel": (lambda s: {"pk": s.ticket.pk}, lambda: ()),
+        "reports:dashboard_panel": (NONE, lambda: ()),
+        "reports_portal:home": (NONE, lambda: ()),
+        "reports_portal:ticket_panel": (NUMBER, lambda: ()),
+    }
+)
 
 # What a person would type into each field: the other fields of a request get these, so that
 # the hostile one is what the view has to deal with.

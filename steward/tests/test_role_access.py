@@ -326,6 +326,17 @@ VAULT_DOCS_PAGES = {
 }  # fmt: skip
 ALLOWED.update(VAULT_DOCS_PAGES)
 
+# The reports' entry points and the cards other pages load from reports.
+REPORTS_PAGES = {
+    "reports:home": STAFF,
+    "reports:org": STAFF,
+    "reports:ticket_panel": STAFF,
+    "reports:dashboard_panel": STAFF,
+    "reports_portal:home": CLIENTS,
+    "reports_portal:ticket_panel": CLIENTS,
+}
+ALLOWED.update(REPORTS_PAGES)
+
 
 def test_it_lists_every_route() -> None:
     routes = set(api_operations()) | set(pages())
@@ -646,6 +657,7 @@ PAGE_PK = {
     "vault_portal:document_edit": "document",
     "vault_portal:document_history": "document",
     "vault_portal:document_revision": "document",
+    "reports:ticket_panel": "ticket",
 }
 
 

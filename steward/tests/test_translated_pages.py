@@ -225,6 +225,7 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
         "vault home": (desk, reverse("vault:home")),
         "vault overview": (desk, reverse("vault:org", args=[w.acme.pk])),
         "portal knowledge": (portal, reverse("vault_portal:home")),
+        "reports home": (desk, reverse("reports:home")),
     }
     pages.update(
         {
