@@ -33,7 +33,7 @@ LINK_VALID = timedelta(days=30)
 _SALT = "steward.reports.survey"
 # Tickets nobody asked for: a check's outage or planned maintenance has no requester to
 # ask how it went, and its "requester" address is a monitoring mailbox at best.
-_NOT_ASKED = (Source.MONITORING, Source.MAINTENANCE)
+NOT_ASKED = (Source.MONITORING, Source.MAINTENANCE)
 # queue() renders mail/email/<template>; the survey's mail lives with its pages.
 _MAIL = "../../reports/csat/email/"
 
@@ -86,7 +86,7 @@ def ticket_resolved(event: TicketEvent) -> None:
     if event.data.get("to") != Status.RESOLVED:
         return
     ticket = event.ticket
-    if ticket.source in _NOT_ASKED:
+    if ticket.source in NOT_ASKED:
         return
     person = recipient(ticket)
     if person is None:

@@ -3,6 +3,8 @@ of answers, and the survey's part of the desk's and the portal's ticket pages.""
 
 from __future__ import annotations
 
+import re
+import zoneinfo
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -24,6 +26,8 @@ from steward.reports.models import Survey
 # The desk's list looks this far back, by default.
 DAYS = (30, 90, 365)
 DEFAULT_DAYS = 90
+# An id in a query string: digits a database takes (str.isdigit also takes "²").
+_ID = re.compile(r"[0-9]{1,12}")
 # Answers listed on the desk's page: the summary counts them all.
 LIST_LIMIT = 100
 
@@ -41,11 +45,12 @@ def _form(request: HttpRequest) -> SurveyForm:
 # --- The mailed link ------------------------------------------------------------------------
 
 
-def _language(survey: Survey) -> str:
-    # The page speaks as the mail did: the person who asked, or their organization.
+def _reader(survey: Survey) -> tuple[str, str]:
+    """(language, time zone) of the page: as the mail spoke, the person who asked or else
+    their organization (nobody is signed in to say otherwise)."""
     if survey.requester is not None:
-        return survey.requester.preferred_language()
-    return survey.organization.language
+        return survey.requester.preferred_language(), survey.requester.preferred_timezone()
+    return survey.organization.language, survey.organization.timezone
 
 
 def public_answer(request: HttpRequest, token: str) -> HttpResponse:
@@ -57,7 +62,8 @@ def public_answer(request: HttpRequest, token: str) -> HttpResponse:
         return render(
             request, "reports/csat/link_invalid.html", {"expired": exc.expired}, status=status
         )
-    with translation.override(_language(survey)):
+    language, tz = _reader(survey)
+    with translation.override(language), timezone.override(zoneinfo.ZoneInfo(tz)):
         return _public_page(request, survey)
 
 
@@ -172,7 +178,7 @@ def surveys_page(request: HttpRequest) -> HttpResponse:
     org = None
     org_id = request.GET.get("org", "")
     if org_id:
-        org = orgs.filter(pk=int(org_id)).first() if org_id.isdigit() else None
+        org = orgs.filter(pk=int(org_id)).first() if _ID.fullmatch(org_id) else None
         if org is None:
             raise Http404
         found = found.filter(organization=org)

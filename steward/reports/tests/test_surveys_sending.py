@@ -29,7 +29,11 @@ def test_it_mails_the_requester_a_signed_link_when_the_ticket_is_resolved() -> N
     ticket = make_ticket(w.acme, actor=w.acme_user, title="Printer jams")
     _resolve(ticket, w.tech)
     survey = Survey.objects.get(ticket=ticket)
-    assert (survey.resolution, survey.email, survey.requester) == (1, w.acme_user.email, w.acme_user)
+    assert (survey.resolution, survey.email, survey.requester) == (
+        1,
+        w.acme_user.email,
+        w.acme_user,
+    )
     assert survey.resolved_at == ticket.resolved_at and not survey.answered
     mail = Outbound.objects.get(kind="survey")
     assert mail.to == [w.acme_user.email] and ticket.number in mail.subject
