@@ -55,7 +55,10 @@ T: dict[str, tuple[object, object]] = {
         "rating：请选择 1 到 5 之间的整数。",
         "rating: επιλέξτε έναν ακέραιο από 1 έως 5.",
     ),
-    "This survey has already been answered.": ("此调查已有回答。", "Αυτή η έρευνα έχει ήδη απαντηθεί."),
+    "This survey has already been answered.": (
+        "此调查已有回答。",
+        "Αυτή η έρευνα έχει ήδη απαντηθεί.",
+    ),
     "Only the person who asked or a client admin can answer.": (
         "只有提出请求的人或客户管理员可以回答。",
         "Μόνο όποιος υπέβαλε το αίτημα ή ένας διαχειριστής του πελάτη μπορεί να απαντήσει.",
@@ -66,23 +69,28 @@ T: dict[str, tuple[object, object]] = {
     ),
     # The public page
     "How did we do?": ("我们做得怎么样？", "Πώς τα πήγαμε;"),
-    "Thank you: this survey has been answered.": ("谢谢：此调查已回答。", "Ευχαριστούμε: αυτή η έρευνα έχει απαντηθεί."),
+    "Thank you: this survey has been answered.": (
+        "谢谢：此调查已回答。",
+        "Ευχαριστούμε: αυτή η έρευνα έχει απαντηθεί.",
+    ),
     "The link works once; your answer is recorded.": (
         "此链接只能使用一次；您的回答已记录。",
         "Ο σύνδεσμος λειτουργεί μία φορά· η απάντησή σας έχει καταγραφεί.",
     ),
-    "We have resolved your request. How satisfied are you with how we handled it?": (
-        "我们已解决您的请求。您对我们的处理满意吗？",
-        "Επιλύσαμε το αίτημά σας. Πόσο ικανοποιημένοι είστε από τον χειρισμό του;",
-    ),
     "This link has expired": ("此链接已过期", "Αυτός ο σύνδεσμος έχει λήξει"),
     "This link does not work": ("此链接无效", "Αυτός ο σύνδεσμος δεν λειτουργεί"),
-    "This survey link has expired.": ("此调查链接已过期。", "Αυτός ο σύνδεσμος της έρευνας έχει λήξει."),
+    "This survey link has expired.": (
+        "此调查链接已过期。",
+        "Αυτός ο σύνδεσμος της έρευνας έχει λήξει.",
+    ),
     "You can still rate the request on its page in the portal.": (
         "您仍可以在门户的请求页面上进行评价。",
         "Μπορείτε ακόμη να βαθμολογήσετε το αίτημα στη σελίδα του στην πύλη.",
     ),
-    "This survey link does not work.": ("此调查链接无效。", "Αυτός ο σύνδεσμος της έρευνας δεν λειτουργεί."),
+    "This survey link does not work.": (
+        "此调查链接无效。",
+        "Αυτός ο σύνδεσμος της έρευνας δεν λειτουργεί.",
+    ),
     "It may have been copied only in part. Open the link from the email again, or rate the request in the portal.": (
         "链接可能只被复制了一部分。请从邮件中重新打开链接，或在门户中评价该请求。",
         "Ίσως αντιγράφηκε μόνο εν μέρει. Ανοίξτε ξανά τον σύνδεσμο από το email ή βαθμολογήστε το αίτημα στην πύλη.",

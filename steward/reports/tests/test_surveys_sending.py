@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from steward.accounts.models import Role
+from steward.accounts.models import Role, User
 from steward.desk import actions, events
-from steward.desk.models import Source
+from steward.desk.models import Source, Ticket
 from steward.mail.models import Outbound
 from steward.reports import surveys
 from steward.reports.models import Survey
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 LINK = re.compile(r"http://\S+/survey/([^/\s]+)/")
 
 
-def _resolve(ticket, tech):  # type: ignore[no-untyped-def]
+def _resolve(ticket: Ticket, tech: User) -> Ticket:
     return actions.change_status(ticket, "resolved", tech)
 
 
