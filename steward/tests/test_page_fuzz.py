@@ -62,7 +62,10 @@ from steward.monitoring import plans
 from steward.monitoring.forms import BoardFilterForm, CheckForm, WindowForm
 from steward.monitoring.models import Check, MaintenancePlan, MaintenanceWindow
 from steward.monitoring.plan_forms import PlanForm
+from steward.reports import surveys
 from steward.reports.forms import ComparisonForm
+from steward.reports.forms_csat import SurveyForm
+from steward.reports.models import Survey
 from steward.setup.forms import InviteForm, OrganizationForm, PersonForm, ProviderForm
 from steward.sla.models import CLOCKS, DAYS, PRIORITIES
 from steward.test import ScanningClient, World, make_ticket, pages, world
@@ -94,6 +97,10 @@ ROLES = {
     "monitoring_portal": CLIENTS,
     "vault": STAFF,
     "vault_portal": CLIENTS,
+    "reports": STAFF,
+    "reports_portal": CLIENTS,
+    # The mailed survey link: nobody signs in, so whoever is signed in is no different.
+    "surveys": CLIENTS,
 }
 
 
@@ -404,6 +411,29 @@ ROUTES.update(
     }
 )
 
+
+def _survey_token(s: Seed) -> dict[str, Any]:
+    """The mailed link of a survey of the seed's ticket."""
+    survey, _ = Survey.objects.get_or_create(
+        ticket=s.ticket,
+        resolution=1,
+        defaults={"organization": s.ticket.organization, "resolved_at": s.ticket.created_at},
+    )
+    return {"token": surveys.token(survey)}
+
+
+# Satisfaction surveys.
+ROUTES.update(
+    {
+        "reports:surveys": (NONE, lambda: ("org", "days", "low")),
+        "reports_portal:survey": (
+            lambda s: {"number": s.ticket.number},
+            lambda: fields(SurveyForm),
+        ),
+        "surveys:answer": (_survey_token, lambda: fields(SurveyForm)),
+    }
+)
+
 # What a person would type into each field: the other fields of a request get these, so that
 # the hostile one is what the view has to deal with.
 GOOD: dict[str, str] = {
@@ -464,7 +494,7 @@ READ = {
     "monitoring:board", "monitoring:windows", "monitoring:plans", "monitoring:plan",
     "vault:exit", "vault:posture", "vault_portal:exit", "vault_portal:posture",
     "vault:assets", "vault:vendors", "vault:asset_export", "vault_portal:assets",
-    "vault_portal:vendors",
+    "vault_portal:vendors", "reports:surveys",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(

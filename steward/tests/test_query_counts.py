@@ -48,6 +48,8 @@ from steward.mail.tests.factory import make_mail, make_mailbox
 from steward.monitoring import actions as monitoring
 from steward.monitoring import plans
 from steward.monitoring.models import AlertRecipient, Check, MaintenancePlan, MaintenanceWindow
+from steward.reports import surveys
+from steward.reports.models import Survey
 from steward.test import (
     World,
     api_operations,
@@ -213,7 +215,32 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         "check": shown.pk,
         "window": window.pk,
         **_vault_docs(w, n, tag, rich),
+        "token": _surveys(w, n, tag, rich),
     }
+
+
+def _surveys(w: World, n: int, tag: str, rich: Ticket) -> str:
+    """n more resolved tickets of Acme's with their surveys (some answered, some low), one
+    answered survey for each new organization, and n surveys of the richest ticket; the
+    mailed link of the first of those."""
+    for i in range(n):
+        ticket = make_ticket(w.acme, requester=w.acme_user, title=f"Survey {tag} {i}")
+        actions.change_status(ticket, Status.RESOLVED, w.tech)
+        if i % 3:
+            surveys.answer(ticket.surveys.get(), i % 5 + 1, f"Comment {tag} {i}", w.acme_user)
+    for org in Organization.objects.filter(code__startswith=f"Q{tag[1:]}X"):
+        ticket = org.tickets.get()
+        survey = Survey.objects.create(organization=org, ticket=ticket, resolved_at=NOW)
+        surveys.answer(survey, 4, "", None)
+    made = [
+        Survey.objects.create(
+            organization=w.acme, ticket=rich, resolution=k + 1, resolved_at=NOW, email="a@acme.test"
+        )
+        for k in range(n)
+    ]
+    for survey in made[1:]:
+        surveys.answer(survey, 2, f"Again {tag}", w.acme_admin)
+    return surveys.token(made[0])
 
 
 def _vault_docs(w: World, n: int, tag: str, ticket: Ticket) -> dict[str, Any]:

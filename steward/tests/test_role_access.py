@@ -33,6 +33,8 @@ from steward.mail.tests.factory import make_mail, make_mailbox
 from steward.monitoring import actions as monitoring
 from steward.monitoring import plans
 from steward.monitoring.models import MaintenancePlan
+from steward.reports import surveys
+from steward.reports.models import Survey
 from steward.test import (
     World,
     api_client,
@@ -297,6 +299,14 @@ ALLOWED: dict[str, frozenset[str]] = {
     "vault_portal:credential_reveal": frozenset({CA}),
     "vault_portal:access": frozenset({CA}),
     "vault_portal:audit": frozenset({CA}),
+    # Satisfaction: everyone who sees the ticket reads its survey; the person who asked or a
+    # client admin answers (a client user asked, in the fixture); the mailed link needs no
+    # sign-in, so every role (and nobody) opens it.
+    "GET /api/v1/tickets/{ticket_id}/satisfaction": EVERYONE,
+    "POST /api/v1/tickets/{ticket_id}/satisfaction": CLIENTS,
+    "reports:surveys": STAFF,
+    "reports_portal:survey": CLIENTS,
+    "surveys:answer": EVERYONE,
 }
 
 
@@ -426,8 +436,17 @@ def acme() -> Acme:
             "window": window.pk,
             "control": "ce.malware",
             **_vault_docs(w, ticket),
+            "token": _survey_token(ticket),
         },
     )
+
+
+def _survey_token(ticket: Ticket) -> str:
+    """The mailed link's token of a survey of the ticket (not resolved: nobody may answer)."""
+    survey = Survey.objects.create(
+        organization=ticket.organization, ticket=ticket, resolved_at=ticket.created_at
+    )
+    return surveys.token(survey)
 
 
 def _vault_docs(w: World, ticket: Ticket) -> dict[str, int]:
@@ -481,6 +500,7 @@ BODIES: dict[str, Any] = {
     "PATCH /api/v1/vendors/{vendor_id}": {"name": "Renamed"},
     "POST /api/v1/documents": "document",
     "PATCH /api/v1/documents/{document_id}": {"title": "Renamed"},
+    "POST /api/v1/tickets/{ticket_id}/satisfaction": {"rating": 5},
 }
 
 

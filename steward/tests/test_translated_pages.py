@@ -26,6 +26,8 @@ from steward.contracts.models import Agreement
 from steward.desk import actions
 from steward.monitoring import actions as monitoring
 from steward.monitoring.models import Flip
+from steward.reports import surveys
+from steward.reports.models import Survey
 from steward.test import ScanningClient, make_ticket, world
 from steward.vault import actions_docs as vault_docs
 from steward.vault import actions_secrets as vault_secrets
@@ -256,6 +258,31 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
             "portal document form": (
                 portal,
                 reverse("vault_portal:document_edit", args=[doc.pk]),
+            ),
+        }
+    )
+    # Satisfaction: one answer (low), one survey waiting, read on the desk and in the portal,
+    # and the mailed link (its page speaks the requester's language: the client admin asked).
+    rated = make_ticket(w.acme, requester=w.acme_admin, title="Drucker 13")
+    actions.change_status(rated, "resolved", w.tech)
+    surveys.answer(Survey.objects.get(ticket=rated), 2, "Toner 54", w.acme_admin)
+    waiting = make_ticket(w.acme, requester=w.acme_admin, title="Drucker 14")
+    actions.change_status(waiting, "resolved", w.tech)
+    link = reverse("surveys:answer", args=[surveys.token(Survey.objects.get(ticket=waiting))])
+    user_data += [rated.number, waiting.number, "Drucker 13", "Drucker 14", "Toner 54"]
+    pages.update(
+        {
+            "satisfaction": (manager, reverse("reports:surveys")),
+            "desk ticket reports card": (desk, reverse("reports:ticket_panel", args=[rated.pk])),
+            "portal survey": (portal, reverse("reports_portal:survey", args=[waiting.number])),
+            "portal ticket reports card": (
+                portal,
+                reverse("reports_portal:ticket_panel", args=[rated.number]),
+            ),
+            "survey link": (ScanningClient(), link),
+            "survey link answered": (
+                ScanningClient(),
+                reverse("surveys:answer", args=[surveys.token(Survey.objects.get(ticket=rated))]),
             ),
         }
     )
