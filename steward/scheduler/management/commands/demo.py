@@ -27,6 +27,7 @@ from steward.mail.demo import seed as seed_mail
 from steward.monitoring.demo import point
 from steward.monitoring.demo import seed as seed_monitoring
 from steward.monitoring.demo_target import DemoTarget
+from steward.reports import demo_csat
 from steward.vault import demo_docs, demo_exit, demo_secrets, demo_vault_keys
 
 _RUN = "from steward.cli import main; main()"
@@ -62,6 +63,8 @@ class Command(BaseCommand):
             demo_secrets.seed(now)
             demo_exit.seed(now)
             demo_vault_keys.seed(now)
+            # Proof of value: the surveys the desk's resolutions sent, some answered.
+            demo_csat.seed(now)
             seed_mail()
         finally:
             logging.disable(logging.NOTSET)
