@@ -16,7 +16,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import Status as HttpStatus
 
 from steward.accounts.api import named_organization
-from steward.accounts.models import Organization
+from steward.accounts.models import Organization, Role
 from steward.lib.api import (
     ApiError,
     Id,
@@ -130,10 +130,13 @@ def list_recurring(
     to: str | None = None,
 ) -> Items[ClusterOut]:
     """Groups of at least 3 tickets created in the period that say the same thing or concern
-    the same asset or check (`from`, `to`: dates, both included; default the last 90 days)."""
+    the same asset or check (`from`, `to`: dates, both included; default the last 90 days),
+    largest first. Provider staff and the client's administrators."""
     user = api_user(request)
     org = _org(request, org_id)
-    if not user.is_provider:
+    # The client's administrators see every ticket of theirs, so they may read this too; a
+    # client user sees only their own tickets, and labels quote other people's.
+    if not (user.is_provider or user.role == Role.CLIENT_ADMIN):
         raise ApiError(403, _("Your role does not allow this."))
     try:
         period = parse(from_, to, timezone.localdate(timezone=ZoneInfo(org.timezone)))
