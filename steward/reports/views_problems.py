@@ -51,6 +51,13 @@ def recurring(request: HttpRequest, org: int) -> HttpResponse:
     return render(request, "reports/problems/recurring.html", context)
 
 
+def _id(value: str) -> int | None:
+    """A row id from a form or query string: ASCII digits that fit a database integer."""
+    if value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
+
+
 def _pk(problem: Problem) -> int:
     return problem.pk
 
@@ -61,7 +68,7 @@ def problem_new(request: HttpRequest, org: int) -> HttpResponse:
     """Open a problem for a recurring group: its label as the title, its tickets linked."""
     found = desk_org(request, org)
     user = user_of(request)
-    ids = [int(v) for v in request.POST.getlist("ticket") if v.isdigit()]
+    ids = [pk for pk in map(_id, request.POST.getlist("ticket")) if pk is not None]
     changes = actions.Changes(title=request.POST.get("title", ""), tickets=ids)
     try:
         actions.require_writer(user)
@@ -78,11 +85,11 @@ def problems(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     qs = Problem.objects.visible_to(user).select_related("organization", "owner")
     status = request.GET.get("status", "")
-    org = request.GET.get("organization", "")
+    org = _id(request.GET.get("organization", ""))
     if status in ProblemStatus.values:
         qs = qs.filter(status=status)
-    if org.isdigit():
-        qs = qs.filter(organization_id=int(org))
+    if org is not None:
+        qs = qs.filter(organization_id=org)
     rows = list(qs.order_by("-updated_at", "-id")[:LIST_LIMIT])
     orgs = Organization.objects.visible_to(user).order_by("name")
     context = {
@@ -90,7 +97,7 @@ def problems(request: HttpRequest) -> HttpResponse:
         "orgs": orgs,
         "statuses": ProblemStatus.choices,
         "status": status,
-        "org_filter": int(org) if org.isdigit() else None,
+        "org_filter": org,
     }
     return render(request, "reports/problems/list.html", context)
 

@@ -43,6 +43,7 @@ from steward.test import (
     token_for,
     world,
 )
+from steward.reports.models import Problem
 from steward.vault import actions_docs as vault_docs
 from steward.vault import actions_secrets as vault_secrets
 from steward.vault.models import Asset, Document, Vendor
@@ -326,6 +327,24 @@ VAULT_DOCS_PAGES = {
 }  # fmt: skip
 ALLOWED.update(VAULT_DOCS_PAGES)
 
+# Reports, problems: provider staff keep them; the client's people read theirs (and the
+# client's administrators the recurring groups, which quote everyone's tickets).
+ALLOWED.update(
+    {
+        "GET /api/v1/organizations/{org_id}/recurring": STAFF | {CA},
+        "GET /api/v1/problems": EVERYONE,
+        "GET /api/v1/problems/{problem_id}": EVERYONE,
+        "POST /api/v1/problems": STAFF,
+        "PATCH /api/v1/problems/{problem_id}": STAFF,
+        "reports:recurring": STAFF,
+        "reports:problem_new": STAFF,
+        "reports:problems": STAFF,
+        "reports:problem": STAFF,
+        "reports_portal:problems": CLIENTS,
+        "reports_portal:problem": CLIENTS,
+    }
+)
+
 
 def test_it_lists_every_route() -> None:
     routes = set(api_operations()) | set(pages())
@@ -415,6 +434,7 @@ def acme() -> Acme:
             "window": window.pk,
             "control": "ce.malware",
             **_vault_docs(w, ticket),
+            **_problems(w, ticket),
         },
     )
 
@@ -429,6 +449,13 @@ def _vault_docs(w: World, ticket: Ticket) -> dict[str, int]:
     ids = {"asset_id": asset.pk, "vendor_id": vendor.pk, "document_id": doc.pk}
     return {**ids, "asset": asset.pk, "vendor": vendor.pk, "document": doc.pk, "revision": 1,
             "ticket": ticket.pk}  # fmt: skip
+
+
+def _problems(w: World, ticket: Ticket) -> dict[str, int]:
+    """A known error of Acme's, with one ticket."""
+    problem = Problem.objects.create(organization=w.acme, title="VPN drops", status="known_error")
+    problem.tickets.add(ticket)
+    return {"problem_id": problem.pk, "problem": problem.pk}
 
 
 # A body each write accepts from a role it allows: a refused role must be refused before it
@@ -470,6 +497,8 @@ BODIES: dict[str, Any] = {
     "PATCH /api/v1/vendors/{vendor_id}": {"name": "Renamed"},
     "POST /api/v1/documents": "document",
     "PATCH /api/v1/documents/{document_id}": {"title": "Renamed"},
+    "POST /api/v1/problems": "problem",
+    "PATCH /api/v1/problems/{problem_id}": {"title": "Renamed"},
 }
 
 
@@ -495,6 +524,8 @@ def _body(route: str, ids: dict[str, Any]) -> Any:
         return {"organization": ids["org_id"], "name": "N", "kind": "isp"}
     if body == "document":
         return {"organization": ids["org_id"], "title": "N", "body": "B"}
+    if body == "problem":
+        return {"organization": ids["org_id"], "title": "N"}
     if body == "timer":
         return {"ticket": ids["ticket_id"]}
     return body
@@ -582,6 +613,7 @@ HTML_POSTS = {
     "vault:asset_delete",
     "vault:vendor_delete",
     "vault:document_delete",
+    "reports:problem_new",
 }
 
 
@@ -646,6 +678,8 @@ PAGE_PK = {
     "vault_portal:document_edit": "document",
     "vault_portal:document_history": "document",
     "vault_portal:document_revision": "document",
+    "reports:problem": "problem",
+    "reports_portal:problem": "problem",
 }
 
 

@@ -81,6 +81,8 @@ HTML_WRITES = {
     "vault_portal:credential_delete",
     "vault_portal:credential_reveal",
     "vault_portal:access",
+    "reports:problem_new",
+    "reports:problem",
 }
 
 

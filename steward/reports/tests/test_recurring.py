@@ -37,7 +37,7 @@ def _corpus(org: Organization) -> dict[str, list[int]]:
                 made.setdefault(f"{fault}:{language}", []).append(
                     _open(org, title, description, n % 60).pk
                 )
-    for language, items in UNRELATED.items():
+    for items in UNRELATED.values():
         for title, description in items:
             n += 1
             made.setdefault("unrelated", []).append(_open(org, title, description, n % 60).pk)
