@@ -142,14 +142,15 @@ def known_errors_for(ticket: Ticket) -> list[Problem]:
     )
     if not candidates:
         return []
-    linked = {
-        p.pk: list(
-            p.tickets.order_by("-created_at").values_list("pk", "title", "description")[
-                :COMPARED_TICKETS
-            ]
-        )
-        for p in candidates
-    }
+    linked: dict[int, list[tuple[int, str, str]]] = {p.pk: [] for p in candidates}
+    links = (
+        Problem.tickets.through.objects.filter(problem__in=candidates)
+        .order_by("problem_id", "-ticket__created_at")
+        .values_list("problem_id", "ticket_id", "ticket__title", "ticket__description")
+    )
+    for problem_id, pk, title, description in links:
+        if len(linked[problem_id]) < COMPARED_TICKETS:
+            linked[problem_id].append((pk, title, description))
     shared = _sharing_a_key(ticket, {pk for rows in linked.values() for pk, _t, _d in rows})
     matches = []
     for problem in candidates:

@@ -60,6 +60,7 @@ from steward.test import (
     pages,
     world,
 )
+from steward.reports.models import Problem
 from steward.tests.test_role_access import ALLOWED, HTML_POSTS, _page_url
 from steward.vault import access as vault_access
 from steward.vault import actions_docs as vault_docs
@@ -213,7 +214,24 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         "check": shown.pk,
         "window": window.pk,
         **_vault_docs(w, n, tag, rich),
+        **_problems(w, n, tag, rich),
     }
+
+
+def _problems(w: World, n: int, tag: str, ticket: Ticket) -> dict[str, Any]:
+    """n more known errors of Acme's, each with n tickets that say the same thing (so n more
+    recurring groups), the seed's ticket linked to the last."""
+    problem = None
+    for i in range(n):
+        problem = Problem.objects.create(
+            organization=w.acme, title=f"Fault {tag} {i}", status="known_error", workaround="w"
+        )
+        problem.tickets.set(
+            make_ticket(w.acme, title=f"Printer {tag} {i} does not print") for _ in range(n)
+        )
+    assert problem is not None
+    problem.tickets.add(ticket)
+    return {"problem_id": problem.pk, "problem": problem.pk}
 
 
 def _vault_docs(w: World, n: int, tag: str, ticket: Ticket) -> dict[str, Any]:
