@@ -48,6 +48,7 @@ from steward.mail.tests.factory import make_mail, make_mailbox
 from steward.monitoring import actions as monitoring
 from steward.monitoring import plans
 from steward.monitoring.models import AlertRecipient, Check, MaintenancePlan, MaintenanceWindow
+from steward.reports.models import Problem
 from steward.test import (
     World,
     api_operations,
@@ -60,7 +61,6 @@ from steward.test import (
     pages,
     world,
 )
-from steward.reports.models import Problem
 from steward.tests.test_role_access import ALLOWED, HTML_POSTS, _page_url
 from steward.vault import access as vault_access
 from steward.vault import actions_docs as vault_docs

@@ -33,6 +33,7 @@ from steward.mail.tests.factory import make_mail, make_mailbox
 from steward.monitoring import actions as monitoring
 from steward.monitoring import plans
 from steward.monitoring.models import MaintenancePlan
+from steward.reports.models import Problem
 from steward.test import (
     World,
     api_client,
@@ -43,7 +44,6 @@ from steward.test import (
     token_for,
     world,
 )
-from steward.reports.models import Problem
 from steward.vault import actions_docs as vault_docs
 from steward.vault import actions_secrets as vault_secrets
 from steward.vault.models import Asset, Document, Vendor
