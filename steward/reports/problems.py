@@ -24,7 +24,7 @@ from steward.vault.models import TicketAsset
 
 # A ticket reads like a known error when its text is at least this close (cosine similarity
 # of the same character n-grams the recurring groups use) to the problem's title or to one
-# of its tickets: a little stricter than the clustering's threshold (similarity 0.15), as a
+# of its tickets: a little stricter than the clustering's threshold (similarity 0.20), as a
 # flag on one ticket is read as a claim.
 KNOWN_ERROR_SIMILARITY = 0.25
 
