@@ -28,7 +28,10 @@ T: dict[str, tuple[object, object]] = {
     ),
     "problem #%(n)s: %(status)s": ("问题 #%(n)s：%(status)s", "πρόβλημα #%(n)s: %(status)s"),
     "Open a problem": ("创建问题", "Άνοιγμα προβλήματος"),
-    "Nothing recurring in this period.": ("本期内没有重复出现的问题。", "Τίποτα επαναλαμβανόμενο σε αυτή την περίοδο."),
+    "Nothing recurring in this period.": (
+        "本期内没有重复出现的问题。",
+        "Τίποτα επαναλαμβανόμενο σε αυτή την περίοδο.",
+    ),
     "No three tickets say the same thing or concern the same asset or check.": (
         "没有三张工单描述同一件事，或涉及同一资产或同一监控检查。",
         "Δεν υπάρχουν τρία αιτήματα που να λένε το ίδιο ή να αφορούν το ίδιο πάγιο ή τον ίδιο έλεγχο.",
@@ -46,7 +49,10 @@ T: dict[str, tuple[object, object]] = {
     "Problem #%(n)s": ("问题 #%(n)s", "Πρόβλημα #%(n)s"),
     "Linked tickets": ("关联的工单", "Συνδεδεμένα αιτήματα"),
     "No tickets linked.": ("没有关联的工单。", "Κανένα συνδεδεμένο αίτημα."),
-    "Recurring tickets of this client": ("该客户的重复工单", "Επαναλαμβανόμενα αιτήματα του πελάτη"),
+    "Recurring tickets of this client": (
+        "该客户的重复工单",
+        "Επαναλαμβανόμενα αιτήματα του πελάτη",
+    ),
     "Faults that came back more than once, what causes them and what to do meanwhile.": (
         "多次出现的故障、其原因，以及在解决之前的应对办法。",
         "Βλάβες που εμφανίστηκαν ξανά, τι τις προκαλεί και τι να κάνετε στο μεταξύ.",
@@ -55,18 +61,36 @@ T: dict[str, tuple[object, object]] = {
     "Root cause": ("根本原因", "Βασική αιτία"),
     "No problems recorded.": ("没有记录的问题。", "Δεν έχουν καταγραφεί προβλήματα."),
     "Not found yet.": ("尚未查明。", "Δεν έχει βρεθεί ακόμη."),
-    "Matches known error: %(title)s": ("与已知错误相符：%(title)s", "Ταιριάζει με γνωστό σφάλμα: %(title)s"),
+    "Matches known error: %(title)s": (
+        "与已知错误相符：%(title)s",
+        "Ταιριάζει με γνωστό σφάλμα: %(title)s",
+    ),
     # The form and the rules
     "Shown on every new ticket that looks like this known error.": (
         "显示在每张与此已知错误相似的新工单上。",
         "Εμφανίζεται σε κάθε νέο αίτημα που μοιάζει με αυτό το γνωστό σφάλμα.",
     ),
-    "Ticket numbers, separated by spaces or commas.": ("工单编号，以空格或逗号分隔。", "Αριθμοί αιτημάτων, χωρισμένοι με κενά ή κόμματα."),
-    "Not tickets of this client: %(numbers)s.": ("不是该客户的工单：%(numbers)s。", "Δεν είναι αιτήματα αυτού του πελάτη: %(numbers)s."),
-    "Not tickets of this client: %(ids)s.": ("不是该客户的工单：%(ids)s。", "Δεν είναι αιτήματα αυτού του πελάτη: %(ids)s."),
+    "Ticket numbers, separated by spaces or commas.": (
+        "工单编号，以空格或逗号分隔。",
+        "Αριθμοί αιτημάτων, χωρισμένοι με κενά ή κόμματα.",
+    ),
+    "Not tickets of this client: %(numbers)s.": (
+        "不是该客户的工单：%(numbers)s。",
+        "Δεν είναι αιτήματα αυτού του πελάτη: %(numbers)s.",
+    ),
+    "Not tickets of this client: %(ids)s.": (
+        "不是该客户的工单：%(ids)s。",
+        "Δεν είναι αιτήματα αυτού του πελάτη: %(ids)s.",
+    ),
     "Give the problem a title.": ("请填写问题标题。", "Δώστε τίτλο στο πρόβλημα."),
-    "A title is at most 200 characters.": ("标题最多 200 个字符。", "Ο τίτλος έχει έως 200 χαρακτήρες."),
-    "Use one of %(values)s.": ("请使用以下之一：%(values)s。", "Χρησιμοποιήστε ένα από: %(values)s."),
+    "A title is at most 200 characters.": (
+        "标题最多 200 个字符。",
+        "Ο τίτλος έχει έως 200 χαρακτήρες.",
+    ),
+    "Use one of %(values)s.": (
+        "请使用以下之一：%(values)s。",
+        "Χρησιμοποιήστε ένα από: %(values)s.",
+    ),
     "The owner must be provider staff who look after this client.": (
         "负责人必须是负责该客户的服务商员工。",
         "Υπεύθυνος μπορεί να είναι μόνο προσωπικό του παρόχου που εξυπηρετεί αυτόν τον πελάτη.",
