@@ -8,6 +8,7 @@ from steward.reports import views_problems
 
 desk: list[URLPattern] = [
     path("<int:org>/recurring/", views_problems.recurring, name="recurring"),
+    path("<int:org>/problems/new/", views_problems.problem_new, name="problem_new"),
     path("problems/", views_problems.problems, name="problems"),
     path("problems/<int:pk>/", views_problems.problem, name="problem"),
 ]

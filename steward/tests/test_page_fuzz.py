@@ -65,7 +65,8 @@ from steward.monitoring.plan_forms import PlanForm
 from steward.reports import surveys
 from steward.reports.forms import ComparisonForm
 from steward.reports.forms_csat import SurveyForm
-from steward.reports.models import Survey
+from steward.reports.forms_problems import ProblemForm
+from steward.reports.models import Problem, Survey
 from steward.setup.forms import InviteForm, OrganizationForm, PersonForm, ProviderForm
 from steward.sla.models import CLOCKS, DAYS, PRIORITIES
 from steward.test import ScanningClient, World, make_ticket, pages, world
@@ -434,6 +435,28 @@ ROUTES.update(
     }
 )
 
+
+def _problem(s: Seed) -> dict[str, Any]:
+    """Acme's known error, linked to the seed's ticket."""
+    problem, _new = Problem.objects.get_or_create(
+        organization=s.w.acme, title="Printer on 2F does not print", status="known_error"
+    )
+    problem.tickets.add(s.ticket)
+    return {"pk": problem.pk}
+
+
+# Reports: recurring tickets and problems.
+ROUTES.update(
+    {
+        "reports:recurring": (ORG, lambda: ("from", "to")),
+        "reports:problem_new": (ORG, lambda: ("title", "ticket")),
+        "reports:problems": (NONE, lambda: ("status", "organization")),
+        "reports:problem": (_problem, lambda: fields(ProblemForm)),
+        "reports_portal:problems": (NONE, lambda: ()),
+        "reports_portal:problem": (_problem, lambda: ()),
+    }
+)
+
 # What a person would type into each field: the other fields of a request get these, so that
 # the hostile one is what the view has to deal with.
 GOOD: dict[str, str] = {
@@ -494,7 +517,7 @@ READ = {
     "monitoring:board", "monitoring:windows", "monitoring:plans", "monitoring:plan",
     "vault:exit", "vault:posture", "vault_portal:exit", "vault_portal:posture",
     "vault:assets", "vault:vendors", "vault:asset_export", "vault_portal:assets",
-    "vault_portal:vendors", "reports:surveys",
+    "vault_portal:vendors", "reports:surveys", "reports:recurring", "reports:problems",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(

@@ -49,7 +49,7 @@ from steward.monitoring import actions as monitoring
 from steward.monitoring import plans
 from steward.monitoring.models import AlertRecipient, Check, MaintenancePlan, MaintenanceWindow
 from steward.reports import surveys
-from steward.reports.models import Survey
+from steward.reports.models import Problem, Survey
 from steward.test import (
     World,
     api_operations,
@@ -216,6 +216,7 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         "window": window.pk,
         **_vault_docs(w, n, tag, rich),
         "token": _surveys(w, n, tag, rich),
+        **_problems(w, n, tag, rich),
     }
 
 
@@ -241,6 +242,22 @@ def _surveys(w: World, n: int, tag: str, rich: Ticket) -> str:
     for survey in made[1:]:
         surveys.answer(survey, 2, f"Again {tag}", w.acme_admin)
     return surveys.token(made[0])
+
+
+def _problems(w: World, n: int, tag: str, ticket: Ticket) -> dict[str, Any]:
+    """n more known errors of Acme's, each with n tickets that say the same thing (so n more
+    recurring groups), the seed's ticket linked to the last."""
+    problem = None
+    for i in range(n):
+        problem = Problem.objects.create(
+            organization=w.acme, title=f"Fault {tag} {i}", status="known_error", workaround="w"
+        )
+        problem.tickets.set(
+            make_ticket(w.acme, title=f"Printer {tag} {i} does not print") for _ in range(n)
+        )
+    assert problem is not None
+    problem.tickets.add(ticket)
+    return {"problem_id": problem.pk, "problem": problem.pk}
 
 
 def _vault_docs(w: World, n: int, tag: str, ticket: Ticket) -> dict[str, Any]:

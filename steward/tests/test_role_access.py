@@ -34,7 +34,7 @@ from steward.monitoring import actions as monitoring
 from steward.monitoring import plans
 from steward.monitoring.models import MaintenancePlan
 from steward.reports import surveys
-from steward.reports.models import Survey
+from steward.reports.models import Problem, Survey
 from steward.test import (
     World,
     api_client,
@@ -346,6 +346,23 @@ REPORTS_PAGES = {
     "reports_portal:ticket_panel": CLIENTS,
 }
 ALLOWED.update(REPORTS_PAGES)
+# Reports, problems: provider staff keep them; the client's people read theirs (and the
+# client's administrators the recurring groups, which quote everyone's tickets).
+ALLOWED.update(
+    {
+        "GET /api/v1/organizations/{org_id}/recurring": STAFF | {CA},
+        "GET /api/v1/problems": EVERYONE,
+        "GET /api/v1/problems/{problem_id}": EVERYONE,
+        "POST /api/v1/problems": STAFF,
+        "PATCH /api/v1/problems/{problem_id}": STAFF,
+        "reports:recurring": STAFF,
+        "reports:problem_new": STAFF,
+        "reports:problems": STAFF,
+        "reports:problem": STAFF,
+        "reports_portal:problems": CLIENTS,
+        "reports_portal:problem": CLIENTS,
+    }
+)
 
 
 def test_it_lists_every_route() -> None:
@@ -437,6 +454,7 @@ def acme() -> Acme:
             "control": "ce.malware",
             **_vault_docs(w, ticket),
             "token": _survey_token(ticket),
+            **_problems(w, ticket),
         },
     )
 
@@ -459,6 +477,13 @@ def _vault_docs(w: World, ticket: Ticket) -> dict[str, int]:
     ids = {"asset_id": asset.pk, "vendor_id": vendor.pk, "document_id": doc.pk}
     return {**ids, "asset": asset.pk, "vendor": vendor.pk, "document": doc.pk, "revision": 1,
             "ticket": ticket.pk}  # fmt: skip
+
+
+def _problems(w: World, ticket: Ticket) -> dict[str, int]:
+    """A known error of Acme's, with one ticket."""
+    problem = Problem.objects.create(organization=w.acme, title="VPN drops", status="known_error")
+    problem.tickets.add(ticket)
+    return {"problem_id": problem.pk, "problem": problem.pk}
 
 
 # A body each write accepts from a role it allows: a refused role must be refused before it
@@ -501,6 +526,8 @@ BODIES: dict[str, Any] = {
     "POST /api/v1/documents": "document",
     "PATCH /api/v1/documents/{document_id}": {"title": "Renamed"},
     "POST /api/v1/tickets/{ticket_id}/satisfaction": {"rating": 5},
+    "POST /api/v1/problems": "problem",
+    "PATCH /api/v1/problems/{problem_id}": {"title": "Renamed"},
 }
 
 
@@ -526,6 +553,8 @@ def _body(route: str, ids: dict[str, Any]) -> Any:
         return {"organization": ids["org_id"], "name": "N", "kind": "isp"}
     if body == "document":
         return {"organization": ids["org_id"], "title": "N", "body": "B"}
+    if body == "problem":
+        return {"organization": ids["org_id"], "title": "N"}
     if body == "timer":
         return {"ticket": ids["ticket_id"]}
     return body
@@ -613,6 +642,7 @@ HTML_POSTS = {
     "vault:asset_delete",
     "vault:vendor_delete",
     "vault:document_delete",
+    "reports:problem_new",
 }
 
 
@@ -678,6 +708,8 @@ PAGE_PK = {
     "vault_portal:document_history": "document",
     "vault_portal:document_revision": "document",
     "reports:ticket_panel": "ticket",
+    "reports:problem": "problem",
+    "reports_portal:problem": "problem",
 }
 
 

@@ -83,6 +83,8 @@ HTML_WRITES = {
     "vault_portal:access",
     "reports_portal:survey",
     "surveys:answer",
+    "reports:problem_new",
+    "reports:problem",
 }
 
 

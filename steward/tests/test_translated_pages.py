@@ -27,7 +27,7 @@ from steward.desk import actions
 from steward.monitoring import actions as monitoring
 from steward.monitoring.models import Flip
 from steward.reports import surveys
-from steward.reports.models import Survey
+from steward.reports.models import Problem, Survey
 from steward.test import ScanningClient, make_ticket, world
 from steward.vault import actions_docs as vault_docs
 from steward.vault import actions_secrets as vault_secrets
@@ -283,6 +283,28 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
             "survey link answered": (
                 ScanningClient(),
                 reverse("surveys:answer", args=[surveys.token(Survey.objects.get(ticket=rated))]),
+            ),
+        }
+    )
+    # Reports, problems: a recurring group with a problem (a known error) opened for it.
+    repeated = [make_ticket(w.acme, title="Drucker 13", description="Toner 54") for _ in range(3)]
+    known = Problem.objects.create(
+        organization=w.acme, title="Drucker 14", status="known_error", owner=w.tech,
+        root_cause="Toner 55", workaround="Toner 56",
+    )  # fmt: skip
+    known.tickets.set(repeated)
+    user_data += ["Drucker 13", "Drucker 14", "Toner 54", "Toner 55", "Toner 56"]
+    user_data += [t.number for t in repeated]
+    pages.update(
+        {
+            "recurring": (desk, reverse("reports:recurring", args=[w.acme.pk])),
+            "problems": (desk, reverse("reports:problems")),
+            "problem": (desk, reverse("reports:problem", args=[known.pk])),
+            "portal problems": (portal, reverse("reports_portal:problems")),
+            "portal problem": (portal, reverse("reports_portal:problem", args=[known.pk])),
+            "ticket panel with a known error": (
+                desk,
+                reverse("reports:ticket_panel", args=[make_ticket(w.acme, title="Drucker 13").pk]),
             ),
         }
     )
