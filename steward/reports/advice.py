@@ -24,6 +24,7 @@ from steward.desk.models import Ticket
 from steward.lib.errors import DomainError
 from steward.reports.models import DECISIONS, AdviceStatus, Decision, Problem, Recommendation
 from steward.vault.models import Asset, PostureControl, TicketAsset
+from steward.vault.posture import BY_KEY
 
 TEXTS = ("title", "rationale", "risk_if_declined", "provider_interest")
 MAX = {"title": 200, "rationale": 100_000, "risk_if_declined": 100_000, "provider_interest": 2_000}
@@ -248,3 +249,9 @@ def log(org: Organization, user: User) -> QuerySet[Recommendation]:
         .select_related("asset", "control", "problem", "created_by")
         .prefetch_related("decisions__by")
     )
+
+
+def control_label(control: PostureControl) -> str:
+    """A control as people name it: its framework's number and title."""
+    known = BY_KEY.get(control.control)
+    return f"{known.ref} {known.title}" if known else control.control
