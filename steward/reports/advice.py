@@ -194,9 +194,11 @@ def declined_at(rec: Recommendation) -> datetime | None:
 def _asset_ids(rec: Recommendation) -> set[int]:
     ids = {rec.asset_id} if rec.asset_id else set()
     if rec.control_id:
-        ids |= set(PostureControl.assets.through.objects.filter(
-            posturecontrol_id=rec.control_id
-        ).values_list("asset_id", flat=True))
+        ids |= set(
+            PostureControl.assets.through.objects.filter(
+                posturecontrol_id=rec.control_id
+            ).values_list("asset_id", flat=True)
+        )
     return ids
 
 

@@ -185,9 +185,7 @@ def update_recommendation(
 
 
 @router.post("/recommendations/{rec_id}/decision", response={201: RecommendationOut})
-def decide(
-    request: HttpRequest, rec_id: int, payload: DecisionIn
-) -> HttpStatus[RecommendationOut]:
+def decide(request: HttpRequest, rec_id: int, payload: DecisionIn) -> HttpStatus[RecommendationOut]:
     """The client administrator's answer; answers the recommendation with its decisions."""
     user = api_user(request)
     rec = get_for_write(Recommendation.objects.all(), user, "recommendation", pk=rec_id)

@@ -63,7 +63,9 @@ class ReviewOut(Out):
             how_fixed=review.how_fixed,
             how_to_avoid=review.how_to_avoid,
             actions=[
-                ActionOut(title=a.title, owner=a.owner_id, due=a.due, done=a.done, done_at=a.done_at)
+                ActionOut(
+                    title=a.title, owner=a.owner_id, due=a.due, done=a.done, done_at=a.done_at
+                )
                 for a in review.actions.all()
             ],
             author=review.author_id,

@@ -61,9 +61,10 @@ class RecommendationForm(forms.ModelForm[Recommendation]):
         pass
 
     def data_for_save(self) -> dict[str, Any]:
-        data = {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+        data: dict[str, Any] = {name: self.cleaned_data.get(name) for name in self.Meta.fields}
         for name in ("control", "asset", "problem"):
-            data[name] = data[name].pk if data[name] is not None else None
+            linked = data[name]
+            data[name] = linked.pk if linked is not None else None
         for name in advice.TEXTS:
             data[name] = data[name] or ""
         if self.cleaned_data.get("repropose"):

@@ -29,9 +29,7 @@ class ReviewForm(forms.ModelForm[Review]):
 
 class ActionForm(forms.Form):
     title = forms.CharField(label=_("Action"), max_length=reviews.TITLE_MAX, required=False)
-    owner = forms.ModelChoiceField(
-        label=_("Owner"), queryset=User.objects.none(), required=False
-    )
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=User.objects.none(), required=False)
     due = forms.DateField(label=_("Due"), required=False, widget=DATE)
     done = forms.BooleanField(label=_("Done"), required=False)
 

@@ -40,11 +40,16 @@ def owners_for(ticket: Ticket) -> QuerySet[User]:
     """Who may own an action of this ticket's review: the provider staff who see its
     organization and the organization's own people."""
     org = ticket.organization_id
-    return User.objects.filter(is_active=True).filter(
-        Q(role__in=ALL_SEEING_ROLES)
-        | Q(role=Role.TECHNICIAN, memberships__organization_id=org)
-        | Q(organization_id=org)
-    ).distinct().order_by("name", "email")
+    return (
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(role__in=ALL_SEEING_ROLES)
+            | Q(role=Role.TECHNICIAN, memberships__organization_id=org)
+            | Q(organization_id=org)
+        )
+        .distinct()
+        .order_by("name", "email")
+    )
 
 
 def _check(ticket: Ticket, texts: dict[str, str], actions: list[ActionIn]) -> None:
@@ -57,9 +62,15 @@ def _check(ticket: Ticket, texts: dict[str, str], actions: list[ActionIn]) -> No
     for i, action in enumerate(actions):
         field = f"actions.{i}"
         if not action.title.strip():
-            raise DomainError(_("%(field)s: an action needs a title.") % {"field": field + ".title"}, field + ".title")
+            raise DomainError(
+                _("%(field)s: an action needs a title.") % {"field": field + ".title"},
+                field + ".title",
+            )
         if len(action.title.strip()) > TITLE_MAX:
-            raise DomainError(_("%(field)s: at most 200 characters.") % {"field": field + ".title"}, field + ".title")
+            raise DomainError(
+                _("%(field)s: at most 200 characters.") % {"field": field + ".title"},
+                field + ".title",
+            )
         if action.owner is not None and action.owner not in allowed:
             raise DomainError(
                 _("%(field)s: not someone of this organization or its provider staff.")

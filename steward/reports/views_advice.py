@@ -42,9 +42,7 @@ def advice(request: HttpRequest, org: int) -> HttpResponse:
     return render(request, "reports/advice/log.html", _log_context(request, found))
 
 
-def _form_page(
-    request: HttpRequest, org: Organization, rec: Recommendation
-) -> HttpResponse:
+def _form_page(request: HttpRequest, org: Organization, rec: Recommendation) -> HttpResponse:
     form = RecommendationForm(request.POST or None, instance=rec, org=org)
     if request.method == "POST" and form.is_valid():
         try:
@@ -101,7 +99,9 @@ def portal_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            rules.decide(rec, user_of(request), form.cleaned_data["decision"], form.cleaned_data["note"])
+            rules.decide(
+                rec, user_of(request), form.cleaned_data["decision"], form.cleaned_data["note"]
+            )
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:

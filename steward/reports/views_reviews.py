@@ -85,9 +85,9 @@ def review(request: HttpRequest, number: str) -> HttpResponse:
                 return redirect("reports:review", ticket.number)
     else:
         form = ReviewForm(instance=current)
+        rows = list(current.actions.all()) if current else []
         initial = [
-            {"title": a.title, "owner": a.owner_id, "due": a.due, "done": a.done}
-            for a in (current.actions.all() if current else [])
+            {"title": a.title, "owner": a.owner_id, "due": a.due, "done": a.done} for a in rows
         ]
         formset = ActionFormSet(initial=initial, form_kwargs={"owners": owners})
     return render(

@@ -43,6 +43,8 @@ from steward.test import (
     token_for,
     world,
 )
+from steward.reports import advice, reviews
+from steward.reports.models import Recommendation
 from steward.vault import actions_docs as vault_docs
 from steward.vault import actions_secrets as vault_secrets
 from steward.vault.models import Asset, Document, Vendor
@@ -325,6 +327,27 @@ VAULT_DOCS_PAGES = {
     "vault_portal:document_edit": frozenset({CA}),
 }  # fmt: skip
 ALLOWED.update(VAULT_DOCS_PAGES)
+# Reports, reviews and advice: everyone who sees the ticket reads its review, staff write it;
+# advice is written by staff and read and decided by the client's administrators only.
+REPORTS_ADVICE = {
+    "GET /api/v1/tickets/{ticket_id}/review": EVERYONE,
+    "PUT /api/v1/tickets/{ticket_id}/review": STAFF,
+    "GET /api/v1/recommendations": STAFF | {CA},
+    "POST /api/v1/recommendations": STAFF,
+    "GET /api/v1/recommendations/{rec_id}": STAFF | {CA},
+    "PATCH /api/v1/recommendations/{rec_id}": STAFF,
+    "POST /api/v1/recommendations/{rec_id}/decision": frozenset({CA}),
+    "reports:reviews": STAFF,
+    "reports:review": STAFF,
+    "reports_portal:review": CLIENTS,
+    "reports:advice": STAFF,
+    "reports:recommendation": STAFF,
+    "reports:recommendation_new": STAFF,
+    "reports:recommendation_edit": STAFF,
+    "reports_portal:advice": frozenset({CA}),
+    "reports_portal:recommendation": frozenset({CA}),
+}
+ALLOWED.update(REPORTS_ADVICE)
 
 
 def test_it_lists_every_route() -> None:
@@ -415,6 +438,7 @@ def acme() -> Acme:
             "window": window.pk,
             "control": "ce.malware",
             **_vault_docs(w, ticket),
+            **_reports_advice(w, ticket),
         },
     )
 
@@ -429,6 +453,17 @@ def _vault_docs(w: World, ticket: Ticket) -> dict[str, int]:
     ids = {"asset_id": asset.pk, "vendor_id": vendor.pk, "document_id": doc.pk}
     return {**ids, "asset": asset.pk, "vendor": vendor.pk, "document": doc.pk, "revision": 1,
             "ticket": ticket.pk}  # fmt: skip
+
+
+def _reports_advice(w: World, ticket: Ticket) -> dict[str, int]:
+    """A review of the ticket and a recommendation of Acme's."""
+    reviews.save_review(ticket, w.tech, {"what_happened": "Disk full"}, [])
+    rec = advice.save(
+        Recommendation(organization=w.acme),
+        {"title": "MFA", "rationale": "Phishing", "provider_interest": "none"},
+        w.tech,
+    )
+    return {"rec_id": rec.pk, "recommendation": rec.pk}
 
 
 # A body each write accepts from a role it allows: a refused role must be refused before it
@@ -470,6 +505,10 @@ BODIES: dict[str, Any] = {
     "PATCH /api/v1/vendors/{vendor_id}": {"name": "Renamed"},
     "POST /api/v1/documents": "document",
     "PATCH /api/v1/documents/{document_id}": {"title": "Renamed"},
+    "PUT /api/v1/tickets/{ticket_id}/review": {"what_happened": "x", "actions": []},
+    "POST /api/v1/recommendations": "recommendation",
+    "PATCH /api/v1/recommendations/{rec_id}": {"title": "Renamed"},
+    "POST /api/v1/recommendations/{rec_id}/decision": {"decision": "deferred"},
 }
 
 
@@ -495,6 +534,8 @@ def _body(route: str, ids: dict[str, Any]) -> Any:
         return {"organization": ids["org_id"], "name": "N", "kind": "isp"}
     if body == "document":
         return {"organization": ids["org_id"], "title": "N", "body": "B"}
+    if body == "recommendation":
+        return {"organization": ids["org_id"], "title": "T", "rationale": "R", "provider_interest": "none"}  # fmt: skip  # noqa: E501
     if body == "timer":
         return {"ticket": ids["ticket_id"]}
     return body
@@ -646,6 +687,9 @@ PAGE_PK = {
     "vault_portal:document_edit": "document",
     "vault_portal:document_history": "document",
     "vault_portal:document_revision": "document",
+    "reports:recommendation": "recommendation",
+    "reports:recommendation_edit": "recommendation",
+    "reports_portal:recommendation": "recommendation",
 }
 
 

@@ -81,6 +81,10 @@ HTML_WRITES = {
     "vault_portal:credential_delete",
     "vault_portal:credential_reveal",
     "vault_portal:access",
+    "reports:review",
+    "reports:recommendation_new",
+    "reports:recommendation_edit",
+    "reports_portal:recommendation",
 }
 
 

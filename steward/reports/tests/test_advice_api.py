@@ -116,7 +116,11 @@ def test_links_must_be_of_the_same_organization(w: World) -> None:
     their_control = PostureControl.objects.create(organization=w.globex, control="ce.firewalls")
     their_problem = Problem.objects.create(organization=w.globex, title="Globex VPN drops")
     assert _made(w, asset=ours.pk)["asset"] == ours.pk
-    for field, pk in (("asset", theirs.pk), ("control", their_control.pk), ("problem", their_problem.pk)):
+    for field, pk in (
+        ("asset", theirs.pk),
+        ("control", their_control.pk),
+        ("problem", their_problem.pk),
+    ):
         response = post_json(api_client(w.manager), R, _body(w, **{field: pk}))
         assert response.status_code == 400, field
         assert response.json()["field"] == field
@@ -131,7 +135,9 @@ def test_every_decision_is_kept_with_who_and_when(w: World) -> None:
     url = f"{R}/{data['id']}/decision"
     admin = api_client(w.acme_admin)
     other_admin = make_user(Role.CLIENT_ADMIN, w.acme, name="Bea Acme")
-    assert post_json(admin, url, {"decision": "deferred", "note": "Next quarter"}).status_code == 201
+    assert (
+        post_json(admin, url, {"decision": "deferred", "note": "Next quarter"}).status_code == 201
+    )
     assert post_json(api_client(other_admin), url, {"decision": "declined"}).status_code == 201
     last = post_json(admin, url, {"decision": "accepted", "note": "After the scare"})
     assert last.status_code == 201

@@ -69,7 +69,10 @@ def test_staff_keep_the_advice_log(w: World) -> None:
     detail = client.get(reverse("reports:recommendation", args=[rec.pk])).content.decode()
     assert "Two phishing incidents" in detail and "No decision yet." in detail
     edit = reverse("reports:recommendation_edit", args=[rec.pk])
-    assert client.post(edit, {**form, "provider_interest": "none", "cost_once": "40"}).status_code == 302
+    assert (
+        client.post(edit, {**form, "provider_interest": "none", "cost_once": "40"}).status_code
+        == 302
+    )
     rec.refresh_from_db()
     assert rec.cost_once == Decimal("40")
     theirs = _rec(w, w.globex, title="Globex firewall globex-marker-9c07")
@@ -93,7 +96,9 @@ def test_a_link_to_another_organization_is_refused_on_the_form(w: World) -> None
     assert response.status_code == 200 and not Recommendation.objects.exists()
 
 
-@covers("reports_portal:advice", "reports_portal:recommendation", kinds=("login", "tenancy", "role"))
+@covers(
+    "reports_portal:advice", "reports_portal:recommendation", kinds=("login", "tenancy", "role")
+)
 def test_the_client_admin_decides_in_the_portal_and_every_decision_is_kept(w: World) -> None:
     rec = _rec(w)
     client = ScanningClient(w.acme_admin)
@@ -129,7 +134,9 @@ def test_the_client_admin_decides_in_the_portal_and_every_decision_is_kept(w: Wo
 def test_declined_advice_is_shown_next_to_a_later_ticket_on_the_same_asset(w: World) -> None:
     firewall = Asset.objects.create(organization=w.acme, name="FW-01", kind="network")
     rec = _rec(w, asset=firewall.pk)
-    advice.decide(rec, w.acme_admin, "declined", "Too dear", now=timezone.now() - timedelta(days=30))
+    advice.decide(
+        rec, w.acme_admin, "declined", "Too dear", now=timezone.now() - timedelta(days=30)
+    )
     before = timezone.now() - timedelta(days=40)
     old = make_ticket(w.acme, title="Old firewall ticket", at=before)
     TicketAsset.objects.create(ticket=old, asset=firewall)
@@ -144,7 +151,9 @@ def test_declined_advice_is_shown_next_to_a_later_ticket_on_the_same_asset(w: Wo
         assert "advised and declined" not in page
     detail = desk.get(reverse("reports:recommendation", args=[rec.pk])).content.decode()
     assert "Firewall let ransomware in" in detail and "Old firewall ticket" not in detail
-    portal = ScanningClient(w.acme_admin).get(reverse("reports_portal:recommendation", args=[rec.pk]))
+    portal = ScanningClient(w.acme_admin).get(
+        reverse("reports_portal:recommendation", args=[rec.pk])
+    )
     text = portal.content.decode()
     assert "Since it was declined" in text and "Firewall let ransomware in" in text
 
@@ -167,7 +176,11 @@ def test_a_declined_control_matters_through_the_assets_it_covers(w: World) -> No
 
 @pytest.mark.parametrize(
     ("lang", "words"),
-    [("en", "Our financial interest"), ("zh-hans", "我们的经济利益"), ("el", "Το οικονομικό μας συμφέρον")],
+    [
+        ("en", "Our financial interest"),
+        ("zh-hans", "我们的经济利益"),
+        ("el", "Το οικονομικό μας συμφέρον"),
+    ],
 )
 def test_the_pages_speak_the_reader_s_language(w: World, lang: str, words: str) -> None:
     rec = _rec(w)
@@ -181,5 +194,8 @@ def test_the_pages_speak_the_reader_s_language(w: World, lang: str, words: str) 
     ):
         assert words in desk.get(url).content.decode(), url
     portal = ScanningClient(w.acme_admin)
-    for url in (reverse("reports_portal:advice"), reverse("reports_portal:recommendation", args=[rec.pk])):
+    for url in (
+        reverse("reports_portal:advice"),
+        reverse("reports_portal:recommendation", args=[rec.pk]),
+    ):
         assert words in portal.get(url).content.decode(), url

@@ -118,7 +118,10 @@ def test_an_owner_outside_the_organization_is_refused_and_nothing_changes(w: Wor
     _put(tech, ticket.pk, _body(w))
     outsider_tech = make_user(Role.TECHNICIAN)  # not assigned to Acme
     for stranger in (w.globex_user, outsider_tech):
-        actions = [{"title": "First, fine", "owner": w.tech.pk}, {"title": "x", "owner": stranger.pk}]
+        actions = [
+            {"title": "First, fine", "owner": w.tech.pk},
+            {"title": "x", "owner": stranger.pk},
+        ]
         response = _put(tech, ticket.pk, _body(w, what_happened="changed", actions=actions))
         assert response.status_code == 400
         assert response.json()["field"] == "actions.1.owner"

@@ -105,7 +105,9 @@ def test_the_client_reads_the_review_in_the_portal(w: World) -> None:
     page = ScanningClient(w.acme_user).get(url).content.decode()
     assert "Disk full" in page and "Add a disk alert" in page and "Tess Technician" in page
     assert "<form" not in page.split("</header>")[-1] or 'method="post"' not in page
-    panel = ScanningClient(w.acme_user).get(reverse("reports_portal:ticket_panel", args=[ticket.number]))
+    panel = ScanningClient(w.acme_user).get(
+        reverse("reports_portal:ticket_panel", args=[ticket.number])
+    )
     assert url in panel.content.decode()
     colleague = make_user(Role.CLIENT_USER, w.acme)
     assert ScanningClient(colleague).get(url).status_code == 404
@@ -118,7 +120,9 @@ def test_the_client_reads_the_review_in_the_portal(w: World) -> None:
 def test_the_list_shows_missing_reviews_only_when_the_setting_requires_them(w: World) -> None:
     ticket = _p1(w)
     _resolve(ticket, w.tech)
-    theirs = make_ticket(w.globex, impact="high", urgency="high", title="Globex outage globex-marker-9c07")
+    theirs = make_ticket(
+        w.globex, impact="high", urgency="high", title="Globex outage globex-marker-9c07"
+    )
     _resolve(theirs, w.admin)
     url = reverse("reports:reviews")
     page = ScanningClient(w.tech).get(url).content.decode()
@@ -160,7 +164,11 @@ def test_the_ticket_card_says_a_review_is_required_for_a_p1(w: World) -> None:
     page = ScanningClient(w.tech).get(panel).content.decode()
     assert "Review required" not in page and "Read or edit the review" in page
     minor = make_ticket(w.acme)
-    page = ScanningClient(w.tech).get(reverse("reports:ticket_panel", args=[minor.pk])).content.decode()
+    page = (
+        ScanningClient(w.tech)
+        .get(reverse("reports:ticket_panel", args=[minor.pk]))
+        .content.decode()
+    )
     assert "Review required" not in page and "Write a review" in page
 
 
