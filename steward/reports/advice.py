@@ -187,7 +187,9 @@ def declined_at(rec: Recommendation) -> datetime | None:
     """When it was last declined (its latest decision, if that is a decline)."""
     if rec.status != AdviceStatus.DECLINED:
         return None
-    last = rec.decisions.order_by("-at", "-id").first()
+    # The decisions' own order is newest first; prefetched, this costs no query.
+    decisions = list(rec.decisions.all())
+    last = decisions[0] if decisions else None
     return last.at if last is not None and last.decision == AdviceStatus.DECLINED else None
 
 
@@ -234,6 +236,7 @@ def declined_before(ticket: Ticket, user: User) -> list[Hindsight]:
         .declined()
         .filter(on, organization_id=ticket.organization_id)
         .distinct()
+        .prefetch_related("decisions")
     )
     found = []
     for rec in recs:

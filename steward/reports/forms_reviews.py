@@ -6,10 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from steward.accounts.models import User
 from steward.reports import reviews
 from steward.reports.models import Review
 
@@ -29,14 +27,14 @@ class ReviewForm(forms.ModelForm[Review]):
 
 class ActionForm(forms.Form):
     title = forms.CharField(label=_("Action"), max_length=reviews.TITLE_MAX, required=False)
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=User.objects.none(), required=False)
+    owner = forms.TypedChoiceField(label=_("Owner"), coerce=int, empty_value=None, required=False)
     due = forms.DateField(label=_("Due"), required=False, widget=DATE)
     done = forms.BooleanField(label=_("Done"), required=False)
 
-    def __init__(self, *args: Any, owners: QuerySet[User] | None = None, **kw: Any) -> None:
+    def __init__(self, *args: Any, owners: list[tuple[int, str]] | None = None, **kw: Any) -> None:
+        # The owners are read once for the whole formset, not once per row.
         super().__init__(*args, **kw)
-        if owners is not None:
-            self.fields["owner"].queryset = owners  # type: ignore[attr-defined]
+        self.fields["owner"].choices = [("", "—"), *(owners or [])]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -50,10 +48,9 @@ class ActionForm(forms.Form):
         data = self.cleaned_data
         if not data or data.get("DELETE") or not (data.get("title") or "").strip():
             return None
-        owner = data.get("owner")
         return reviews.ActionIn(
             title=data["title"],
-            owner=owner.pk if owner is not None else None,
+            owner=data.get("owner"),
             due=data.get("due"),
             done=bool(data.get("done")),
         )

@@ -70,7 +70,7 @@ def reviews_list(request: HttpRequest) -> HttpResponse:
 def review(request: HttpRequest, number: str) -> HttpResponse:
     ticket = _ticket(request, number)
     current = _review(ticket)
-    owners = reviews.owners_for(ticket)
+    owners = [(u.pk, str(u)) for u in reviews.owners_for(ticket)]
     if request.method == "POST":
         form = ReviewForm(request.POST, instance=current)
         formset = ActionFormSet(request.POST, form_kwargs={"owners": owners})

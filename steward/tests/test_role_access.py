@@ -33,6 +33,8 @@ from steward.mail.tests.factory import make_mail, make_mailbox
 from steward.monitoring import actions as monitoring
 from steward.monitoring import plans
 from steward.monitoring.models import MaintenancePlan
+from steward.reports import advice, reviews
+from steward.reports.models import Recommendation
 from steward.test import (
     World,
     api_client,
@@ -43,8 +45,6 @@ from steward.test import (
     token_for,
     world,
 )
-from steward.reports import advice, reviews
-from steward.reports.models import Recommendation
 from steward.vault import actions_docs as vault_docs
 from steward.vault import actions_secrets as vault_secrets
 from steward.vault.models import Asset, Document, Vendor
