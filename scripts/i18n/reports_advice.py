@@ -59,9 +59,18 @@ T: dict[str, tuple[object, object]] = {
         "decision: χρησιμοποιήστε ένα από: %(values)s.",
     ),
     "note: too long.": ("note：太长。", "note: πολύ μεγάλο."),
-    "This ticket has no review yet.": ("此工单还没有复盘。", "Αυτό το αίτημα δεν έχει ακόμη ανασκόπηση."),
-    "%(field)s: an action needs a title.": ("%(field)s：行动项需要标题。", "%(field)s: μια ενέργεια χρειάζεται τίτλο."),
-    "%(field)s: at most 200 characters.": ("%(field)s：最多 200 个字符。", "%(field)s: έως 200 χαρακτήρες."),
+    "This ticket has no review yet.": (
+        "此工单还没有复盘。",
+        "Αυτό το αίτημα δεν έχει ακόμη ανασκόπηση.",
+    ),
+    "%(field)s: an action needs a title.": (
+        "%(field)s：行动项需要标题。",
+        "%(field)s: μια ενέργεια χρειάζεται τίτλο.",
+    ),
+    "%(field)s: at most 200 characters.": (
+        "%(field)s：最多 200 个字符。",
+        "%(field)s: έως 200 χαρακτήρες.",
+    ),
     "%(field)s: not someone of this organization or its provider staff.": (
         "%(field)s：不是该组织的人员，也不是其服务商员工。",
         "%(field)s: δεν είναι άτομο αυτού του οργανισμού ούτε του προσωπικού του παρόχου του.",
@@ -106,8 +115,14 @@ T: dict[str, tuple[object, object]] = {
     ),
     "Decisions": ("决定", "Αποφάσεις"),
     "No decision yet.": ("尚未决定。", "Καμία απόφαση ακόμη."),
-    "%(what)s by %(who)s on %(when)s": ("%(who)s 于 %(when)s：%(what)s", "%(what)s από %(who)s στις %(when)s"),
-    "This was advised and declined on %(d)s:": ("此事曾被建议，并于 %(d)s 被拒绝：", "Αυτό είχε προταθεί και απορρίφθηκε στις %(d)s:"),
+    "%(what)s by %(who)s on %(when)s": (
+        "%(who)s 于 %(when)s：%(what)s",
+        "%(what)s από %(who)s στις %(when)s",
+    ),
+    "This was advised and declined on %(d)s:": (
+        "此事曾被建议，并于 %(d)s 被拒绝：",
+        "Αυτό είχε προταθεί και απορρίφθηκε στις %(d)s:",
+    ),
     "What we advised, what it would cost, what we earn from it, and what the client decided: the shared record of who said what.": (
         "我们建议了什么、费用多少、我们从中获得什么，以及客户的决定：谁说了什么的共同记录。",
         "Τι προτείναμε, πόσο θα κόστιζε, τι κερδίζουμε από αυτό και τι αποφάσισε ο πελάτης: το κοινό αρχείο του ποιος είπε τι.",
@@ -149,7 +164,10 @@ T: dict[str, tuple[object, object]] = {
     ),
     "Write a review": ("撰写复盘", "Γράψτε ανασκόπηση"),
     "No overdue actions.": ("没有逾期的行动项。", "Καμία εκπρόθεσμη ενέργεια."),
-    "Every resolved P1 ticket has its review.": ("每个已解决的 P1 工单都有复盘。", "Κάθε επιλυμένο αίτημα P1 έχει την ανασκόπησή του."),
+    "Every resolved P1 ticket has its review.": (
+        "每个已解决的 P1 工单都有复盘。",
+        "Κάθε επιλυμένο αίτημα P1 έχει την ανασκόπησή του.",
+    ),
     "Reviews of P1 tickets are not required (provider settings).": (
         "不要求对 P1 工单进行复盘（服务商设置）。",
         "Οι ανασκοπήσεις αιτημάτων P1 δεν απαιτούνται (ρυθμίσεις παρόχου).",
@@ -165,5 +183,8 @@ T: dict[str, tuple[object, object]] = {
     "Add an action": ("添加行动项", "Προσθήκη ενέργειας"),
     "Back to the ticket": ("返回工单", "Επιστροφή στο αίτημα"),
     "Save the review": ("保存复盘", "Αποθήκευση ανασκόπησης"),
-    "Written by %(who)s on %(d)s.": ("由 %(who)s 于 %(d)s 撰写。", "Γράφτηκε από %(who)s στις %(d)s."),
+    "Written by %(who)s on %(d)s.": (
+        "由 %(who)s 于 %(d)s 撰写。",
+        "Γράφτηκε από %(who)s στις %(d)s.",
+    ),
 }
