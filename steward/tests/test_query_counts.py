@@ -233,7 +233,8 @@ def _reports_advice(w: World, n: int, tag: str, ticket: Ticket) -> dict[str, Any
         for i in range(n)
     ]
     old = Review.objects.filter(ticket=ticket).first()
-    kept = [reviews.ActionIn(a.title, a.owner_id, a.due, a.done) for a in (old.actions.all() if old else [])]  # fmt: skip  # noqa: E501
+    before = list(old.actions.all()) if old else []
+    kept = [reviews.ActionIn(a.title, a.owner_id, a.due, a.done) for a in before]
     reviews.save_review(ticket, w.tech, {"what_happened": tag}, [*kept, done, *rows])
     rec = None
     for i in range(n):
