@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from steward.accounts.models import Organization
 from steward.reports import advice
-from steward.reports.models import DECISIONS, AdviceStatus, Problem, Recommendation
+from steward.reports.models import AdviceStatus, Problem, Recommendation
 from steward.vault.models import Asset, PostureControl
 
 
@@ -75,7 +75,11 @@ class RecommendationForm(forms.ModelForm[Recommendation]):
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Your decision"),
-        choices=[(d.value, d.label) for d in DECISIONS],
+        choices=[
+            (AdviceStatus.ACCEPTED, _("Accept")),
+            (AdviceStatus.DECLINED, _("Decline")),
+            (AdviceStatus.DEFERRED, _("Defer")),
+        ],
         widget=forms.RadioSelect,
     )
     note = forms.CharField(
