@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 from pytest_django.live_server_helper import LiveServer
 
 from steward.desk.actions import change_status
@@ -20,7 +20,8 @@ from steward.vault.models import Asset, TicketAsset
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 INTEREST = "We resell the appliance and its licence at 15% margin."
 
 
@@ -66,7 +67,7 @@ def test_the_client_admin_decides_on_a_phone(
         w.acme_admin,
         "Not this year",
     )
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size(DESKTOP)
     _shot(page, f"advice-decision-desktop-{language}")
     page.goto(f"{live_server.url}/portal/reports/advice/")
     _shot(page, f"advice-portal-log-{language}")
@@ -92,7 +93,7 @@ def test_staff_add_review_actions_on_a_phone(browser: Browser, live_server: Live
         "Monitor certificate expiry",
         "Runbook for renewals",
     ]
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size(DESKTOP)
     _shot(page, "review-form-desktop")
 
 
@@ -127,8 +128,8 @@ def test_the_desk_pages_fit_a_phone(browser: Browser, live_server: LiveServer) -
         ("dashboard", "/desk/"),
         ("ticket-declined-advice", f"/desk/tickets/{later.number}/"),
     ):
-        for width, size in (("phone", PHONE), ("desktop", {"width": 1280, "height": 900})):
-            page.set_viewport_size(size)  # type: ignore[arg-type]
+        for width, size in (("phone", PHONE), ("desktop", DESKTOP)):
+            page.set_viewport_size(size)
             page.goto(live_server.url + path)
             page.wait_for_load_state("networkidle")
             if width == "phone":
