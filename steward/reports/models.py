@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from steward.accounts.models import Organization, TenantQuerySet, User
+from steward.accounts.models import PROVIDER_ROLES, Organization, Role, TenantQuerySet, User
 from steward.desk.models import Ticket
 from steward.vault.models import Asset, PostureControl
 
@@ -205,7 +205,12 @@ DECISIONS = (AdviceStatus.ACCEPTED, AdviceStatus.DECLINED, AdviceStatus.DEFERRED
 
 
 class RecommendationQuerySet(TenantQuerySet["Recommendation"]):
-    pass
+    # Advice is for the client's administrators (they decide and pay); a client user reads
+    # none of it.
+    readers = PROVIDER_ROLES | {Role.CLIENT_ADMIN}
+
+    def declined(self) -> RecommendationQuerySet:
+        return self.filter(status=AdviceStatus.DECLINED)
 
 
 class Recommendation(models.Model):
@@ -293,6 +298,7 @@ class Recommendation(models.Model):
 
 class DecisionQuerySet(TenantQuerySet["Decision"]):
     organization_field = "recommendation__organization"
+    readers = PROVIDER_ROLES | {Role.CLIENT_ADMIN}
 
 
 class Decision(models.Model):

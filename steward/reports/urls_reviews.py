@@ -7,7 +7,7 @@ from django.urls import URLPattern, path
 from steward.reports import views_reviews
 
 desk: list[URLPattern] = [
-    path("reviews/", views_reviews.reviews, name="reviews"),
+    path("reviews/", views_reviews.reviews_list, name="reviews"),
     path("tickets/<str:number>/review/", views_reviews.review, name="review"),
 ]
 portal: list[URLPattern] = [

@@ -84,6 +84,7 @@ class ProviderForm(forms.ModelForm[Provider]):
             "payment_details",
             "payment_terms_days",
             "invoice_footer",
+            "review_required_for_p1",
         ]
         labels = {"name": _("Company name")}
         widgets = {

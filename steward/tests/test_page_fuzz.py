@@ -62,11 +62,14 @@ from steward.monitoring import plans
 from steward.monitoring.forms import BoardFilterForm, CheckForm, WindowForm
 from steward.monitoring.models import Check, MaintenancePlan, MaintenanceWindow
 from steward.monitoring.plan_forms import PlanForm
-from steward.reports import surveys
+from steward.reports import advice, reviews, surveys
 from steward.reports.forms import ComparisonForm
+from steward.reports.forms_advice import DecisionForm as AdviceDecisionForm
+from steward.reports.forms_advice import RecommendationForm
 from steward.reports.forms_csat import SurveyForm
 from steward.reports.forms_problems import ProblemForm
-from steward.reports.models import Problem, Survey
+from steward.reports.forms_reviews import ActionForm, ReviewForm
+from steward.reports.models import Problem, Recommendation, Review, Survey
 from steward.setup.forms import InviteForm, OrganizationForm, PersonForm, ProviderForm
 from steward.sla.models import CLOCKS, DAYS, PRIORITIES
 from steward.test import ScanningClient, World, make_ticket, pages, world
@@ -457,6 +460,43 @@ ROUTES.update(
     }
 )
 
+
+def _recommendation(s: Seed) -> int:
+    found = Recommendation.objects.filter(organization=s.w.acme).order_by("pk").first()
+    if found is None:
+        data = {"title": "MFA", "rationale": "Phishing", "provider_interest": "none"}
+        found = advice.save(Recommendation(organization=s.w.acme), data, s.w.tech)
+    return found.pk
+
+
+def _reviewed(s: Seed) -> dict[str, Any]:
+    if not Review.objects.filter(ticket=s.ticket).exists():
+        reviews.save_review(s.ticket, s.w.tech, {"what_happened": "Disk full"}, [])
+    return {"number": s.ticket.number}
+
+
+def review_fields() -> tuple[str, ...]:
+    """The review's texts, the actions formset's management fields and two rows."""
+    rows = [f"form-{i}-{n}" for i in range(2) for n in (*fields(ActionForm), "DELETE")]
+    management = ("form-TOTAL_FORMS", "form-INITIAL_FORMS", "form-MAX_NUM_FORMS")
+    return (*fields(ReviewForm), *management, *rows)
+
+
+REC: Params = lambda s: {"pk": _recommendation(s)}  # noqa: E731
+# Reports: post-incident reviews and the advice log.
+REPORTS_ADVICE_ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
+    "reports:reviews": (NONE, lambda: ()),
+    "reports:review": (NUMBER, review_fields),
+    "reports_portal:review": (_reviewed, lambda: ()),
+    "reports:advice": (ORG, lambda: ()),
+    "reports:recommendation": (REC, lambda: ()),
+    "reports:recommendation_new": (ORG, lambda: fields(RecommendationForm)),
+    "reports:recommendation_edit": (REC, lambda: fields(RecommendationForm)),
+    "reports_portal:advice": (NONE, lambda: ()),
+    "reports_portal:recommendation": (REC, lambda: fields(AdviceDecisionForm)),
+}  # fmt: skip
+ROUTES.update(REPORTS_ADVICE_ROUTES)
+
 # What a person would type into each field: the other fields of a request get these, so that
 # the hostile one is what the view has to deal with.
 GOOD: dict[str, str] = {
@@ -493,6 +533,14 @@ GOOD: dict[str, str] = {
     "days_left": "14", "dns_values": "192.0.2.1", "auto_resolve": "on",
     "reopen_within": "1", "reopen_within_unit": "3600", "repeat": "weekly", "weekday": "6",
     "monthday": "1", "rrule": "FREQ=MONTHLY;BYDAY=1SA", "on": "1", "tag": "backup",
+    "form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "0", "form-MAX_NUM_FORMS": "50",
+    "form-0-title": "Add a disk alert", "form-0-owner": "", "form-0-due": "2026-05-01",
+    "form-0-done": "", "form-0-DELETE": "", "form-1-title": "", "form-1-owner": "",
+    "form-1-due": "", "form-1-done": "", "form-1-DELETE": "", "what_happened": "Disk full",
+    "how_fixed": "Cleaned", "how_to_avoid": "Alert", "rationale": "Phishing",
+    "risk_if_declined": "Stolen mailbox", "cost_once": "100", "cost_monthly": "5",
+    "provider_interest": "none",
+    "repropose": "", "decision": "deferred",
 }  # fmt: skip
 
 HOSTILE = [

@@ -49,7 +49,7 @@ from steward.monitoring import actions as monitoring
 from steward.monitoring import plans
 from steward.monitoring.models import AlertRecipient, Check, MaintenancePlan, MaintenanceWindow
 from steward.reports import surveys
-from steward.reports.models import Problem, Survey
+from steward.reports.models import Problem, Review, Survey
 from steward.test import (
     World,
     api_operations,
@@ -217,6 +217,7 @@ def _rows(w: World, n: int, stage: int) -> dict[str, Any]:
         **_vault_docs(w, n, tag, rich),
         "token": _surveys(w, n, tag, rich),
         **_problems(w, n, tag, rich),
+        **_reports_advice(w, n, tag, rich),
     }
 
 
@@ -258,6 +259,41 @@ def _problems(w: World, n: int, tag: str, ticket: Ticket) -> dict[str, Any]:
     assert problem is not None
     problem.tickets.add(ticket)
     return {"problem_id": problem.pk, "problem": problem.pk}
+
+
+def _reports_advice(w: World, n: int, tag: str, ticket: Ticket) -> dict[str, Any]:
+    """The rich ticket's review with n more actions (some overdue), resolved P1 tickets
+    without a review, and n recommendations of Acme's with n decisions each, declined on an
+    asset that n later tickets are about."""
+    from steward.reports import advice, reviews
+    from steward.reports.models import Recommendation
+
+    asset = Asset.objects.create(organization=w.acme, name=f"FW {tag}", kind="network")
+    owners = [w.tech, w.acme_admin, w.manager]
+    done = reviews.ActionIn(f"Done {tag}", w.tech.pk, NOW.date(), True)
+    rows = [
+        reviews.ActionIn(f"Action {tag} {i}", owners[i % 3].pk, NOW.date() - timedelta(days=i))
+        for i in range(n)
+    ]
+    old = Review.objects.filter(ticket=ticket).first()
+    before = list(old.actions.all()) if old else []
+    kept = [reviews.ActionIn(a.title, a.owner_id, a.due, a.done) for a in before]
+    reviews.save_review(ticket, w.tech, {"what_happened": tag}, [*kept, done, *rows])
+    rec = None
+    for i in range(n):
+        p1 = make_ticket(w.acme, impact="high", urgency="high", title=f"Outage {tag} {i}")
+        actions.change_status(p1, Status.RESOLVED, w.tech)
+        data = {"title": f"Advice {tag} {i}", "rationale": "r", "provider_interest": "none",
+                "asset": asset.pk}  # fmt: skip
+        rec = advice.save(Recommendation(organization=w.acme), data, w.tech)
+        for k in range(n):
+            decision = ("deferred", "accepted", "declined")[k % 3]
+            advice.decide(rec, w.acme_admin, decision, f"note {k}", now=NOW - timedelta(days=n - k))
+        advice.decide(rec, w.acme_admin, "declined", "", now=NOW - timedelta(hours=1))
+        later = make_ticket(w.acme, requester=w.acme_user, title=f"After {tag} {i}")
+        TicketAsset.objects.create(ticket=later, asset=asset)
+    assert rec is not None
+    return {"rec_id": rec.pk, "recommendation": rec.pk}
 
 
 def _vault_docs(w: World, n: int, tag: str, ticket: Ticket) -> dict[str, Any]:

@@ -33,8 +33,8 @@ from steward.mail.tests.factory import make_mail, make_mailbox
 from steward.monitoring import actions as monitoring
 from steward.monitoring import plans
 from steward.monitoring.models import MaintenancePlan
-from steward.reports import surveys
-from steward.reports.models import Problem, Survey
+from steward.reports import advice, reviews, surveys
+from steward.reports.models import Problem, Recommendation, Survey
 from steward.test import (
     World,
     api_client,
@@ -335,6 +335,27 @@ VAULT_DOCS_PAGES = {
     "vault_portal:document_edit": frozenset({CA}),
 }  # fmt: skip
 ALLOWED.update(VAULT_DOCS_PAGES)
+# Reports, reviews and advice: everyone who sees the ticket reads its review, staff write it;
+# advice is written by staff and read and decided by the client's administrators only.
+REPORTS_ADVICE = {
+    "GET /api/v1/tickets/{ticket_id}/review": EVERYONE,
+    "PUT /api/v1/tickets/{ticket_id}/review": STAFF,
+    "GET /api/v1/recommendations": STAFF | {CA},
+    "POST /api/v1/recommendations": STAFF,
+    "GET /api/v1/recommendations/{rec_id}": STAFF | {CA},
+    "PATCH /api/v1/recommendations/{rec_id}": STAFF,
+    "POST /api/v1/recommendations/{rec_id}/decision": frozenset({CA}),
+    "reports:reviews": STAFF,
+    "reports:review": STAFF,
+    "reports_portal:review": CLIENTS,
+    "reports:advice": STAFF,
+    "reports:recommendation": STAFF,
+    "reports:recommendation_new": STAFF,
+    "reports:recommendation_edit": STAFF,
+    "reports_portal:advice": frozenset({CA}),
+    "reports_portal:recommendation": frozenset({CA}),
+}
+ALLOWED.update(REPORTS_ADVICE)
 
 # The reports' entry points and the cards other pages load from reports.
 REPORTS_PAGES = {
@@ -455,6 +476,7 @@ def acme() -> Acme:
             **_vault_docs(w, ticket),
             "token": _survey_token(ticket),
             **_problems(w, ticket),
+            **_reports_advice(w, ticket),
         },
     )
 
@@ -484,6 +506,17 @@ def _problems(w: World, ticket: Ticket) -> dict[str, int]:
     problem = Problem.objects.create(organization=w.acme, title="VPN drops", status="known_error")
     problem.tickets.add(ticket)
     return {"problem_id": problem.pk, "problem": problem.pk}
+
+
+def _reports_advice(w: World, ticket: Ticket) -> dict[str, int]:
+    """A review of the ticket and a recommendation of Acme's."""
+    reviews.save_review(ticket, w.tech, {"what_happened": "Disk full"}, [])
+    rec = advice.save(
+        Recommendation(organization=w.acme),
+        {"title": "MFA", "rationale": "Phishing", "provider_interest": "none"},
+        w.tech,
+    )
+    return {"rec_id": rec.pk, "recommendation": rec.pk}
 
 
 # A body each write accepts from a role it allows: a refused role must be refused before it
@@ -528,6 +561,10 @@ BODIES: dict[str, Any] = {
     "POST /api/v1/tickets/{ticket_id}/satisfaction": {"rating": 5},
     "POST /api/v1/problems": "problem",
     "PATCH /api/v1/problems/{problem_id}": {"title": "Renamed"},
+    "PUT /api/v1/tickets/{ticket_id}/review": {"what_happened": "x", "actions": []},
+    "POST /api/v1/recommendations": "recommendation",
+    "PATCH /api/v1/recommendations/{rec_id}": {"title": "Renamed"},
+    "POST /api/v1/recommendations/{rec_id}/decision": {"decision": "deferred"},
 }
 
 
@@ -555,6 +592,8 @@ def _body(route: str, ids: dict[str, Any]) -> Any:
         return {"organization": ids["org_id"], "title": "N", "body": "B"}
     if body == "problem":
         return {"organization": ids["org_id"], "title": "N"}
+    if body == "recommendation":
+        return {"organization": ids["org_id"], "title": "T", "rationale": "R", "provider_interest": "none"}  # fmt: skip  # noqa: E501
     if body == "timer":
         return {"ticket": ids["ticket_id"]}
     return body
@@ -710,6 +749,9 @@ PAGE_PK = {
     "reports:ticket_panel": "ticket",
     "reports:problem": "problem",
     "reports_portal:problem": "problem",
+    "reports:recommendation": "recommendation",
+    "reports:recommendation_edit": "recommendation",
+    "reports_portal:recommendation": "recommendation",
 }
 
 

@@ -85,6 +85,10 @@ HTML_WRITES = {
     "surveys:answer",
     "reports:problem_new",
     "reports:problem",
+    "reports:review",
+    "reports:recommendation_new",
+    "reports:recommendation_edit",
+    "reports_portal:recommendation",
 }
 
 

@@ -24,16 +24,17 @@ from django.utils import timezone
 from steward.billing import invoices, quotes, time
 from steward.contracts.models import Agreement
 from steward.desk import actions
+from steward.desk.models import Ticket
 from steward.monitoring import actions as monitoring
 from steward.monitoring.models import Flip
-from steward.reports import surveys
-from steward.reports.models import Problem, Survey
-from steward.test import ScanningClient, make_ticket, world
+from steward.reports import advice, reviews, surveys
+from steward.reports.models import Problem, Recommendation, Survey
+from steward.test import ScanningClient, World, make_ticket, world
 from steward.vault import actions_docs as vault_docs
 from steward.vault import actions_secrets as vault_secrets
 from steward.vault import audit as vault_audit
 from steward.vault import posture
-from steward.vault.models import Asset, Credential, Document, Vendor
+from steward.vault.models import Asset, Credential, Document, TicketAsset, Vendor
 
 pytestmark = pytest.mark.django_db
 
@@ -308,6 +309,7 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
             ),
         }
     )
+    pages.update(_reports_advice_pages(w, ticket, asset, desk, manager, portal, user_data))
     left = {}
     for name, (client, url) in pages.items():
         response = client.get(url)
@@ -321,3 +323,46 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
         "(a label made at import time, a mail or page rendered in another language) needs "
         "gettext_lazy or translation.override."
     )
+
+
+def _reports_advice_pages(
+    w: World,
+    ticket: Ticket,
+    asset: Asset,
+    desk: ScanningClient,
+    manager: ScanningClient,
+    portal: ScanningClient,
+    user_data: list[str],
+) -> dict[str, tuple[ScanningClient, str]]:
+    """A review with an overdue action, an unreviewed resolved P1, and advice declined on an
+    asset that a later ticket is about: the review and advice pages and their cards."""
+    reviews.save_review(
+        ticket,
+        w.tech,
+        {"what_happened": "Toner 60", "how_fixed": "Toner 61", "how_to_avoid": "Toner 62"},
+        [reviews.ActionIn("Toner 63", w.tech.pk, timezone.localdate() - timedelta(days=2))],
+    )
+    outage = make_ticket(w.acme, impact="high", urgency="high", title="Drucker 13")
+    actions.change_status(outage, "resolved", w.tech)
+    data = {"title": "Drucker 14", "rationale": "Toner 64", "risk_if_declined": "Toner 65",
+            "cost_once": Decimal("100"), "provider_interest": "Toner 66",
+            "asset": asset.pk}  # fmt: skip
+    rec = advice.save(Recommendation(organization=w.acme), data, w.tech)
+    advice.decide(rec, w.acme_admin, "declined", "Toner 67", now=timezone.now() - timedelta(days=1))
+    later = make_ticket(w.acme, requester=w.acme_admin, title="Drucker 15")
+    TicketAsset.objects.create(ticket=later, asset=asset)
+    user_data += [outage.number, outage.title, later.number, later.title, "Drucker 14"]
+    user_data += [f"Toner {n}" for n in range(60, 68)]
+    return {
+        "reviews": (manager, reverse("reports:reviews")),
+        "review form": (desk, reverse("reports:review", args=[ticket.number])),
+        "portal review": (portal, reverse("reports_portal:review", args=[ticket.number])),
+        "dashboard reviews card": (manager, reverse("reports:dashboard_panel")),
+        "ticket reports card": (desk, reverse("reports:ticket_panel", args=[later.pk])),
+        "advice log": (desk, reverse("reports:advice", args=[w.acme.pk])),
+        "recommendation": (desk, reverse("reports:recommendation", args=[rec.pk])),
+        "recommendation form": (desk, reverse("reports:recommendation_edit", args=[rec.pk])),
+        "new recommendation": (desk, reverse("reports:recommendation_new", args=[w.acme.pk])),
+        "portal advice": (portal, reverse("reports_portal:advice")),
+        "portal recommendation": (portal, reverse("reports_portal:recommendation", args=[rec.pk])),
+    }

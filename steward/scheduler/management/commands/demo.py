@@ -27,7 +27,7 @@ from steward.mail.demo import seed as seed_mail
 from steward.monitoring.demo import point
 from steward.monitoring.demo import seed as seed_monitoring
 from steward.monitoring.demo_target import DemoTarget
-from steward.reports import demo_csat, demo_problems
+from steward.reports import demo_advice, demo_csat, demo_problems
 from steward.vault import demo_docs, demo_exit, demo_secrets, demo_vault_keys
 
 _RUN = "from steward.cli import main; main()"
@@ -67,6 +67,8 @@ class Command(BaseCommand):
             demo_csat.seed(now)
             # A recurring fault in each client's language, and a known error.
             demo_problems.seed(now)
+            # Advice given and decided, and a post-incident review with its actions.
+            demo_advice.seed(now)
             seed_mail()
         finally:
             logging.disable(logging.NOTSET)

@@ -1,0 +1,192 @@
+# ruff: noqa: E501
+"""Proof of value (issue 13), post-incident reviews and the advice log: the review pages and
+cards, the advice log, the client's decision, their API's errors, the model labels those pages
+show and the provider setting. msgid: (Simplified Chinese, Greek)."""
+
+T: dict[str, tuple[object, object]] = {
+    # Model labels (steward/reports/models.py: reviews and advice) and the provider setting
+    "what happened": ("发生了什么", "τι συνέβη"),
+    "how it was fixed": ("如何修复", "πώς διορθώθηκε"),
+    "how it will be avoided": ("如何避免再次发生", "πώς θα αποφευχθεί"),
+    "post-incident review": ("事后复盘", "ανασκόπηση περιστατικού"),
+    "post-incident reviews": ("事后复盘", "ανασκοπήσεις περιστατικών"),
+    "action": ("行动项", "ενέργεια"),
+    "Proposed": ("已提议", "Προτάθηκε"),
+    "Accepted": ("已接受", "Έγινε αποδεκτή"),
+    "Deferred": ("已推迟", "Αναβλήθηκε"),
+    "recommendation": ("建议", "σύσταση"),
+    "recommendations": ("建议", "συστάσεις"),
+    "why": ("原因", "γιατί"),
+    "risk if declined": ("拒绝的风险", "κίνδυνος αν απορριφθεί"),
+    "one-off cost": ("一次性费用", "εφάπαξ κόστος"),
+    "monthly cost": ("每月费用", "μηνιαίο κόστος"),
+    "our financial interest": ("我们的经济利益", "το οικονομικό μας συμφέρον"),
+    'Say it plainly: "we resell this at 15% margin", or "none".': (
+        "请直说：“我们以 15% 的利润转售此产品”，或“无”。",
+        "Πείτε το καθαρά: «το μεταπωλούμε με περιθώριο 15%» ή «κανένα».",
+    ),
+    "security control": ("安全控制项", "μέτρο ασφάλειας"),
+    "problem": ("问题", "πρόβλημα"),
+    "note": ("备注", "σημείωση"),
+    "post-incident review required for P1 tickets": (
+        "P1 工单必须进行事后复盘",
+        "απαιτείται ανασκόπηση περιστατικού για τα αιτήματα P1",
+    ),
+    # Rules and the API's errors (steward/reports/advice.py, reviews.py, api_*.py)
+    "%(field)s: text expected.": ("%(field)s：应为文本。", "%(field)s: αναμένεται κείμενο."),
+    "%(field)s: too long.": ("%(field)s：太长。", "%(field)s: πολύ μεγάλο."),
+    "title: say what you recommend.": ("title：请说明您建议什么。", "title: πείτε τι προτείνετε."),
+    "rationale: say why.": ("rationale：请说明原因。", "rationale: πείτε γιατί."),
+    'provider_interest: required. Say plainly what you earn from this, e.g. "we resell this at 15% margin", or "none".': (
+        "provider_interest：必填。请直说您从中获得什么收益，例如“我们以 15% 的利润转售此产品”，或“无”。",
+        "provider_interest: υποχρεωτικό. Πείτε καθαρά τι κερδίζετε από αυτό, π.χ. «το μεταπωλούμε με περιθώριο 15%» ή «κανένα».",
+    ),
+    "%(field)s: 0 or more.": ("%(field)s：应为 0 或以上。", "%(field)s: 0 ή περισσότερο."),
+    "%(field)s: no such %(field)s of this organization.": (
+        "%(field)s：该组织没有此 %(field)s。",
+        "%(field)s: δεν υπάρχει τέτοιο %(field)s αυτού του οργανισμού.",
+    ),
+    "status: only the client's administrator decides; you may re-propose (proposed).": (
+        "status：只有客户的管理员可以做决定；您可以重新提议（proposed）。",
+        "status: αποφασίζει μόνο ο διαχειριστής του πελάτη· μπορείτε να την προτείνετε ξανά (proposed).",
+    ),
+    "Only the client's administrator decides on advice.": (
+        "只有客户的管理员可以对建议做决定。",
+        "Μόνο ο διαχειριστής του πελάτη αποφασίζει για τις συστάσεις.",
+    ),
+    "decision: use one of %(values)s.": (
+        "decision：请使用以下之一：%(values)s。",
+        "decision: χρησιμοποιήστε ένα από: %(values)s.",
+    ),
+    "note: too long.": ("note：太长。", "note: πολύ μεγάλο."),
+    "This ticket has no review yet.": (
+        "此工单还没有复盘。",
+        "Αυτό το αίτημα δεν έχει ακόμη ανασκόπηση.",
+    ),
+    "%(field)s: an action needs a title.": (
+        "%(field)s：行动项需要标题。",
+        "%(field)s: μια ενέργεια χρειάζεται τίτλο.",
+    ),
+    "%(field)s: at most 200 characters.": (
+        "%(field)s：最多 200 个字符。",
+        "%(field)s: έως 200 χαρακτήρες.",
+    ),
+    "%(field)s: not someone of this organization or its provider staff.": (
+        "%(field)s：不是该组织的人员，也不是其服务商员工。",
+        "%(field)s: δεν είναι άτομο αυτού του οργανισμού ούτε του προσωπικού του παρόχου του.",
+    ),
+    # Forms and messages
+    "Propose it again: the client decides anew (earlier decisions are kept)": (
+        "重新提议：由客户重新决定（之前的决定会保留）",
+        "Προτείνετέ την ξανά: ο πελάτης αποφασίζει από την αρχή (οι προηγούμενες αποφάσεις διατηρούνται)",
+    ),
+    "Accept": ("接受", "Αποδοχή"),
+    "Defer": ("推迟", "Αναβολή"),
+    "Your decision": ("您的决定", "Η απόφασή σας"),
+    "Why, or what would change your mind. Kept with your decision.": (
+        "原因，或什么会让您改变主意。与您的决定一起保存。",
+        "Γιατί, ή τι θα σας έκανε να αλλάξετε γνώμη. Φυλάσσεται μαζί με την απόφασή σας.",
+    ),
+    "Action": ("行动项", "Ενέργεια"),
+    "An action needs a title.": ("行动项需要标题。", "Μια ενέργεια χρειάζεται τίτλο."),
+    "The recommendation is saved.": ("建议已保存。", "Η σύσταση αποθηκεύτηκε."),
+    "Your decision is recorded.": ("您的决定已记录。", "Η απόφασή σας καταγράφηκε."),
+    "The review is saved.": ("复盘已保存。", "Η ανασκόπηση αποθηκεύτηκε."),
+    # The advice pages
+    "Advice": ("建议", "Συστάσεις"),
+    "Advice log": ("建议记录", "Αρχείο συστάσεων"),
+    "New recommendation": ("新建议", "Νέα σύσταση"),
+    "One-off": ("一次性", "Εφάπαξ"),
+    "Monthly": ("每月", "Μηνιαία"),
+    "advised %(d)s": ("建议于 %(d)s", "προτάθηκε %(d)s"),
+    "Our financial interest": ("我们的经济利益", "Το οικονομικό μας συμφέρον"),
+    "Why": ("原因", "Γιατί"),
+    "The risk if declined": ("拒绝的风险", "Ο κίνδυνος αν απορριφθεί"),
+    "Estimated cost": ("预估费用", "Εκτιμώμενο κόστος"),
+    "About": ("涉及", "Αφορά"),
+    "Security control": ("安全控制项", "Μέτρο ασφάλειας"),
+    "Since it was declined": ("被拒绝之后", "Από τότε που απορρίφθηκε"),
+    "opened %(d)s": ("创建于 %(d)s", "άνοιξε %(d)s"),
+    "No tickets on what it named since then.": (
+        "此后没有与其所涉内容相关的工单。",
+        "Κανένα αίτημα από τότε για ό,τι αφορούσε.",
+    ),
+    "For a control, tickets on the assets the control covers are listed.": (
+        "对于控制项，列出的是该控制项所涵盖资产的工单。",
+        "Για ένα μέτρο, εμφανίζονται τα αιτήματα για τα πάγια που καλύπτει.",
+    ),
+    "Decisions": ("决定", "Αποφάσεις"),
+    "No decision yet.": ("尚未决定。", "Καμία απόφαση ακόμη."),
+    "%(what)s by %(who)s on %(when)s": (
+        "%(who)s 于 %(when)s：%(what)s",
+        "%(what)s από %(who)s στις %(when)s",
+    ),
+    "This was advised and declined on %(d)s:": (
+        "此事曾被建议，并于 %(d)s 被拒绝：",
+        "Αυτό είχε προταθεί και απορρίφθηκε στις %(d)s:",
+    ),
+    "What we advised, what it would cost, what we earn from it, and what the client decided: the shared record of who said what.": (
+        "我们建议了什么、费用多少、我们从中获得什么，以及客户的决定：谁说了什么的共同记录。",
+        "Τι προτείναμε, πόσο θα κόστιζε, τι κερδίζουμε από αυτό και τι αποφάσισε ο πελάτης: το κοινό αρχείο του ποιος είπε τι.",
+    ),
+    "No advice recorded yet.": ("尚无建议记录。", "Δεν έχουν καταγραφεί συστάσεις ακόμη."),
+    "Our advice to you": ("我们给您的建议", "Οι συστάσεις μας προς εσάς"),
+    "Each recommendation says what it would cost and what we would earn from it. Accept, decline or defer it; every decision is kept.": (
+        "每条建议都写明费用以及我们能从中获得什么。您可以接受、拒绝或推迟；每个决定都会被保留。",
+        "Κάθε σύσταση λέει πόσο θα κόστιζε και τι θα κερδίζαμε εμείς. Αποδεχτείτε, απορρίψτε ή αναβάλετέ την· κάθε απόφαση φυλάσσεται.",
+    ),
+    "Change your decision": ("更改您的决定", "Αλλάξτε την απόφασή σας"),
+    "Record my decision": ("记录我的决定", "Καταγραφή της απόφασής μου"),
+    # The review pages and cards
+    "Post-incident reviews": ("事后复盘", "Ανασκοπήσεις περιστατικών"),
+    "Post-incident review": ("事后复盘", "Ανασκόπηση περιστατικού"),
+    "All reviews": ("全部复盘", "Όλες οι ανασκοπήσεις"),
+    "Overdue actions": ("逾期的行动项", "Εκπρόθεσμες ενέργειες"),
+    "no owner": ("无负责人", "χωρίς υπεύθυνο"),
+    "due %(d)s": ("截止 %(d)s", "προθεσμία %(d)s"),
+    "More…": ("更多…", "Περισσότερα…"),
+    "P1 tickets without a review": ("没有复盘的 P1 工单", "Αιτήματα P1 χωρίς ανασκόπηση"),
+    "resolved %(d)s": ("解决于 %(d)s", "επιλύθηκε %(d)s"),
+    "We wrote a post-incident review of this ticket: what happened, how it was fixed and how it will be avoided.": (
+        "我们为此工单写了事后复盘：发生了什么、如何修复以及如何避免再次发生。",
+        "Γράψαμε ανασκόπηση για αυτό το αίτημα: τι συνέβη, πώς διορθώθηκε και πώς θα αποφευχθεί.",
+    ),
+    "Read the review": ("阅读复盘", "Διαβάστε την ανασκόπηση"),
+    "What happened": ("发生了什么", "Τι συνέβη"),
+    "How it was fixed": ("如何修复", "Πώς διορθώθηκε"),
+    "How it will be avoided": ("如何避免再次发生", "Πώς θα αποφευχθεί"),
+    "Actions": ("行动项", "Ενέργειες"),
+    "No actions.": ("没有行动项。", "Καμία ενέργεια."),
+    "Review required": ("需要复盘", "Απαιτείται ανασκόπηση"),
+    "Last changed %(d)s.": ("最后修改于 %(d)s。", "Τελευταία αλλαγή %(d)s."),
+    "Read or edit the review": ("阅读或编辑复盘", "Ανάγνωση ή επεξεργασία της ανασκόπησης"),
+    "A P1 ticket needs a post-incident review: what happened, how it was fixed, how it will be avoided.": (
+        "P1 工单需要事后复盘：发生了什么、如何修复、如何避免再次发生。",
+        "Ένα αίτημα P1 χρειάζεται ανασκόπηση: τι συνέβη, πώς διορθώθηκε, πώς θα αποφευχθεί.",
+    ),
+    "Write a review": ("撰写复盘", "Γράψτε ανασκόπηση"),
+    "No overdue actions.": ("没有逾期的行动项。", "Καμία εκπρόθεσμη ενέργεια."),
+    "Every resolved P1 ticket has its review.": (
+        "每个已解决的 P1 工单都有复盘。",
+        "Κάθε επιλυμένο αίτημα P1 έχει την ανασκόπησή του.",
+    ),
+    "Reviews of P1 tickets are not required (provider settings).": (
+        "不要求对 P1 工单进行复盘（服务商设置）。",
+        "Οι ανασκοπήσεις αιτημάτων P1 δεν απαιτούνται (ρυθμίσεις παρόχου).",
+    ),
+    "Reviews": ("复盘", "Ανασκοπήσεις"),
+    "%(n)s action": ("%(n)s 个行动项", ("%(n)s ενέργεια", "%(n)s ενέργειες")),
+    "No reviews yet.": ("尚无复盘。", "Καμία ανασκόπηση ακόμη."),
+    "Review of %(n)s": ("%(n)s 的复盘", "Ανασκόπηση του %(n)s"),
+    "What someone will do so that it does not happen again, and by when. Overdue actions are shown on the managers' dashboard.": (
+        "谁将做什么以防再次发生，以及截止日期。逾期的行动项会显示在经理的仪表板上。",
+        "Τι θα κάνει κάποιος ώστε να μην ξανασυμβεί, και έως πότε. Οι εκπρόθεσμες ενέργειες εμφανίζονται στον πίνακα των διευθυντών.",
+    ),
+    "Add an action": ("添加行动项", "Προσθήκη ενέργειας"),
+    "Back to the ticket": ("返回工单", "Επιστροφή στο αίτημα"),
+    "Save the review": ("保存复盘", "Αποθήκευση ανασκόπησης"),
+    "Written by %(who)s on %(d)s.": (
+        "由 %(who)s 于 %(d)s 撰写。",
+        "Γράφτηκε από %(who)s στις %(d)s.",
+    ),
+}
