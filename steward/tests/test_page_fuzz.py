@@ -94,6 +94,8 @@ ROLES = {
     "monitoring_portal": CLIENTS,
     "vault": STAFF,
     "vault_portal": CLIENTS,
+    "reports": STAFF,
+    "reports_portal": CLIENTS,
 }
 
 
@@ -356,6 +358,12 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "vault:home": (NONE, lambda: ()),
     "vault:org": (ORG, lambda: ()),
     "vault_portal:home": (NONE, lambda: ()),
+    # Reports, the review pack; the PDFs read the period as the pages do, so only the pages
+    # get the sweep of every hostile value (each PDF drawn costs a second).
+    "reports:pack": (ORG, lambda: ("from", "to")),
+    "reports:pack_pdf": (ORG, lambda: ()),
+    "reports_portal:pack": (NONE, lambda: ("from", "to")),
+    "reports_portal:pack_pdf": (NONE, lambda: ()),
 }
 # The vault's documentation pages.
 ASSET: Params = lambda s: {"org": s.w.acme.pk, "pk": s.asset.pk}  # noqa: E731
@@ -429,6 +437,7 @@ GOOD: dict[str, str] = {
     "days_left": "14", "dns_values": "192.0.2.1", "auto_resolve": "on",
     "reopen_within": "1", "reopen_within_unit": "3600", "repeat": "weekly", "weekday": "6",
     "monthday": "1", "rrule": "FREQ=MONTHLY;BYDAY=1SA", "on": "1", "tag": "backup",
+    "from": "2026-07-01", "to": "2026-09-30",
 }  # fmt: skip
 
 HOSTILE = [
@@ -453,7 +462,8 @@ READ = {
     "monitoring:board", "monitoring:windows", "monitoring:plans", "monitoring:plan",
     "vault:exit", "vault:posture", "vault_portal:exit", "vault_portal:posture",
     "vault:assets", "vault:vendors", "vault:asset_export", "vault_portal:assets",
-    "vault_portal:vendors",
+    "vault_portal:vendors", "reports:pack", "reports:pack_pdf", "reports_portal:pack",
+    "reports_portal:pack_pdf",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(
