@@ -64,7 +64,9 @@ def _advice_and_reviews(w: World) -> None:
         ticket=incident, what_happened="The disk filled up", how_to_avoid="Alert at 80 %"
     )
     ReviewAction.objects.create(review=review, title="Add a disk alert", done=True)
-    ReviewAction.objects.create(review=review, title="Move logs off the disk", due=date(2026, 10, 31))
+    ReviewAction.objects.create(
+        review=review, title="Move logs off the disk", due=date(2026, 10, 31)
+    )
     problem = Problem.objects.create(
         organization=w.acme, title="Backups fail on Fridays", root_cause="Tape rotation",
         created_at=inside,
