@@ -16,7 +16,10 @@ T: dict[str, tuple[object, object]] = {
         "PDF 使用客户的语言（%(l)s）。",
         "Το PDF είναι γραμμένο στη γλώσσα του πελάτη (%(l)s).",
     ),
-    "Prepared by %(p)s on %(d)s.": ("由 %(p)s 于 %(d)s 编制。", "Συντάχθηκε από την %(p)s στις %(d)s."),
+    "Prepared by %(p)s on %(d)s.": (
+        "由 %(p)s 于 %(d)s 编制。",
+        "Συντάχθηκε από την %(p)s στις %(d)s.",
+    ),
     "Only the client's administrators read the pack.": (
         "只有客户的管理员可以查看回顾报告。",
         "Μόνο οι διαχειριστές του πελάτη διαβάζουν το πακέτο.",
@@ -58,27 +61,48 @@ T: dict[str, tuple[object, object]] = {
     "%(n)s counted": ("计入 %(n)s 项", ("%(n)s μετρήθηκε", "%(n)s μετρήθηκαν")),
     "Resolved at first contact": ("首次联系即解决", "Επιλύθηκαν με την πρώτη επαφή"),
     # Tickets
-    "Tickets opened by priority and type": ("按优先级和类型新建的工单", "Αιτήματα που άνοιξαν ανά προτεραιότητα και τύπο"),
+    "Tickets opened by priority and type": (
+        "按优先级和类型新建的工单",
+        "Αιτήματα που άνοιξαν ανά προτεραιότητα και τύπο",
+    ),
     "Tickets per month": ("每月工单", "Αιτήματα ανά μήνα"),
-    "No tickets were opened in this period.": ("本期没有新建工单。", "Δεν άνοιξε κανένα αίτημα σε αυτή την περίοδο."),
+    "No tickets were opened in this period.": (
+        "本期没有新建工单。",
+        "Δεν άνοιξε κανένα αίτημα σε αυτή την περίοδο.",
+    ),
     "Incidents": ("事件", "Περιστατικά"),
     "Service requests": ("服务请求", "Αιτήματα υπηρεσίας"),
     "No service given": ("未指定服务", "Χωρίς υπηρεσία"),
     # Downtime
     "Downtime and its cost": ("停机时间及其成本", "Διακοπές λειτουργίας και το κόστος τους"),
-    "Downtime outside maintenance windows": ("维护窗口之外的停机时间", "Διακοπές εκτός παραθύρων συντήρησης"),
+    "Downtime outside maintenance windows": (
+        "维护窗口之外的停机时间",
+        "Διακοπές εκτός παραθύρων συντήρησης",
+    ),
     "Down inside maintenance windows (not counted above)": (
         "维护窗口内的停机（未计入上方）",
         "Διακοπές μέσα σε παράθυρα συντήρησης (δεν μετρώνται παραπάνω)",
     ),
-    "Cost of downtime to the business": ("停机给业务造成的成本", "Κόστος των διακοπών για την επιχείρηση"),
+    "Cost of downtime to the business": (
+        "停机给业务造成的成本",
+        "Κόστος των διακοπών για την επιχείρηση",
+    ),
     "Billed for fixes": ("修复已开票金额", "Χρεώθηκαν για επισκευές"),
     "Caught early by monitoring": ("由监控及早发现", "Εντοπίστηκαν νωρίς από την παρακολούθηση"),
-    "The %(n)s longest of %(t)s interruptions": ("%(t)s 次中断里最长的 %(n)s 次", "Οι %(n)s μεγαλύτερες από %(t)s διακοπές"),
+    "The %(n)s longest of %(t)s interruptions": (
+        "%(t)s 次中断里最长的 %(n)s 次",
+        "Οι %(n)s μεγαλύτερες από %(t)s διακοπές",
+    ),
     "Interruptions": ("中断", "Διακοπές"),
-    "No downtime was recorded in this period.": ("本期没有记录到停机。", "Δεν καταγράφηκε διακοπή λειτουργίας σε αυτή την περίοδο."),
+    "No downtime was recorded in this period.": (
+        "本期没有记录到停机。",
+        "Δεν καταγράφηκε διακοπή λειτουργίας σε αυτή την περίοδο.",
+    ),
     # Maintenance
-    "No maintenance was planned in this period.": ("本期没有计划维护。", "Δεν είχε προγραμματιστεί συντήρηση σε αυτή την περίοδο."),
+    "No maintenance was planned in this period.": (
+        "本期没有计划维护。",
+        "Δεν είχε προγραμματιστεί συντήρηση σε αυτή την περίοδο.",
+    ),
     "Planned": ("已计划", "Προγραμματισμένες"),
     "Done late": ("延迟完成", "Έγιναν με καθυστέρηση"),
     "On time": ("按时", "Εγκαίρως"),
@@ -93,12 +117,18 @@ T: dict[str, tuple[object, object]] = {
     "Problems": ("问题", "Προβλήματα"),
     "Root cause": ("根本原因", "Βασική αιτία"),
     "Workaround": ("临时解决办法", "Προσωρινή λύση"),
-    "No problems were open in this period.": ("本期没有未解决的问题。", "Δεν υπήρχαν ανοιχτά προβλήματα σε αυτή την περίοδο."),
+    "No problems were open in this period.": (
+        "本期没有未解决的问题。",
+        "Δεν υπήρχαν ανοιχτά προβλήματα σε αυτή την περίοδο.",
+    ),
     "Post-incident reviews": ("事后回顾", "Ανασκοπήσεις μετά από περιστατικό"),
     "What happened": ("发生了什么", "Τι συνέβη"),
     "How it will be avoided": ("如何避免再次发生", "Πώς θα αποφευχθεί"),
     "due %(d)s": ("截止 %(d)s", "προθεσμία %(d)s"),
-    "No incident in this period needed a review.": ("本期没有需要回顾的事件。", "Κανένα περιστατικό σε αυτή την περίοδο δεν χρειάστηκε ανασκόπηση."),
+    "No incident in this period needed a review.": (
+        "本期没有需要回顾的事件。",
+        "Κανένα περιστατικό σε αυτή την περίοδο δεν χρειάστηκε ανασκόπηση.",
+    ),
     # Advice
     "Recommendations and decisions": ("建议与决定", "Συστάσεις και αποφάσεις"),
     "Recommendation": ("建议", "Σύσταση"),
@@ -114,17 +144,32 @@ T: dict[str, tuple[object, object]] = {
     "Decision": ("决定", "Απόφαση"),
     # Security and exit-readiness
     "Security and exit-readiness": ("安全与退出准备度", "Ασφάλεια και ετοιμότητα αποχώρησης"),
-    "%(r)s of %(t)s controls reviewed.": ("已审查 %(t)s 项控制中的 %(r)s 项。", "Ελέγχθηκαν %(r)s από %(t)s μέτρα."),
+    "%(r)s of %(t)s controls reviewed.": (
+        "已审查 %(t)s 项控制中的 %(r)s 项。",
+        "Ελέγχθηκαν %(r)s από %(t)s μέτρα.",
+    ),
     "Gaps to close": ("待弥补的差距", "Κενά προς κάλυψη"),
     "Control": ("控制项", "Μέτρο"),
     "Exit-readiness": ("退出准备度", "Ετοιμότητα αποχώρησης"),
-    "Accounts the client holds itself": ("客户自己持有的账户", "Λογαριασμοί που κατέχει ο ίδιος ο πελάτης"),
-    "Passwords the provider does not know": ("服务商不知道的密码", "Κωδικοί που δεν γνωρίζει ο πάροχος"),
+    "Accounts the client holds itself": (
+        "客户自己持有的账户",
+        "Λογαριασμοί που κατέχει ο ίδιος ο πελάτης",
+    ),
+    "Passwords the provider does not know": (
+        "服务商不知道的密码",
+        "Κωδικοί που δεν γνωρίζει ο πάροχος",
+    ),
     "Documentation in place": ("已有的文档", "Τεκμηρίωση που υπάρχει"),
     # Time and spend
-    "Time used and spend against the agreement": ("对照协议的用时与支出", "Χρόνος και δαπάνες έναντι της σύμβασης"),
+    "Time used and spend against the agreement": (
+        "对照协议的用时与支出",
+        "Χρόνος και δαπάνες έναντι της σύμβασης",
+    ),
     "Agreement: %(a)s": ("协议：%(a)s", "Σύμβαση: %(a)s"),
-    "No agreement was in force in this period.": ("本期没有生效的协议。", "Δεν ίσχυε σύμβαση σε αυτή την περίοδο."),
+    "No agreement was in force in this period.": (
+        "本期没有生效的协议。",
+        "Δεν ίσχυε σύμβαση σε αυτή την περίοδο.",
+    ),
     "of which out of hours": ("其中非工作时间", "εκ των οποίων εκτός ωραρίου"),
     "Hours in the agreement (%(n)s month)": (
         "协议包含的小时数（%(n)s 个月）",

@@ -333,75 +333,67 @@ def _kpi_text(unit: str, value: Any, language: str) -> str:
     return format_number(number, language, digits=1)
 
 
-def _img(svg: str) -> str:
-    """An SVG as a data URI: WeasyPrint draws an <img> of SVG with its own SVG renderer (styles,
-    fonts, text kept as text), and browsers show it as they show any image."""
+def data_uri(svg: str) -> str:
+    """An SVG as a data URI for the browser's <img>."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
 def _charts(data: dict[str, Any], language: str) -> dict[str, str]:
+    """The charts as SVG markup by name. Pages and the PDF show them as <img>: WeasyPrint
+    draws an image of SVG with its own SVG renderer (styles, fonts, text kept as text), where
+    inline SVG would lose the styles to the HTML's CSS parser."""
     found: dict[str, str] = {}
     tickets = data["tickets"]
     if tickets["total"]:
-        found["priority"] = _img(
-            charts.grouped_bars(
-                _("Tickets opened by priority and type"),
-                [p for p, _i, _s in tickets["by_priority"]],
-                [
-                    charts.Series(
-                        str(Kind.INCIDENT.label),
-                        [i for _p, i, _s in tickets["by_priority"]],
-                        charts.NAVY,
-                    ),
-                    charts.Series(
-                        str(Kind.SERVICE_REQUEST.label),
-                        [s for _p, _i, s in tickets["by_priority"]],
-                        charts.SKY,
-                    ),
-                ],
-                language,
-                stacked=True,
-            )
+        found["priority"] = charts.grouped_bars(
+            _("Tickets opened by priority and type"),
+            [p for p, _i, _s in tickets["by_priority"]],
+            [
+                charts.Series(
+                    str(Kind.INCIDENT.label),
+                    [i for _p, i, _s in tickets["by_priority"]],
+                    charts.NAVY,
+                ),
+                charts.Series(
+                    str(Kind.SERVICE_REQUEST.label),
+                    [s for _p, _i, s in tickets["by_priority"]],
+                    charts.SKY,
+                ),
+            ],
+            language,
+            stacked=True,
         )
     if len(tickets["months"]) > 1 and (tickets["total"] or any(r for *_x, r in tickets["months"])):
-        found["months"] = _img(
-            charts.grouped_bars(
-                _("Tickets per month"),
-                [format_date(m, "yMMM", language) for m, _o, _r in tickets["months"]],
-                [
-                    charts.Series(_("Opened"), [o for _m, o, _r in tickets["months"]], charts.NAVY),
-                    charts.Series(
-                        _("Resolved"), [r for _m, _o, r in tickets["months"]], charts.GREEN
-                    ),
-                ],
-                language,
-            )
+        found["months"] = charts.grouped_bars(
+            _("Tickets per month"),
+            [format_date(m, "yMMM", language) for m, _o, _r in tickets["months"]],
+            [
+                charts.Series(_("Opened"), [o for _m, o, _r in tickets["months"]], charts.NAVY),
+                charts.Series(_("Resolved"), [r for _m, _o, r in tickets["months"]], charts.GREEN),
+            ],
+            language,
         )
     percents = [r for r in data["kpis"] if r["unit"] == "percent"]
     if any(r["value"] is not None or r["previous"] is not None for r in percents):
-        found["kpis"] = _img(
-            charts.against_target(
-                _("Scorecard against the targets"),
-                [kpi_label(r["key"]) for r in percents],
-                [r["value"] for r in percents],
-                [r["previous"] for r in percents],
-                [r["target"] for r in percents],
-                language,
-                (_("This period"), _("Previous period"), _("Target")),
-            )
+        found["kpis"] = charts.against_target(
+            _("Scorecard against the targets"),
+            [kpi_label(r["key"]) for r in percents],
+            [r["value"] for r in percents],
+            [r["previous"] for r in percents],
+            [r["target"] for r in percents],
+            language,
+            (_("This period"), _("Previous period"), _("Target")),
         )
     maintenance = data["maintenance"]
     if maintenance.get("planned"):
-        found["maintenance"] = _img(
-            charts.split_bar(
-                _("Maintenance"),
-                [
-                    (_("On time"), maintenance.get("done_on_time") or 0, charts.GREEN),
-                    (_("Late"), maintenance.get("late") or 0, charts.AMBER),
-                    (_("Skipped"), maintenance.get("skipped") or 0, charts.RED),
-                ],
-                language,
-            )
+        found["maintenance"] = charts.split_bar(
+            _("Maintenance"),
+            [
+                (_("On time"), maintenance.get("done_on_time") or 0, charts.GREEN),
+                (_("Late"), maintenance.get("late") or 0, charts.AMBER),
+                (_("Skipped"), maintenance.get("skipped") or 0, charts.RED),
+            ],
+            language,
         )
     return found
 
@@ -433,9 +425,15 @@ def _logo(provider: Provider) -> str:
 
 
 def context(
-    org: Organization, period: Period, language: str | None = None, now: datetime | None = None
+    org: Organization,
+    period: Period,
+    language: str | None = None,
+    now: datetime | None = None,
+    pdf: bool = False,
 ) -> dict[str, Any]:
-    """gather() plus the words and charts, in `language` (the client's by default)."""
+    """gather() plus the words and charts, in `language` (the client's by default). Charts
+    are data URIs for a page, or `chart:NAME` URLs for the PDF, which ChartFetcher answers:
+    WeasyPrint's HTML parser reads a long data URI a character at a time (a second a pack)."""
     language = language or org.language
     data = gather(org, period, now=now)
     with translation.override(language):
@@ -444,7 +442,7 @@ def context(
             row["value_text"] = _kpi_text(row["unit"], row["value"], language)
             row["target_text"] = _kpi_text(row["unit"], row["target"], language)
             row["previous_text"] = _kpi_text(row["unit"], row["previous"], language)
-        data["charts"] = _charts(data, language)
+        data["svgs"] = _charts(data, language)
         data["quarter"] = quarter_label(period, language)
         data["running"] = {
             "client": css_string(org.name),
@@ -454,6 +452,9 @@ def context(
             ),
             "provider": css_string(data["provider"].name),
         }
+    data["charts"] = {
+        name: f"chart:{name}" if pdf else data_uri(svg) for name, svg in data["svgs"].items()
+    }
     data["kpi"] = {row["key"]: row for row in data["kpis"]}
     data["language"] = language
     data["logo"] = _logo(data["provider"])
@@ -469,8 +470,11 @@ def render_html(
     org: Organization, period: Period, language: str | None = None, now: datetime | None = None
 ) -> str:
     """The pack as the standalone print document WeasyPrint draws."""
-    data = context(org, period, language, now)
-    zone = zoneinfo.ZoneInfo(org.timezone)
+    return _document(context(org, period, language, now))
+
+
+def _document(data: dict[str, Any]) -> str:
+    zone = zoneinfo.ZoneInfo(data["org"].timezone)
     with translation.override(data["language"]), timezone.override(zone):
         return render_to_string("reports/pack/pdf.html", data)
 
@@ -480,5 +484,25 @@ def render_pdf(
 ) -> bytes:
     from weasyprint import HTML
 
-    html = render_html(org, period, language, now)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()  # type: ignore[no-any-return]
+    data = context(org, period, language, now, pdf=True)
+    html = HTML(
+        string=_document(data),
+        base_url=str(settings.BASE_DIR),
+        url_fetcher=_chart_fetcher(data["svgs"]),
+    )
+    return html.write_pdf()  # type: ignore[no-any-return]
+
+
+def _chart_fetcher(svgs: dict[str, str]) -> Any:
+    """A WeasyPrint fetcher that answers `chart:NAME` with that chart's SVG, and any other URL
+    (the provider's logo file) as WeasyPrint would."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # type: ignore[import-untyped]
+
+    class ChartFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("chart:") and url[6:] in svgs:
+                body = svgs[url[6:]].encode()
+                return URLFetcherResponse(url, body, {"Content-Type": "image/svg+xml"})
+            return super().fetch(url, headers)
+
+    return ChartFetcher()

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, ViewportSize
 from pytest_django.live_server_helper import LiveServer
 
 from steward.desk.tests.test_browser import SHOTS
@@ -44,7 +44,8 @@ def test_the_portal_pack_reads_on_a_phone(
         )
     w.acme_admin.language = language
     w.acme_admin.save()
-    for viewport, size in ((PHONE, "390"), ({"width": 1280, "height": 900}, "1280")):
+    desktop: ViewportSize = {"width": 1280, "height": 900}
+    for viewport, size in ((PHONE, "390"), (desktop, "1280")):
         context = _phone(browser, live_server, w.acme_admin, viewport)
         page = context.new_page()
         page.goto(f"{live_server.url}/portal/reports/pack/?from=2026-07-01&to=2026-09-30")
