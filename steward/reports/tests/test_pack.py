@@ -9,6 +9,7 @@ import io
 import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -87,6 +88,22 @@ def pdf_text(pdf: bytes) -> str:
     return " ".join(text.replace("\xa0", " ").replace("\u202f", " ").split())
 
 
+def pdf_fonts(pdf: bytes) -> set[str]:
+    """The fonts the pages draw with, charts' included (they are XObjects of the page)."""
+    names: set[str] = set()
+
+    def walk(resources: Any) -> None:
+        resources = resources.get_object() if resources is not None else {}
+        for font in (resources.get("/Font") or {}).values():
+            names.add(str(font.get_object().get("/BaseFont")))
+        for xobject in (resources.get("/XObject") or {}).values():
+            walk(xobject.get_object().get("/Resources"))
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        walk(page.get("/Resources"))
+    return names
+
+
 def test_it_gathers_every_section(w: World) -> None:
     _quarter_of_tickets(w)
     _advice_and_reviews(w)
@@ -134,7 +151,9 @@ def test_a_chinese_clients_pack_is_in_chinese(w: World) -> None:
     w.acme.language = "zh-hans"
     w.acme.save()
     _quarter_of_tickets(w)
-    text = pdf_text(pack.render_pdf(w.acme, Q3, now=NOW))
+    pdf = pack.render_pdf(w.acme, Q3, now=NOW)
+    assert any("CJK" in name for name in pdf_fonts(pdf))  # scripts/system-deps installs it
+    text = pdf_text(pdf)
     for heading in ("服务回顾", "概览", "对照目标的记分卡", "停机时间及其成本", "问题与回顾"):
         assert heading in text, heading
     assert "2026年第3季度" in text
