@@ -19,6 +19,7 @@ NOT_JSON = {
     "GET /api/v1/invoices/export",
     "POST /api/v1/organizations/{org_id}/exit-pack",
     "GET /api/v1/assets/export",
+    "GET /api/v1/organizations/{org_id}/review-pack",
 }
 
 

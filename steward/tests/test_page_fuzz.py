@@ -367,6 +367,12 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "vault:home": (NONE, lambda: ()),
     "vault:org": (ORG, lambda: ()),
     "vault_portal:home": (NONE, lambda: ()),
+    # Reports, the review pack; the PDFs read the period as the pages do, so only the pages
+    # get the sweep of every hostile value (each PDF drawn costs a second).
+    "reports:pack": (ORG, lambda: ("from", "to")),
+    "reports:pack_pdf": (ORG, lambda: ()),
+    "reports_portal:pack": (NONE, lambda: ("from", "to")),
+    "reports_portal:pack_pdf": (NONE, lambda: ()),
 }
 # The vault's documentation pages.
 ASSET: Params = lambda s: {"org": s.w.acme.pk, "pk": s.asset.pk}  # noqa: E731
@@ -541,6 +547,7 @@ GOOD: dict[str, str] = {
     "risk_if_declined": "Stolen mailbox", "cost_once": "100", "cost_monthly": "5",
     "provider_interest": "none",
     "repropose": "", "decision": "deferred",
+    "from": "2026-07-01", "to": "2026-09-30",
 }  # fmt: skip
 
 HOSTILE = [
@@ -566,6 +573,8 @@ READ = {
     "vault:exit", "vault:posture", "vault_portal:exit", "vault_portal:posture",
     "vault:assets", "vault:vendors", "vault:asset_export", "vault_portal:assets",
     "vault_portal:vendors", "reports:surveys", "reports:recurring", "reports:problems",
+    "reports:pack", "reports:pack_pdf", "reports_portal:pack",
+    "reports_portal:pack_pdf",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(

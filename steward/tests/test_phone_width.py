@@ -47,6 +47,8 @@ NOT_PAGES = {
     "billing_portal:invoice_ubl",
     "billing:invoice_export",
     "vault:asset_export",
+    "reports:pack_pdf",
+    "reports_portal:pack_pdf",
 }
 
 

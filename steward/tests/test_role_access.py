@@ -272,6 +272,12 @@ ALLOWED: dict[str, frozenset[str]] = {
     "vault_portal:exit": frozenset({CA}),
     "vault_portal:exit_pack": frozenset({CA}),
     "vault_portal:posture": frozenset({CA}),
+    # Reports, the review pack: provider staff who see the client and the client's admins.
+    "GET /api/v1/organizations/{org_id}/review-pack": ACCOUNT,
+    "reports:pack": STAFF,
+    "reports:pack_pdf": STAFF,
+    "reports_portal:pack": frozenset({CA}),
+    "reports_portal:pack_pdf": frozenset({CA}),
     # Vault secrets: credentials and the audit log are read by staff and the client's admins,
     # never by client users; who may reveal is the client admin's to change (DESIGN.md).
     "GET /api/v1/credentials": ACCOUNT,

@@ -229,6 +229,8 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
         "vault overview": (desk, reverse("vault:org", args=[w.acme.pk])),
         "portal knowledge": (portal, reverse("vault_portal:home")),
         "reports home": (desk, reverse("reports:home")),
+        "desk review pack": (desk, reverse("reports:pack", args=[w.acme.pk])),
+        "portal review pack": (portal, reverse("reports_portal:pack")),
     }
     pages.update(
         {
