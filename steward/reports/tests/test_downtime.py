@@ -15,8 +15,14 @@ from steward.accounts.models import Organization
 from steward.billing.models import TimeEntry
 from steward.desk import actions
 from steward.desk.models import Ticket
-from steward.monitoring.models import Alert, Check, Flip, MaintenancePlan, MaintenanceWindow
-from steward.monitoring.models import Occurrence
+from steward.monitoring.models import (
+    Alert,
+    Check,
+    Flip,
+    MaintenancePlan,
+    MaintenanceWindow,
+    Occurrence,
+)
 from steward.reports.downtime import report, value
 from steward.reports.period import Period
 from steward.test import World, make_agreement, make_org, make_ticket, world
