@@ -68,7 +68,7 @@ class ValueOut(Schema):
 def organization_value(
     request: HttpRequest,
     org_id: int,
-    from_: str | None = Query(None, alias="from"),
+    from_: str | None = Query(None, alias="from"),  # type: ignore[type-arg]
     to: str | None = None,
 ) -> ValueOut:
     """Downtime from the checks' flips and the incidents that stopped the business (merged,
