@@ -15,6 +15,7 @@ from steward.accounts.models import Organization
 from steward.billing.models import TimeEntry
 from steward.desk import actions
 from steward.desk.models import Ticket
+from steward.monitoring import plans
 from steward.monitoring.models import (
     Alert,
     Check,
@@ -258,6 +259,9 @@ def test_maintenance_counts_the_plans_occurrences_due_in_the_period(w: World) ->
     occurrence(at(26, 9, month=10), at(26, 10, month=10))  # before the period
     v = value(org, NOV, NOW)
     assert v["maintenance"] == {"planned": 5, "done_on_time": 2, "late": 1, "skipped": 1}
+    # The same as the plans' own record says (the monitoring pages show that one).
+    first, end = NOV.bounds(org.timezone)
+    assert report(org, NOV, NOW).record == plans.organization_record(org, first, end, NOW)
 
 
 def test_a_few_queries_whatever_the_number_of_checks(
