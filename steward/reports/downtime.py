@@ -386,8 +386,8 @@ def maintenance(org: Organization, first: datetime, end: datetime, now: datetime
         .values_list("plan_id", "due_at", "ticket_id", "ticket__resolved_at")
     )
     by_plan: dict[int, list[tuple[datetime, int | None, datetime | None]]] = defaultdict(list)
-    for plan_id, due, ticket, resolved in rows:
-        by_plan[plan_id].append((due, ticket, resolved))
+    for plan_id, due, ticket_id, resolved_at in rows:
+        by_plan[plan_id].append((due, ticket_id, resolved_at))
     rules = {
         pk: (rule, starts)
         for pk, rule, starts in MaintenancePlan.objects.filter(pk__in=list(by_plan)).values_list(
