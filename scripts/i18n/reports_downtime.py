@@ -38,7 +38,6 @@ T: dict[str, tuple[Any, Any]] = {
     "Outages": ("停机", "Διακοπές"),
     "Timeline of the period": ("本期时间线", "Χρονολόγιο της περιόδου"),
     "Down during maintenance": ("维护期间故障", "Εκτός λειτουργίας κατά τη συντήρηση"),
-    "For": ("时长", "Διάρκεια"),
     "What was down": ("故障对象", "Τι ήταν εκτός λειτουργίας"),
     "still down": ("仍在故障", "ακόμη εκτός λειτουργίας"),
     "%(n)s more outage not listed.": (
