@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.tickets import configure  # noqa: E402
+from bench.tickets import configure
 
 ORGS = 20
 CHECKS = 30
@@ -267,6 +267,12 @@ def timed(work: Any, n: int) -> tuple[float, float]:
     return statistics.median(samples), samples[max(int(len(samples) * 0.95) - 1, 0)]
 
 
+def _show(row: tuple[str, ...]) -> tuple[str, ...]:
+    """Print a row as soon as it is measured (the 1M stage takes a long while to load)."""
+    print("| " + " | ".join(row) + " |", file=sys.stderr, flush=True)
+    return row
+
+
 def run(args: argparse.Namespace) -> list[tuple[str, ...]]:
     import django
 
@@ -303,16 +309,16 @@ def run(args: argparse.Namespace) -> list[tuple[str, ...]]:
                     assert response.status_code == 200, response.content
 
                 p50, p95 = timed(lambda: report(one.pk), args.requests)
+                what = f"one organization, {period}"
                 rows.append(
-                    (args.db, label, f"one organization, {period}", f"{p50:.0f}", f"{p95:.0f}", f"{loaded:.0f} s")
-                )  # fmt: skip
+                    _show((args.db, label, what, f"{p50:.0f}", f"{p95:.0f}", f"{loaded:.0f} s"))
+                )
                 if size == large:
                     p50, p95 = timed(
                         lambda: [report(o.pk) for o in w["orgs"]], max(args.requests // 10, 5)
                     )
-                    rows.append(
-                        (args.db, label, f"all {ORGS} organizations in turn, {period}", f"{p50:.0f}", f"{p95:.0f}", "")
-                    )  # fmt: skip
+                    what = f"all {ORGS} organizations in turn, {period}"
+                    rows.append(_show((args.db, label, what, f"{p50:.0f}", f"{p95:.0f}", "")))
         from steward.monitoring.models import Flip
 
         version = (
@@ -322,9 +328,8 @@ def run(args: argparse.Namespace) -> list[tuple[str, ...]]:
             )
             .fetchone()[0]
         )
-        rows.append(
-            (args.db, "", f"server {version}; {Flip.objects.count():,} flips, {w['tickets']:,} tickets", "", "", "")
-        )  # fmt: skip
+        what = f"server {version}; {Flip.objects.count():,} flips, {w['tickets']:,} tickets"
+        rows.append((args.db, "", what, "", "", ""))
         return rows
     finally:
         drop()
