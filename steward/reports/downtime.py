@@ -192,6 +192,8 @@ def ticket_intervals(
         )
         .exclude(resolved_at__lt=first)
         .order_by("created_at", "id")
+        # What the page shows of them: a ticket row is wide, and years of stops add up.
+        .only("id", "number", "title", "status", "created_at", "resolved_at", "closed_at")
     )
     found: list[Interval] = []
     tickets: dict[int, Ticket] = {}
