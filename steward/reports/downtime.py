@@ -435,11 +435,18 @@ def report(org: Organization, period: Period, now: datetime | None = None) -> Do
     end = max(end, first)  # a period in the future: nothing yet
     by_check, checks = check_intervals(org, first, end)
     by_ticket, tickets = ticket_intervals(org, first, end)
-    found = windows(org, first, end)
+    found = sorted(windows(org, first, end), key=lambda w: w.start)
+    starts = [w.start for w in found]
+    longest = max((w.end - w.start for w in found), default=timedelta(0))
     counted: list[Interval] = []
     planned: list[Interval] = []
     for interval in by_check + by_ticket:
-        out, inside = split(interval, found)
+        # Only the windows that can reach it: a year of weekly windows against each outage
+        # would otherwise be most of the report's time.
+        near = found[
+            bisect_left(starts, interval.start - longest) : bisect_left(starts, interval.end)
+        ]
+        out, inside = split(interval, near)
         counted += out
         planned += inside
     spans = merge(counted)
