@@ -126,6 +126,28 @@ def covering(
     return None
 
 
+def spans(
+    starts: datetime, ends: datetime, text: str, tz: str, after: datetime, before: datetime
+) -> Iterator[tuple[datetime, datetime]]:
+    """The windows (start, end), in UTC, of a one-off or repeating window that overlap
+    [after, before): each occurrence keeps the first one's wall-clock length (a window
+    "Sundays 02:00-04:00" is two hours of local time on the day the clocks change too)."""
+    if not text:
+        if starts < before and ends > after:
+            yield starts, ends
+        return
+    z = zone(tz)
+    length = _local(ends, z) - _local(starts, z)
+    rule = parse_rrule(text, starts, tz)
+    # An occurrence that starts up to `length` (and a day's zone margin) earlier can still
+    # reach into [after, before).
+    low = _local(after, z) - length - timedelta(days=1)
+    for local in rule.between(low, _local(before, z) + timedelta(days=1), inc=True):
+        start, end = _aware(local, z), _aware(local + length, z)
+        if start < before and end > after:
+            yield start, end
+
+
 def check_cron(expr: str) -> None:
     """Refuse a cron expression cronsim cannot run (five fields, as healthchecks takes)."""
     if len(expr.split()) != 5:

@@ -285,6 +285,8 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "billing_portal:invoice_ubl": (lambda s: {"pk": s.invoice.pk}, lambda: ()),
     "billing_portal:quote_decide": (lambda s: {"pk": s.quote.pk}, lambda: fields(DecisionForm)),
     "billing_portal:value": (NONE, lambda: fields(ComparisonForm)),
+    "reports:downtime": (lambda s: {"org": s.w.acme.pk}, lambda: ("from", "to")),
+    "reports_portal:downtime": (NONE, lambda: ("from", "to")),
     "mail:inbound_list": (NONE, lambda: fields(InboundFilterForm)),
     "mail:inbound": (lambda s: {"pk": s.inbound.pk}, lambda: ()),
     "mail:original": (lambda s: {"pk": s.inbound.pk}, lambda: ()),
@@ -574,7 +576,7 @@ READ = {
     "vault:assets", "vault:vendors", "vault:asset_export", "vault_portal:assets",
     "vault_portal:vendors", "reports:surveys", "reports:recurring", "reports:problems",
     "reports:pack", "reports:pack_pdf", "reports_portal:pack",
-    "reports_portal:pack_pdf",
+    "reports_portal:pack_pdf", "reports:downtime", "reports_portal:downtime",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(

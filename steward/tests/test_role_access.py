@@ -216,6 +216,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     "billing_portal:invoice_ubl": frozenset({CA}),
     "billing_portal:quote_decide": frozenset({CA}),
     "billing_portal:value": frozenset({CA}),
+    # Reports, downtime: what the organization's hours cost is for staff and its admins.
+    "reports:downtime": STAFF,
+    "reports_portal:downtime": frozenset({CA}),
+    "GET /api/v1/organizations/{org_id}/value": STAFF | {CA},
     # Settings: admins and managers read them; the provider's details, invitations and
     # people's roles are changed by admins only (the page tests prove a manager's 403).
     "settings:index": MANAGERS,

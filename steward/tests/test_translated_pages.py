@@ -197,6 +197,8 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
         "portal agreements": (portal, reverse("billing_portal:agreements")),
         "portal invoices": (portal, reverse("billing_portal:invoices")),
         "portal value page": (portal, reverse("billing_portal:value")),
+        "downtime page": (manager, reverse("reports:downtime", args=[w.acme.pk])),
+        "portal downtime page": (portal, reverse("reports_portal:downtime")),
         "portal account": (portal, reverse("accounts:profile")),
         "monitoring board": (desk, reverse("monitoring:board")),
         "heartbeat page": (desk, reverse("monitoring:check", args=[beat.pk])),
