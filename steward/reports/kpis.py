@@ -493,14 +493,16 @@ def measure(org: Organization | None, first: datetime, last: datetime, end: date
 
 
 def sla_by_organization(
-    orgs: QuerySet[Organization], first: datetime, last: datetime, end: datetime
+    orgs: Iterable[Organization], first: datetime, last: datetime, end: datetime
 ) -> dict[int, Kpi]:
     """SLA compliance of each organization over the same instants, in one grouped query (the
     desk's list of clients)."""
     conditions = sla_conditions(end)
     rows = (
         with_stop(
-            Ticket.objects.filter(organization__in=orgs, created_at__gte=first, created_at__lt=last)
+            Ticket.objects.filter(
+                organization__in=[o.pk for o in orgs], created_at__gte=first, created_at__lt=last
+            )
         )
         .order_by()
         .values("organization_id")

@@ -338,6 +338,8 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "vault_portal:exit": (NONE, lambda: ()),
     "vault_portal:exit_pack": (NONE, lambda: fields(ExitPackForm)),
     "vault_portal:posture": (NONE, lambda: ()),
+    "reports:scorecard": (ORG, lambda: ("from", "to")),
+    "reports_portal:scorecard": (NONE, lambda: ("from", "to")),
     "vault:credentials": (ORG, lambda: ("page",)),
     "vault:credential_new": (ORG, lambda: fields(CredentialForm)),
     "vault:credential_edit": (ORG_CREDENTIAL, lambda: fields(CredentialForm)),
@@ -453,7 +455,7 @@ READ = {
     "monitoring:board", "monitoring:windows", "monitoring:plans", "monitoring:plan",
     "vault:exit", "vault:posture", "vault_portal:exit", "vault_portal:posture",
     "vault:assets", "vault:vendors", "vault:asset_export", "vault_portal:assets",
-    "vault_portal:vendors",
+    "vault_portal:vendors", "reports:scorecard", "reports_portal:scorecard",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(

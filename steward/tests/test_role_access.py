@@ -297,6 +297,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     "vault_portal:credential_reveal": frozenset({CA}),
     "vault_portal:access": frozenset({CA}),
     "vault_portal:audit": frozenset({CA}),
+    # Reports, scorecard: provider staff who see the organization and its client admins.
+    "GET /api/v1/organizations/{org_id}/scorecard": STAFF | {CA},
+    "reports:scorecard": STAFF,
+    "reports_portal:scorecard": frozenset({CA}),
 }
 
 
