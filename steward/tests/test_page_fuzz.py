@@ -94,6 +94,8 @@ ROLES = {
     "monitoring_portal": CLIENTS,
     "vault": STAFF,
     "vault_portal": CLIENTS,
+    "reports": STAFF,
+    "reports_portal": CLIENTS,
 }
 
 
