@@ -147,10 +147,20 @@ class Writer:
                         copy.write_row(row)
 
 
-TICKET_COLUMNS = ["id", "organization_id", "seq", "number", "title", "description", "requester_email", "kind", "impact", "urgency", "priority", "stops_business", "status", "source", "sla_policy_id", "created_at", "updated_at", "first_response_due", "first_responded_at", "resolution_due", "resolved_at", "closed_at", "sla_paused", "sla_breached"]
+TICKET_COLUMNS = (
+    "id", "organization_id", "seq", "number", "title", "description", "requester_email", "kind",
+    "impact", "urgency", "priority", "stops_business", "status", "source", "sla_policy_id",
+    "created_at", "updated_at", "first_response_due", "first_responded_at", "resolution_due",
+    "resolved_at", "closed_at", "sla_paused", "sla_breached",
+)  # fmt: skip
 EVENT_COLUMNS = ("ticket_id", "kind", "at", "data")
-MESSAGE_COLUMNS = "ticket_id author_email body public by_staff source created_at".split()
-SURVEY_COLUMNS = ["organization_id", "ticket_id", "resolution", "resolved_at", "email", "sent_at", "answered_at", "rating", "comment"]
+MESSAGE_COLUMNS = (
+    "ticket_id", "author_email", "body", "public", "by_staff", "source", "created_at",
+)  # fmt: skip
+SURVEY_COLUMNS = (
+    "organization_id", "ticket_id", "resolution", "resolved_at", "email", "sent_at",
+    "answered_at", "rating", "comment",
+)  # fmt: skip
 PRIORITIES = ("P1", "P2", "P3", "P3", "P4", "P4")
 SOURCES = ("portal", "email", "email", "phone", "monitoring", "api")
 
