@@ -16,7 +16,10 @@ T: dict[str, tuple[object, object]] = {
         "%(sent)s 份调查中已答复 %(rate)s",
         "απαντήθηκε το %(rate)s από %(sent)s έρευνες",
     ),
-    "No tickets opened in this period.": ("此期间没有新开的工单。", "Δεν άνοιξαν αιτήματα σε αυτό το διάστημα."),
+    "No tickets opened in this period.": (
+        "此期间没有新开的工单。",
+        "Δεν άνοιξαν αιτήματα σε αυτό το διάστημα.",
+    ),
     "Business time is counted in each ticket's business calendar; resolution time leaves out the time a ticket waited on the client or a third party. A value with nothing to count is shown as —.": (
         "工作时间按每张工单的工作日历计算；解决时间不包括工单等待客户或第三方的时间。没有可统计内容的值显示为 —。",
         "Ο εργάσιμος χρόνος μετριέται στο ημερολόγιο εργασίας κάθε αιτήματος· ο χρόνος επίλυσης αφήνει έξω τον χρόνο που το αίτημα περίμενε τον πελάτη ή τρίτο. Μια τιμή χωρίς τίποτα να μετρηθεί εμφανίζεται ως —.",
@@ -43,6 +46,9 @@ T: dict[str, tuple[object, object]] = {
         "只有客户的管理员可以查看此内容。",
         "Μόνο οι διαχειριστές του πελάτη το διαβάζουν.",
     ),
-    "Targets met over the last 90 days": ("最近 90 天内达成的目标", "Στόχοι που τηρήθηκαν τις τελευταίες 90 ημέρες"),
+    "Targets met over the last 90 days": (
+        "最近 90 天内达成的目标",
+        "Στόχοι που τηρήθηκαν τις τελευταίες 90 ημέρες",
+    ),
     "SLA, last 90 days": ("SLA，最近 90 天", "SLA, τελευταίες 90 ημέρες"),
 }
