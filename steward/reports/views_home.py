@@ -10,14 +10,15 @@ from django.shortcuts import redirect, render
 from steward.accounts.access import client_view, staff_view, user_of
 from steward.accounts.models import Organization, Role
 from steward.desk.models import Ticket
-from steward.reports import views_csat, views_problems, views_reviews
+from steward.reports import views_csat, views_problems, views_reviews, views_scorecard
 from steward.reports.pages import desk_org
 
 
 @staff_view
 def home(request: HttpRequest) -> HttpResponse:
-    orgs = Organization.objects.visible_to(user_of(request)).order_by("name")
-    return render(request, "reports/home.html", {"orgs": orgs})
+    orgs = list(Organization.objects.visible_to(user_of(request)).order_by("name"))
+    sla = views_scorecard.sla_this_period(orgs)
+    return render(request, "reports/home.html", {"orgs": [(org, sla[org.pk]) for org in orgs]})
 
 
 @staff_view

@@ -351,6 +351,8 @@ ROUTES: dict[str, tuple[Params, Callable[[], tuple[str, ...]]]] = {
     "vault_portal:exit": (NONE, lambda: ()),
     "vault_portal:exit_pack": (NONE, lambda: fields(ExitPackForm)),
     "vault_portal:posture": (NONE, lambda: ()),
+    "reports:scorecard": (ORG, lambda: ("from", "to")),
+    "reports_portal:scorecard": (NONE, lambda: ("from", "to")),
     "vault:credentials": (ORG, lambda: ("page",)),
     "vault:credential_new": (ORG, lambda: fields(CredentialForm)),
     "vault:credential_edit": (ORG_CREDENTIAL, lambda: fields(CredentialForm)),
@@ -577,6 +579,7 @@ READ = {
     "vault_portal:vendors", "reports:surveys", "reports:recurring", "reports:problems",
     "reports:pack", "reports:pack_pdf", "reports_portal:pack",
     "reports_portal:pack_pdf", "reports:downtime", "reports_portal:downtime",
+    "reports:scorecard", "reports_portal:scorecard",
 }  # fmt: skip
 FILE_NAMES = ["a" * 300 + ".pdf", "文" * 250 + ".png", "x", "😀.txt", " .pdf", "...pdf"]
 files = st.builds(

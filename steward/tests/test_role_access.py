@@ -317,6 +317,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     "reports:surveys": STAFF,
     "reports_portal:survey": CLIENTS,
     "surveys:answer": EVERYONE,
+    # Reports, scorecard: provider staff who see the organization and its client admins.
+    "GET /api/v1/organizations/{org_id}/scorecard": STAFF | {CA},
+    "reports:scorecard": STAFF,
+    "reports_portal:scorecard": frozenset({CA}),
 }
 
 

@@ -213,6 +213,8 @@ def test_the_main_pages_have_no_english_left(language: str) -> None:
         "posture": (desk, reverse("vault:posture", args=[w.acme.pk])),
         "portal exit readiness": (portal, reverse("vault_portal:exit")),
         "portal posture": (portal, reverse("vault_portal:posture")),
+        "scorecard": (desk, reverse("reports:scorecard", args=[w.acme.pk])),
+        "portal scorecard": (portal, reverse("reports_portal:scorecard")),
         "vault credentials": (desk, reverse("vault:credentials", args=[w.acme.pk])),
         "vault new credential": (desk, reverse("vault:credential_new", args=[w.acme.pk])),
         "vault edit credential": (
