@@ -59,7 +59,7 @@ T: dict[str, tuple[object, object]] = {
     "worse": ("变差", "χειρότερα"),
     "unchanged": ("持平", "αμετάβλητο"),
     "%(n)s counted": ("计入 %(n)s 项", ("%(n)s μετρήθηκε", "%(n)s μετρήθηκαν")),
-    "Resolved at first contact": ("首次联系即解决", "Επιλύθηκαν με την πρώτη επαφή"),
+    "Resolved at first contact": ("首次联系即解决", "Επίλυση με την πρώτη επαφή"),
     # Tickets
     "Tickets opened by priority and type": (
         "按优先级和类型新建的工单",
@@ -121,7 +121,7 @@ T: dict[str, tuple[object, object]] = {
         "本期没有未解决的问题。",
         "Δεν υπήρχαν ανοιχτά προβλήματα σε αυτή την περίοδο.",
     ),
-    "Post-incident reviews": ("事后回顾", "Ανασκοπήσεις μετά από περιστατικό"),
+    "Post-incident reviews": ("事后复盘", "Ανασκοπήσεις περιστατικών"),
     "What happened": ("发生了什么", "Τι συνέβη"),
     "How it will be avoided": ("如何避免再次发生", "Πώς θα αποφευχθεί"),
     "due %(d)s": ("截止 %(d)s", "προθεσμία %(d)s"),
