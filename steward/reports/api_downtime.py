@@ -5,16 +5,13 @@ a client user is refused (403): the report prices the organization's hours."""
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Query, Router, Schema
 
 from steward.accounts.models import Organization, Role
-from steward.lib.api import ApiError, DecimalString, Timestamp, api_user, get_visible, require
+from steward.lib.api import DecimalString, Timestamp, api_user, get_visible, require
 from steward.reports import downtime
-from steward.reports.period import PeriodError, parse
+from steward.reports.period import for_api
 
 router = Router(tags=["reports"])
 
@@ -63,7 +60,7 @@ class ValueOut(Schema):
     "/organizations/{org_id}/value",
     response=ValueOut,
     exclude_none=True,
-    openapi_extra={"responses": {400: {"description": "A bad `from` or `to`."}}},
+    openapi_extra={"responses": {422: {"description": "A bad `from` or `to`."}}},
 )
 def organization_value(
     request: HttpRequest,
@@ -77,9 +74,5 @@ def organization_value(
     user = api_user(request)
     org = get_visible(Organization.objects.all(), user, "organization", pk=org_id)
     require(user.is_provider or user.role == Role.CLIENT_ADMIN)
-    today = timezone.localdate(timezone=ZoneInfo(org.timezone))
-    try:
-        period = parse(from_, to, today)
-    except PeriodError as e:
-        raise ApiError(400, e.message, e.field) from None
+    period = for_api(from_, to, org.timezone)
     return ValueOut.model_validate(downtime.value(org, period))

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from steward.accounts.models import Organization
 from steward.contracts.models import ACCOUNT_READERS
-from steward.lib.api import ApiError, api_user, get_visible, require
+from steward.lib.api import api_user, get_visible, require
 from steward.reports import pack
-from steward.reports.period import PeriodError, parse
+from steward.reports.period import for_api
 
 router = Router(tags=["reports"])
 
@@ -47,11 +44,7 @@ def review_pack(
     user = api_user(request)
     org = get_visible(Organization.objects.all(), user, "organization", pk=org_id)
     require(user.role in ACCOUNT_READERS, _("Only the client's administrators read the pack."))
-    today = timezone.localdate(timezone=ZoneInfo(org.timezone))
-    try:
-        period = parse(q.from_, q.to, today)
-    except PeriodError as error:
-        raise ApiError(422, error.message, error.field) from None
+    period = for_api(q.from_, q.to, org.timezone)
     response = HttpResponse(pack.render_pdf(org, period), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{pack.filename(org, period)}"'
     response["Cache-Control"] = "no-store"

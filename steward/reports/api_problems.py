@@ -6,10 +6,8 @@ problem is a 404."""
 from __future__ import annotations
 
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
@@ -34,7 +32,7 @@ from steward.lib.errors import DomainError
 from steward.reports import problems as actions
 from steward.reports import recurring
 from steward.reports.models import Problem, ProblemStatus
-from steward.reports.period import PeriodError, parse
+from steward.reports.period import for_api
 
 router = Router(tags=["Reports: problems"])
 
@@ -138,10 +136,7 @@ def list_recurring(
     # client user sees only their own tickets, and labels quote other people's.
     if not (user.is_provider or user.role == Role.CLIENT_ADMIN):
         raise ApiError(403, _("Your role does not allow this."))
-    try:
-        period = parse(from_, to, timezone.localdate(timezone=ZoneInfo(org.timezone)))
-    except PeriodError as error:
-        raise ApiError(422, f"{error.field}: {error.message}", error.field) from None
+    period = for_api(from_, to, org.timezone)
     found = recurring.clusters(org, period)
     return Items(items=[ClusterOut(label=c.label, tickets=c.tickets, since=c.since) for c in found])
 

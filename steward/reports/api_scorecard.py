@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
 from steward.accounts.models import PROVIDER_ROLES, Organization, Role
-from steward.lib.api import ApiError, Out, api_user, get_visible, require
+from steward.lib.api import Out, api_user, get_visible, require
 from steward.reports import period as periods
 from steward.reports.scorecard import scorecard
 
@@ -90,11 +88,7 @@ def numbers(value: Any) -> Any:
 
 def read_period(request: HttpRequest, org: Organization) -> periods.Period:
     """?from=&to= in the organization's time zone; a bad one is a 422 naming the field."""
-    today = timezone.localdate(timezone=ZoneInfo(org.timezone))
-    try:
-        return periods.parse(request.GET.get("from"), request.GET.get("to"), today)
-    except periods.PeriodError as error:
-        raise ApiError(422, f"{error.field}: {error.message}", error.field) from None
+    return periods.for_api(request.GET.get("from"), request.GET.get("to"), org.timezone)
 
 
 @router.get(

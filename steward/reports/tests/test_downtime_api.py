@@ -89,9 +89,9 @@ def test_it_answers_the_designs_shape_to_staff_and_the_clients_admin(w: World) -
         ("from=0001-01-01&to=2026-11-30", "from"),
     ],
 )
-def test_a_bad_period_is_a_400_naming_the_parameter(w: World, query: str, field: str) -> None:
+def test_a_bad_period_is_a_422_naming_the_parameter(w: World, query: str, field: str) -> None:
     response = api_client(w.admin).get(url(w.acme.pk, query))
-    assert response.status_code == 400, response.content
+    assert response.status_code == 422, response.content
     assert response.json()["field"] == field
 
 

@@ -59,12 +59,13 @@ def test_it_answers_the_shape_of_the_design_with_numbers(w: World) -> None:
     assert body["kpis"]["sla_compliance"] == {"value": 100.0, "target": 95.0, "met": True, "n": 2}
     assert body["kpis"]["median_first_response_minutes"]["value"] == 30.0
     assert body["kpis"]["median_resolution_hours"]["value"] == 2.0
+    # The resolution mailed a survey that nobody has answered yet: no mean, a 0 % response.
     assert body["kpis"]["csat"] == {
         "value": None,
         "target": 4.5,
         "met": None,
         "n": 0,
-        "response_rate": None,
+        "response_rate": 0.0,
     }
     assert body["previous"]["opened"] == {"value": 1, "n": 1}
     assert body["previous"]["sla_compliance"]["n"] == 2  # October's: both targets missed
