@@ -20,7 +20,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, F, Q, QuerySet
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce
 
 from steward.accounts.models import Organization
@@ -236,8 +237,10 @@ def _whole(seconds: float) -> Decimal:
 def median_first_response_minutes(opened: QuerySet[Ticket], calendars: Calendars) -> Kpi:
     """Over tickets opened in the period with a first response: the median business minutes
     from opening to the first response, in each ticket's calendar."""
-    rows = opened.filter(first_responded_at__isnull=False).values_list(
-        "sla_policy_id", "organization_id", "created_at", "first_responded_at"
+    rows = (
+        opened.filter(first_responded_at__isnull=False)
+        .order_by()
+        .values_list("sla_policy_id", "organization_id", "created_at", "first_responded_at")
     )
     spans = [(calendars.calendar_id(p, o), a, b) for p, o, a, b in rows if b is not None]
     minutes = [_whole(s) / 60 for s in business_seconds(calendars, spans)]
@@ -273,7 +276,7 @@ def median_resolution_hours(opened: QuerySet[Ticket], calendars: Calendars) -> K
     resolved = opened.filter(resolved_at__isnull=False)
     rows = [
         (pk, policy_id, org_id, created_at, resolved_at)
-        for pk, policy_id, org_id, created_at, resolved_at in resolved.values_list(
+        for pk, policy_id, org_id, created_at, resolved_at in resolved.order_by().values_list(
             "pk", "sla_policy_id", "organization_id", "created_at", "resolved_at"
         )
         if resolved_at is not None
@@ -281,20 +284,30 @@ def median_resolution_hours(opened: QuerySet[Ticket], calendars: Calendars) -> K
     if not rows:
         return Kpi(None, 0)
     pausing = sorted(set().union(*calendars.pauses.values()))
+    # Grouped with a conditional count, not filtered: PostgreSQL then joins the tickets'
+    # events through the ticket index instead of reading every status event's JSON.
     replayed = set(
-        TicketEvent.objects.filter(ticket__in=resolved, kind=EventKind.STATUS)
-        .filter(Q(data__to__in=pausing) | Q(data__from__in=DONE, data__to__in=ACTIVE))
+        TicketEvent.objects.filter(ticket__in=resolved.values("pk"), kind=EventKind.STATUS)
         .order_by()
+        .values("ticket_id")
+        .annotate(
+            n=Count(
+                "pk",
+                filter=Q(data__to__in=pausing) | Q(data__from__in=DONE, data__to__in=ACTIVE),
+            )
+        )
+        .filter(n__gt=0)
         .values_list("ticket_id", flat=True)
-        .distinct()
     )
     changes: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
     if replayed:
-        events = TicketEvent.objects.filter(ticket_id__in=replayed, kind=EventKind.STATUS)
-        for ticket_id, at, data in events.order_by("at", "id").values_list(
-            "ticket_id", "at", "data"
-        ):
-            changes[ticket_id].append((at, str(data.get("to", ""))))
+        # The new status as text from the database: decoding each event's whole JSON in
+        # Python cost more than replaying it.
+        events = TicketEvent.objects.filter(ticket_id__in=replayed, kind=EventKind.STATUS).annotate(
+            to=KeyTextTransform("to", "data")
+        )
+        for ticket_id, at, to in events.order_by("at", "id").values_list("ticket_id", "at", "to"):
+            changes[ticket_id].append((at, to or ""))
     plain = [r for r in rows if r[0] not in replayed]
     seconds = business_seconds(
         calendars, [(calendars.calendar_id(p, o), a, b) for _pk, p, o, a, b in plain]
@@ -331,46 +344,40 @@ def could_be_resolved(
     return [before.filter(resolved_at__isnull=True), before.filter(resolved_at__gte=first)]
 
 
-def resolution(first: datetime, end: datetime) -> Exists:
-    """A status change to resolved in the period."""
-    return Exists(
-        TicketEvent.objects.filter(
-            ticket=OuterRef("pk"),
-            kind=EventKind.STATUS,
-            data__to=Status.RESOLVED,
-            at__gte=first,
-            at__lt=end,
+def resolved_and_reopened(
+    candidates: QuerySet[Ticket], first: datetime, end: datetime
+) -> dict[int, bool]:
+    """The candidates with a status change to resolved in the period, each mapped to whether
+    it was reopened before the end (a change from resolved or closed back to an active
+    status). One grouped pass over the candidates' status events: a correlated subquery per
+    ticket read each ticket's events again for every question."""
+    rows = (
+        TicketEvent.objects.filter(ticket__in=candidates.values("pk"), kind=EventKind.STATUS)
+        .order_by()
+        .values("ticket_id")
+        .annotate(
+            resolutions=Count("pk", filter=Q(data__to=Status.RESOLVED, at__gte=first, at__lt=end)),
+            reopenings=Count("pk", filter=Q(data__from__in=DONE, data__to__in=ACTIVE, at__lt=end)),
         )
+        .filter(resolutions__gt=0)
+        .values_list("ticket_id", "reopenings")
     )
+    return {ticket_id: reopenings > 0 for ticket_id, reopenings in rows}
 
 
-def reopened_before(end: datetime) -> Exists:
-    """A ticket reopened at least once before the end: a status change from resolved or
-    closed back to an active status."""
-    return Exists(
-        TicketEvent.objects.filter(
-            ticket=OuterRef("pk"),
-            kind=EventKind.STATUS,
-            data__from__in=DONE,
-            data__to__in=ACTIVE,
-            at__lt=end,
-        )
-    )
-
-
-def staff_replies_before(end: datetime) -> Coalesce:
-    """A ticket's public messages from provider staff before the end: more than one, and it
-    was not resolved at first contact."""
-    replies = (
+def replied_more_than_once(candidates: QuerySet[Ticket], end: datetime) -> set[int]:
+    """The candidates with more than one public message from provider staff before the end:
+    they were not resolved at first contact."""
+    return set(
         Message.objects.filter(
-            ticket=OuterRef("pk"), by_staff=True, public=True, created_at__lt=end
+            ticket__in=candidates.values("pk"), by_staff=True, public=True, created_at__lt=end
         )
         .order_by()
-        .values("ticket")
+        .values("ticket_id")
         .annotate(n=Count("pk"))
-        .values("n")
+        .filter(n__gt=1)
+        .values_list("ticket_id", flat=True)
     )
-    return Coalesce(Subquery(replies), 0)
 
 
 class Resolutions(NamedTuple):
@@ -383,24 +390,19 @@ def resolution_kpis(tickets: QuerySet[Ticket], first: datetime, end: datetime) -
     """resolved (each ticket once however many times it was resolved in the period),
     reopened_percent and first_contact_resolution_percent: the events and messages of only
     the tickets that may have been resolved in the period are looked at."""
-    totals = {"resolved": 0, "reopened": 0, "first_contact": 0}
+    resolved = reopened = first_contact = 0
     for candidates in could_be_resolved(tickets, first, end):
-        counts = (
-            candidates.filter(resolution(first, end))
-            .annotate(again=reopened_before(end), replies=staff_replies_before(end))
-            .aggregate(
-                resolved=Count("pk"),
-                reopened=Count("pk", filter=Q(again=True)),
-                first_contact=Count("pk", filter=Q(again=False, replies__lte=1)),
-            )
-        )
-        for key in totals:
-            totals[key] += counts[key] or 0
-    resolved = totals["resolved"]
+        found = resolved_and_reopened(candidates, first, end)
+        if not found:
+            continue
+        chatty = replied_more_than_once(candidates, end)
+        resolved += len(found)
+        reopened += sum(1 for again in found.values() if again)
+        first_contact += sum(1 for pk, again in found.items() if not again and pk not in chatty)
     return Resolutions(
         resolved,
-        percent(totals["reopened"], resolved),
-        percent(totals["first_contact"], resolved),
+        percent(reopened, resolved),
+        percent(first_contact, resolved),
     )
 
 
