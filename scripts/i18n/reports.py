@@ -14,6 +14,9 @@ T: dict[str, tuple[str, str]] = {
     "Satisfaction": ("满意度", "Ικανοποίηση"),
     "Advice": ("建议", "Συστάσεις"),
     "Show": ("显示", "Εμφάνιση"),
+    # A percentage: "92.9 %" (the scorecard's values)
+    # (written with a single %: scripts/translations.py doubles it for the python-format entry)
+    "%(n)s %": ("%(n)s%", "%(n)s %"),
     # Period
     "Enter a date as YYYY-MM-DD.": (
         "请按 YYYY-MM-DD 格式输入日期。",
