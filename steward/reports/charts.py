@@ -13,19 +13,13 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import matplotlib
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from functools import cache
+from typing import TYPE_CHECKING
 
 from steward.lib.formats import format_number
 
-# Read by the SVG backend when it writes text; no other part of Steward draws with matplotlib,
-# so this process-wide setting changes nothing else. "none" writes <text>, not glyph paths.
-matplotlib.rcParams["svg.fonttype"] = "none"
-# Ids of clip paths are hashed from this salt rather than a random one: the same data gives
-# the same SVG, and two charts on one page still differ by their content.
-matplotlib.rcParams["svg.hashsalt"] = "steward"
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 INK = "#1f2937"
 MUTED = "#6b7280"
@@ -53,8 +47,26 @@ def fonts(language: str) -> list[str]:
     return ["DejaVu Sans", "Noto Sans CJK SC"]
 
 
+@cache
+def _matplotlib() -> None:
+    """matplotlib is imported on the first chart, not with the module: it takes half a second,
+    and every process loads this module with the URLs, most of them never to draw."""
+    import matplotlib
+
+    # Read by the SVG backend when it writes text; no other part of Steward draws with
+    # matplotlib, so this process-wide setting changes nothing else. "none" writes <text>, not
+    # glyph paths.
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    # Ids of clip paths are hashed from this salt rather than a random one: the same data
+    # gives the same SVG, and two charts on one page still differ by their content.
+    matplotlib.rcParams["svg.hashsalt"] = "steward"
+
+
 def _figure(width: float, height: float) -> Figure:
     """A figure in inches, transparent, as the page behind it is white."""
+    _matplotlib()
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(width, height), dpi=72)
     fig.patch.set_alpha(0)
     return fig
@@ -117,6 +129,7 @@ def _attr(text: str) -> str:
 
 def _count_axis(ax: object, language: str) -> None:
     from matplotlib.axes import Axes
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     assert isinstance(ax, Axes)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
@@ -179,6 +192,8 @@ def against_target(
     """Percentages, one row per measure: this period's bar, the previous period's thinner bar
     beneath it, and the target as a mark across both. `names` are the legend's words for this
     period, the previous one and the target."""
+    from matplotlib.ticker import FuncFormatter
+
     fig = _figure(width, height)
     ax = fig.add_subplot()
     rows = list(range(len(labels)))[::-1]

@@ -16,17 +16,18 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from steward.accounts.models import Organization
 from steward.desk.models import Ticket
 from steward.monitoring.models import Alert
 from steward.reports.period import Period
 from steward.vault.models import TicketAsset
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 # The smallest group called recurring.
 MIN_CLUSTER = 3
@@ -174,6 +175,11 @@ def grams(text: str) -> list[str]:
 def vectors(texts: list[str]) -> csr_matrix:
     """Each text as unit-length TF-IDF over its grams; sublinear tf so that a word said twice
     does not outweigh a word said once elsewhere."""
+    # Imported here, not at the top: scikit-learn and scipy take about a second to import, and
+    # every process loads this module with the URLs, most of them never to cluster anything.
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vectorizer = TfidfVectorizer(analyzer=grams, sublinear_tf=True, dtype=np.float32)
     try:
         return vectorizer.fit_transform(texts).tocsr()
@@ -184,6 +190,8 @@ def vectors(texts: list[str]) -> csr_matrix:
 def _text_groups(vectors: csr_matrix, counts: list[int]) -> list[list[int]]:
     """Groups of distinct texts (row numbers) that average linkage puts together below the
     distance threshold; only groups of two or more."""
+    from scipy.cluster.hierarchy import fcluster, linkage  # see vectors()
+
     n = vectors.shape[0]
     if n < 2:
         return []
