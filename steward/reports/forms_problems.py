@@ -14,6 +14,13 @@ from steward.reports import problems
 from steward.reports.models import Problem, ProblemStatus
 
 
+class OpenProblemForm(forms.Form):
+    """The recurring page's "Open a problem" button: the group's label as the title (the
+    form's checks refuse what the database cannot keep, a NUL byte among them)."""
+
+    title = forms.CharField(max_length=200)
+
+
 class ProblemForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     status = forms.ChoiceField(label=_("Status"), choices=ProblemStatus.choices)

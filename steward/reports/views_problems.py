@@ -18,7 +18,7 @@ from steward.desk.models import Ticket
 from steward.lib.errors import DomainError
 from steward.reports import problems as actions
 from steward.reports import recurring as detection
-from steward.reports.forms_problems import ProblemForm
+from steward.reports.forms_problems import OpenProblemForm, ProblemForm
 from steward.reports.models import Problem, ProblemStatus
 from steward.reports.pages import desk_org, period_context, portal_org
 
@@ -68,8 +68,12 @@ def problem_new(request: HttpRequest, org: int) -> HttpResponse:
     """Open a problem for a recurring group: its label as the title, its tickets linked."""
     found = desk_org(request, org)
     user = user_of(request)
+    form = OpenProblemForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for e in form.errors["title"]))
+        return redirect("reports:recurring", found.pk)
     ids = [pk for pk in map(_id, request.POST.getlist("ticket")) if pk is not None]
-    changes = actions.Changes(title=request.POST.get("title", ""), tickets=ids)
+    changes = actions.Changes(title=form.cleaned_data["title"], tickets=ids)
     try:
         actions.require_writer(user)
         problem = actions.save_problem(Problem(organization=found), changes, user)

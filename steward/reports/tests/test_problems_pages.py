@@ -82,6 +82,10 @@ def test_it_opens_a_problem_only_with_this_clients_tickets(w: World) -> None:
     assert response.status_code == 302 and not Problem.objects.exists()
     assert client.post(url, {"title": "", "ticket": [ours[0].pk]}).status_code == 302
     assert not Problem.objects.exists()
+    # A title the database cannot keep (PostgreSQL refuses a NUL byte) is refused by the form.
+    refused = client.post(url, {"title": "Printer\x00", "ticket": [ours[0].pk]}, follow=True)
+    assert refused.redirect_chain[-1][0] == reverse("reports:recurring", args=[w.acme.pk])
+    assert not Problem.objects.exists()
     other = reverse("reports:problem_new", args=[w.globex.pk])
     assert client.post(other, {"title": "x", "ticket": [theirs.pk]}).status_code == 404
     assert ScanningClient(w.acme_admin).post(url, {"title": "x"}).status_code in (302, 403, 404)
