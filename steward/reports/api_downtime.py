@@ -8,10 +8,9 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from steward.accounts.models import Organization, Role
-from steward.lib.api import DecimalString, Timestamp, api_user, get_visible, require
+from steward.lib.api import DecimalString, Timestamp
 from steward.reports import downtime
-from steward.reports.period import for_api
+from steward.reports.api_period import organization_and_period
 
 router = Router(tags=["reports"])
 
@@ -71,8 +70,5 @@ def organization_value(
     """Downtime from the checks' flips and the incidents that stopped the business (merged,
     maintenance windows apart), its cost, what the fixes were billed, the incidents monitoring
     caught before anyone called, and the preventive maintenance done on time."""
-    user = api_user(request)
-    org = get_visible(Organization.objects.all(), user, "organization", pk=org_id)
-    require(user.is_provider or user.role == Role.CLIENT_ADMIN)
-    period = for_api(from_, to, org.timezone)
+    org, period = organization_and_period(request, org_id, from_, to)
     return ValueOut.model_validate(downtime.value(org, period))

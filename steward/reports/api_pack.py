@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from steward.accounts.models import Organization
-from steward.contracts.models import ACCOUNT_READERS
-from steward.lib.api import api_user, get_visible, require
 from steward.reports import pack
-from steward.reports.period import for_api
+from steward.reports.api_period import organization_and_period
 
 router = Router(tags=["reports"])
 
@@ -41,10 +37,7 @@ def review_pack(
     included; without them the last 90 days): scorecard, tickets, downtime and its cost,
     maintenance, problems and reviews, advice and decisions, posture and exit-readiness where
     kept, time and spend. Provider staff who see the organization and its client admins."""
-    user = api_user(request)
-    org = get_visible(Organization.objects.all(), user, "organization", pk=org_id)
-    require(user.role in ACCOUNT_READERS, _("Only the client's administrators read the pack."))
-    period = for_api(q.from_, q.to, org.timezone)
+    org, period = organization_and_period(request, org_id, q.from_, q.to)
     response = HttpResponse(pack.render_pdf(org, period), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{pack.filename(org, period)}"'
     response["Cache-Control"] = "no-store"

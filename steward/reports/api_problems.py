@@ -14,7 +14,6 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import Status as HttpStatus
 
 from steward.accounts.api import named_organization
-from steward.accounts.models import Organization, Role
 from steward.lib.api import (
     ApiError,
     Id,
@@ -25,14 +24,13 @@ from steward.lib.api import (
     api_user,
     get_for_write,
     get_visible,
-    not_found,
     page,
 )
 from steward.lib.errors import DomainError
 from steward.reports import problems as actions
 from steward.reports import recurring
+from steward.reports.api_period import organization_and_period
 from steward.reports.models import Problem, ProblemStatus
-from steward.reports.period import for_api
 
 router = Router(tags=["Reports: problems"])
 
@@ -94,13 +92,6 @@ class ProblemOut(Out):
         )
 
 
-def _org(request: HttpRequest, org_id: int) -> Organization:
-    org = Organization.objects.visible_to(api_user(request)).filter(pk=org_id).first()
-    if org is None:
-        raise not_found("organization")
-    return org
-
-
 def _save(problem: Problem, payload: Schema, request: HttpRequest) -> Problem:
     data: dict[str, Any] = payload.dict(exclude_unset=True, exclude={"organization"})
     changes = actions.Changes(
@@ -130,13 +121,9 @@ def list_recurring(
     """Groups of at least 3 tickets created in the period that say the same thing or concern
     the same asset or check (`from`, `to`: dates, both included; default the last 90 days),
     largest first. Provider staff and the client's administrators."""
-    user = api_user(request)
-    org = _org(request, org_id)
     # The client's administrators see every ticket of theirs, so they may read this too; a
     # client user sees only their own tickets, and labels quote other people's.
-    if not (user.is_provider or user.role == Role.CLIENT_ADMIN):
-        raise ApiError(403, _("Your role does not allow this."))
-    period = for_api(from_, to, org.timezone)
+    org, period = organization_and_period(request, org_id, from_, to)
     found = recurring.clusters(org, period)
     return Items(items=[ClusterOut(label=c.label, tickets=c.tickets, since=c.since) for c in found])
 

@@ -8,17 +8,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
-from steward.accounts.models import PROVIDER_ROLES, Organization, Role
-from steward.lib.api import Out, api_user, get_visible, require
-from steward.reports import period as periods
+from steward.lib.api import Out
+from steward.reports.api_period import organization_and_period
 from steward.reports.scorecard import scorecard
 
 router = Router(tags=["reports"])
 
-SCORECARD_READERS = PROVIDER_ROLES | {Role.CLIENT_ADMIN}
 Number = int | float | None
 
 
@@ -86,11 +83,6 @@ def numbers(value: Any) -> Any:
     return value
 
 
-def read_period(request: HttpRequest, org: Organization) -> periods.Period:
-    """?from=&to= in the organization's time zone; a bad one is a 422 naming the field."""
-    return periods.for_api(request.GET.get("from"), request.GET.get("to"), org.timezone)
-
-
 @router.get(
     "/organizations/{org_id}/scorecard",
     response=ScorecardOut,
@@ -119,8 +111,7 @@ def get_scorecard(request: HttpRequest, org_id: int) -> ScorecardOut:
     """The organization's KPIs over a period (DESIGN.md, Reports API) against its
     agreement's targets, with the same period just before. Provider staff who see the
     organization and its client administrators."""
-    user = api_user(request)
-    org = get_visible(Organization.objects.all(), user, "organization", pk=org_id)
-    require(user.role in SCORECARD_READERS, _("Only the client's administrators read this."))
-    period = read_period(request, org)
+    org, period = organization_and_period(
+        request, org_id, request.GET.get("from"), request.GET.get("to")
+    )
     return ScorecardOut.model_validate(numbers(scorecard(org, period)))

@@ -11,7 +11,6 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from steward.lib.api import ApiError
 from steward.lib.forms import FIRST_YEAR, LAST_YEAR
 
 # The longest period a report covers: a few years of quarterly reviews side by side.
@@ -98,12 +97,3 @@ def from_request(request: HttpRequest, tz: str) -> tuple[Period, PeriodError | N
         return parse(request.GET.get("from"), request.GET.get("to"), today), None
     except PeriodError as error:
         return parse(None, None, today), error
-
-
-def for_api(raw_from: str | None, raw_to: str | None, tz: str) -> Period:
-    """An endpoint's period, from ?from=&to= in the organization's time zone `tz`; a bad one
-    is a 422 naming the parameter, as every other bad input of the API is."""
-    try:
-        return parse(raw_from, raw_to, timezone.localdate(timezone=ZoneInfo(tz)))
-    except PeriodError as error:
-        raise ApiError(422, f"{error.field}: {error.message}", error.field) from None
