@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 
-from steward.accounts.models import User
+from steward.accounts.models import Organization, User
 
 View = Callable[..., HttpResponseBase]
 
@@ -20,6 +20,14 @@ def user_of(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)
     return user
+
+
+def desk_org(request: HttpRequest, pk: int) -> Organization:
+    """The organization a desk URL names, if this person sees it; else 404 (tenancy)."""
+    found = Organization.objects.visible_to(user_of(request)).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
 
 
 def staff_view(view: View) -> View:

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from steward.accounts.access import client_view, manager_view, staff_view, user_of
-from steward.accounts.models import Organization, TenantQuerySet, User
+from steward.accounts.access import client_view, desk_org, manager_view, staff_view, user_of
+from steward.accounts.models import TenantQuerySet, User
 from steward.billing import documents, hours, invoices, quotes, scope, time
 from steward.billing.forms import (
     CreditForm,
@@ -271,9 +271,7 @@ def edit_agreement(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @manager_view
 def client_tax(request: HttpRequest, pk: int) -> HttpResponse:
     """The client's VAT: what its invoices carry unless an agreement sets its own."""
-    org = Organization.objects.visible_to(user_of(request)).filter(pk=pk).first()
-    if org is None:
-        raise Http404
+    org = desk_org(request, pk)
     row = OrganizationTax.objects.filter(organization=org).first()
     form = OrganizationTaxForm(request.POST or None, instance=row)
     if request.method == "POST" and form.is_valid():

@@ -12,14 +12,6 @@ from steward.accounts.models import Organization, Role
 from steward.reports.period import Period, PeriodError, from_request
 
 
-def desk_org(request: HttpRequest, pk: int) -> Organization:
-    """The organization a desk URL names, if this person sees it; else 404 (tenancy)."""
-    found = Organization.objects.visible_to(user_of(request)).filter(pk=pk).first()
-    if found is None:
-        raise Http404
-    return found
-
-
 def portal_org(request: HttpRequest, admins_only: bool = True) -> Organization:
     """The signed-in client's organization; a client user gets a 404 where only the client's
     administrators read (scorecard, money, advice)."""
@@ -36,4 +28,4 @@ def period_context(request: HttpRequest, org: Organization) -> dict[str, Any]:
     return {"period": period, "period_error": error}
 
 
-__all__ = ["Period", "PeriodError", "desk_org", "period_context", "portal_org"]
+__all__ = ["Period", "PeriodError", "period_context", "portal_org"]

@@ -6,14 +6,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from steward.accounts.access import client_view, staff_view, user_of
-from steward.accounts.models import Organization, Role, User
+from steward.accounts.access import client_view, desk_org, staff_view
+from steward.accounts.models import Organization
 from steward.billing.months import month_start
 from steward.reports.forms import ComparisonForm
+from steward.reports.pages import portal_org
 from steward.reports.value import compare_costs
 
 
@@ -52,21 +53,9 @@ def _comparison(request: HttpRequest, org: Organization) -> dict[str, Any]:
 
 @staff_view
 def value(request: HttpRequest, org_id: int) -> HttpResponse:
-    org = Organization.objects.visible_to(user_of(request)).filter(pk=org_id).first()
-    if org is None:
-        raise Http404
-    return render(request, "reports/value.html", _comparison(request, org))
-
-
-def _client_admin(request: HttpRequest) -> User:
-    user = user_of(request)
-    if user.role != Role.CLIENT_ADMIN:
-        raise Http404
-    return user
+    return render(request, "reports/value.html", _comparison(request, desk_org(request, org_id)))
 
 
 @client_view
 def portal_value(request: HttpRequest) -> HttpResponse:
-    user = _client_admin(request)
-    assert user.organization is not None
-    return render(request, "reports/value.html", _comparison(request, user.organization))
+    return render(request, "reports/value.html", _comparison(request, portal_org(request)))

@@ -11,13 +11,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from steward.accounts.access import client_view, staff_view, user_of
+from steward.accounts.access import client_view, desk_org, staff_view, user_of
 from steward.accounts.models import Organization
 from steward.lib.errors import DomainError
 from steward.reports import advice as rules
 from steward.reports.forms_advice import DecisionForm, RecommendationForm
 from steward.reports.models import Recommendation
-from steward.reports.pages import desk_org, portal_org
+from steward.reports.pages import portal_org
 
 
 def _found(request: HttpRequest, pk: int, org: Organization | None = None) -> Recommendation:

@@ -11,10 +11,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from steward.accounts.access import client_view, staff_view
+from steward.accounts.access import client_view, desk_org, staff_view
 from steward.accounts.models import Organization
 from steward.reports import downtime as report
-from steward.reports.pages import desk_org, period_context, portal_org
+from steward.reports.pages import period_context, portal_org
 
 # Spans listed on the page; a month of a flapping check would otherwise fill it.
 SHOWN = 200

@@ -7,11 +7,10 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from steward.accounts.access import client_view, staff_view, user_of
+from steward.accounts.access import client_view, desk_org, staff_view, user_of
 from steward.accounts.models import Organization, Role
 from steward.desk.models import Ticket
 from steward.reports import views_csat, views_problems, views_reviews, views_scorecard
-from steward.reports.pages import desk_org
 
 
 @staff_view

@@ -14,10 +14,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from steward.accounts.access import client_view, staff_view
+from steward.accounts.access import client_view, desk_org, staff_view
 from steward.accounts.models import Organization
 from steward.reports import pack as review_pack
-from steward.reports.pages import desk_org, period_context, portal_org
+from steward.reports.pages import period_context, portal_org
 from steward.reports.period import Period
 
 

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from steward.accounts.access import client_view, staff_view, user_of
+from steward.accounts.access import client_view, desk_org, staff_view, user_of
 from steward.accounts.models import Organization
 from steward.desk.models import Ticket
 from steward.lib.errors import DomainError
@@ -20,7 +20,7 @@ from steward.reports import problems as actions
 from steward.reports import recurring as detection
 from steward.reports.forms_problems import OpenProblemForm, ProblemForm
 from steward.reports.models import Problem, ProblemStatus
-from steward.reports.pages import desk_org, period_context, portal_org
+from steward.reports.pages import period_context, portal_org
 
 # The longest list a page shows at once; filters narrow it.
 LIST_LIMIT = 200

@@ -18,13 +18,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from steward.accounts.access import client_view, staff_view
+from steward.accounts.access import client_view, desk_org, staff_view
 from steward.accounts.models import Organization
 from steward.contracts.models import KPIS
 from steward.desk.models import Priority, Source
 from steward.lib.formats import format_number
 from steward.reports import kpis
-from steward.reports.pages import desk_org, period_context, portal_org
+from steward.reports.pages import period_context, portal_org
 from steward.reports.period import parse
 from steward.reports.scorecard import BETTER, COUNTS, KEYS, report
 

@@ -10,13 +10,12 @@ from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from steward.accounts.access import client_view, staff_view, user_of
+from steward.accounts.access import client_view, desk_org, staff_view, user_of
 from steward.accounts.models import Organization, Role
 from steward.vault import readiness
 from steward.vault.actions_docs import provider_held
 from steward.vault.actions_secrets import at_risk
 from steward.vault.models import Asset, Credential, Document, Holder, Vendor
-from steward.vault.pages import desk_org
 
 
 def _per_org(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steward.accounts.access import client_view, staff_view, user_of
+from steward.accounts.access import desk_org as _org
 from steward.accounts.models import Organization, Role, User
 from steward.desk.models import Ticket
 from steward.lib.errors import DomainError
@@ -36,7 +37,6 @@ from steward.vault.models import (
     TicketAsset,
     Vendor,
 )
-from steward.vault.pages import desk_org as _org
 
 PAGE_SIZE = 100
 MAX_UPLOAD = 5 * 1024 * 1024

@@ -20,12 +20,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from steward.accounts.access import client_view, staff_view, user_of
+from steward.accounts.access import desk_org as _desk_org
 from steward.accounts.models import Organization, Role, User
 from steward.desk.models import Ticket
 from steward.lib.errors import DomainError
 from steward.vault import exitpack, posture, readiness
 from steward.vault.models import Asset, Credential, Document, PostureStatus, Vendor
-from steward.vault.pages import desk_org as _desk_org
 
 
 class ExitPackForm(forms.Form):

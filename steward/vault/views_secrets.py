@@ -16,14 +16,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
-from steward.accounts.access import client_view, staff_view, user_of
+from steward.accounts.access import client_view, desk_org, staff_view, user_of
 from steward.accounts.models import Organization, Role
 from steward.lib.errors import DomainError
 from steward.vault import access, audit
 from steward.vault import actions_secrets as actions
 from steward.vault.forms_secrets import AccessForm, CredentialForm, RevealForm
 from steward.vault.models import AuditCheckpoint, AuditEntry, Credential
-from steward.vault.pages import desk_org
 
 PAGE_SIZE = 100
 
