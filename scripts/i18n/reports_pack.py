@@ -20,10 +20,6 @@ T: dict[str, tuple[object, object]] = {
         "由 %(p)s 于 %(d)s 编制。",
         "Συντάχθηκε από την %(p)s στις %(d)s.",
     ),
-    "Only the client's administrators read the pack.": (
-        "只有客户的管理员可以查看回顾报告。",
-        "Μόνο οι διαχειριστές του πελάτη διαβάζουν το πακέτο.",
-    ),
     # Summary
     "Summary": ("概览", "Σύνοψη"),
     "target %(t)s": ("目标 %(t)s", "στόχος %(t)s"),
