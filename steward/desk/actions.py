@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import zoneinfo
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Field, ForeignKey, Model
@@ -32,13 +33,24 @@ from steward.desk.models import (
     TicketEvent,
 )
 from steward.desk.routing import route
-from steward.desk.sla import SlaEngine, SlaState, changes_from_events, explain
+from steward.desk.sla import (
+    Change,
+    Facts,
+    SlaEngine,
+    SlaState,
+    changes_from_events,
+    explain,
+    facts_of,
+)
 from steward.lib.errors import DomainError
 from steward.lib.files import shorten_name
 from steward.lib.memo import Memo
 from steward.lib.text import one_line, title_error
 from steward.lib.timestamps import iso
 from steward.sla.models import BusinessCalendar, SlaPolicy, priority_for
+
+if TYPE_CHECKING:
+    from steward.sla.clock import CompiledCalendar
 
 log = logging.getLogger(__name__)
 
@@ -579,6 +591,11 @@ def sla_state(ticket: Ticket, now: datetime | None = None) -> SlaState | None:
     """Replay the ticket's events through its policy; None when it has no SLA."""
     if ticket.sla_policy is None:
         return None
+    return _replayed(ticket, _changes(ticket), now)[0]
+
+
+def _changes(ticket: Ticket) -> list[Change]:
+    """The clock's changes of the ticket, from the events it holds or read for it."""
     prefetched: list[TicketEvent] | None = getattr(ticket, "sla_events", None)
     if prefetched is not None:
         events: Any = [(e.at, e.kind, e.data) for e in prefetched]
@@ -588,11 +605,17 @@ def sla_state(ticket: Ticket, now: datetime | None = None) -> SlaState | None:
             .order_by("at", "id")
             .values_list("at", "kind", "data")
         )
-    changes = changes_from_events(events)
-    if not changes:
-        return None
+    return changes_from_events(events)
+
+
+def _replayed(
+    ticket: Ticket, changes: list[Change], now: datetime | None
+) -> tuple[SlaState | None, CompiledCalendar | None]:
+    """The ticket's SLA state and the calendar its clocks ran in (None, None: no SLA)."""
+    if ticket.sla_policy is None or not changes:
+        return None, None
     engine = SlaEngine(ticket.sla_policy, calendar_for(ticket))
-    return engine.run(ticket.priority, changes, now or timezone.now())
+    return engine.run(ticket.priority, changes, now or timezone.now()), engine.cal
 
 
 def sla_explanation(ticket: Ticket, now: datetime | None = None) -> list[str]:
@@ -612,7 +635,8 @@ def _once_key(ticket: Ticket, kind: str, clock: str, due: datetime) -> str:
 def recompute_sla(ticket: Ticket, now: datetime | None = None) -> SlaState | None:
     """Store the derived due times in the indexed columns and save the ticket."""
     now = now or timezone.now()
-    state = sla_state(ticket, now)
+    changes = _changes(ticket)
+    state, cal = _replayed(ticket, changes, now)
     fields = [
         "status",
         "priority",
@@ -629,7 +653,9 @@ def recompute_sla(ticket: Ticket, now: datetime | None = None) -> SlaState | Non
         "sla_due",
         "sla_next_check",
         "sla_breached",
+        *FACTS,
     ]
+    _keep_facts(ticket, changes, cal)
     if state is None:
         ticket.first_response_due = ticket.next_update_due = ticket.resolution_due = None
         ticket.sla_due = ticket.sla_next_check = None
@@ -639,9 +665,9 @@ def recompute_sla(ticket: Ticket, now: datetime | None = None) -> SlaState | Non
             ticket.resolved_at = ticket.resolved_at or now
         else:
             ticket.resolved_at = None
-        ticket.first_responded_at = ticket.first_responded_at or (
-            ticket.events.filter(kind=EventKind.FIRST_RESPONSE).values_list("at", flat=True).first()
-        )
+        # The first public staff reply (post_message records it as the first response).
+        replies = (c.at for c in changes if c.kind == "staff_reply")
+        ticket.first_responded_at = ticket.first_responded_at or next(replies, None)
         ticket.save(update_fields=fields)
         return None
     ticket.first_response_due = state.due("first_response")
@@ -655,6 +681,22 @@ def recompute_sla(ticket: Ticket, now: datetime | None = None) -> SlaState | Non
     ticket.sla_next_check = _next_check(ticket, state)
     ticket.save(update_fields=fields)
     return state
+
+
+FACTS = [f.name for f in dataclasses.fields(Facts)]
+
+
+def _keep_facts(ticket: Ticket, changes: list[Change], cal: CompiledCalendar | None) -> None:
+    """The reports' facts of the ticket (desk.sla.Facts), from the changes its clocks were
+    replayed from; its resolution time in business seconds needs its SLA's calendar `cal`."""
+    policy = ticket.sla_policy
+    if cal is None or policy is None:
+        facts = facts_of(changes, None, ())
+    else:
+        paused = [s for s in Status.values if policy.pauses("resolution", s)]
+        facts = facts_of(changes, cal, paused)
+    for name in FACTS:
+        setattr(ticket, name, getattr(facts, name))
 
 
 def _next_check(ticket: Ticket, state: SlaState) -> datetime | None:

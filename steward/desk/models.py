@@ -288,6 +288,14 @@ class Ticket(models.Model):
     # When the worker must next look at this ticket (a warning or a breach to record).
     sla_next_check = models.DateTimeField(null=True, blank=True)
     sla_breached = models.JSONField(default=list, blank=True)
+    # What the reports count of its history (desk.sla.Facts), kept with the clocks by
+    # recompute_sla: a scorecard over a quarter reads these, not the tickets' events.
+    resolutions = models.PositiveIntegerField(default=0)
+    first_resolved_at = models.DateTimeField(null=True, blank=True)
+    last_resolved_at = models.DateTimeField(null=True, blank=True)
+    reopened_at = models.DateTimeField(null=True, blank=True)
+    second_reply_at = models.DateTimeField(null=True, blank=True)
+    resolution_seconds = models.PositiveIntegerField(null=True, blank=True)
 
     # Held by one instance, not columns, so that replaying its SLA needs no query.
     # `sla_events`: its SLA events in order, prefetched (queries.py) or all recorded since it

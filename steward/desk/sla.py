@@ -311,3 +311,58 @@ def explain(state: SlaState, tz_label: str | None = None) -> list[str]:
             text += _(", paused %(paused)s")
         lines.append((text + ".") % base)
     return lines
+
+
+# --- what the reports count, kept on the ticket's row ------------------------------------------
+
+
+@dataclass
+class Facts:
+    """What the scorecard counts of a ticket's history, derived from the same changes as its
+    clocks and stored on its row (Ticket.resolutions and the columns after it), so that a
+    report over a quarter reads tickets, not their events."""
+
+    resolutions: int = 0  # changes to `resolved`
+    first_resolved_at: datetime | None = None
+    last_resolved_at: datetime | None = None
+    reopened_at: datetime | None = None  # the first change from done back to active
+    second_reply_at: datetime | None = None  # the second public reply by provider staff
+    # Business seconds in which the resolution clock ran, from opening to the last time the
+    # ticket was done (not in a status that pauses it, nor between a resolution and a
+    # reopening); None while the ticket is active, or without a calendar to measure it in.
+    resolution_seconds: int | None = None
+
+
+def facts_of(
+    changes: Sequence[Change], cal: CompiledCalendar | None, pauses: Iterable[str]
+) -> Facts:
+    """The Facts of a ticket from its changes in order; `cal` and `pauses` (the statuses that
+    pause its resolution clock) measure resolution_seconds, None leaves it unknown."""
+    facts = Facts()
+    stopped = frozenset(pauses) | set(DONE)  # the statuses in which the clock does not run
+    replies: list[datetime] = []
+    status, since = "new", None
+    seconds = 0.0
+    for change in changes:
+        if change.kind == "created":
+            since = change.at
+        elif change.kind == "staff_reply":
+            replies.append(change.at)
+        elif change.kind == "status":
+            new = change.status
+            if since is not None:
+                if cal is not None and status not in stopped and change.at > since:
+                    seconds += cal.between(since, change.at) * 60
+                since = change.at
+            if new == "resolved":
+                facts.resolutions += 1
+                facts.first_resolved_at = facts.first_resolved_at or change.at
+                facts.last_resolved_at = change.at
+            if status in DONE and new not in DONE and facts.reopened_at is None:
+                facts.reopened_at = change.at
+            status = new
+    if len(replies) > 1:
+        facts.second_reply_at = replies[1]
+    if cal is not None and status in DONE and since is not None:
+        facts.resolution_seconds = round(seconds)
+    return facts
