@@ -391,10 +391,11 @@ def could_be_resolved(
 ) -> QuerySet[Ticket]:
     """The tickets that may have a resolution in the period, by their columns alone: opened
     before the end and active (no resolution time), or last resolved (or closed) after the
-    period began; a ticket done before it has no later resolution. For one organization,
+    period began (or the end, for a period still to come: the backlog at the end is among
+    them); a ticket done before it has no later resolution. For one organization,
     two ranges of the index reports 0002 adds, so its older tickets are not read at all."""
     return opened_before(tickets, end).filter(
-        Q(resolved_at__isnull=True) | Q(resolved_at__gte=first)
+        Q(resolved_at__isnull=True) | Q(resolved_at__gte=min(first, end))
     )
 
 
@@ -463,10 +464,13 @@ class Resolutions(NamedTuple):
     resolved: int
     reopened_percent: Kpi
     first_contact_resolution_percent: Kpi
+    backlog: int
 
 
 def resolution_counts(candidates: QuerySet[Ticket], first: datetime, end: datetime) -> list[int]:
-    """[resolved, reopened, first contact, unsure] among the candidates, from the facts
+    """[resolved, reopened, first contact, unsure, backlog] among the candidates (the
+    backlog at the end is among them: active then, so active now or done after the end),
+    from the facts
     each keeps (desk.sla.Facts): a ticket's resolutions lie from its first to its last, so
     one of those in the period says it was resolved in it; reopened or replied to twice
     before the end is when the first of those happened. Unsure: resolved three times or
@@ -481,8 +485,10 @@ def resolution_counts(candidates: QuerySet[Ticket], first: datetime, end: dateti
         reopened=Count("pk", filter=in_period & Q(reopened_at__lt=end)),
         first_contact=Count("pk", filter=in_period & not_reopened & one_reply),
         unsure=Count("pk", filter=unsure(first, end)),
+        backlog=Count("pk", filter=waiting_at(end)),
     )
-    return [found[key] or 0 for key in ("resolved", "reopened", "first_contact", "unsure")]
+    keys = ("resolved", "reopened", "first_contact", "unsure", "backlog")
+    return [found[key] or 0 for key in keys]
 
 
 def unsure(first: datetime, end: datetime) -> Q:
@@ -495,7 +501,7 @@ def resolution_kpis(tickets: QuerySet[Ticket], first: datetime, end: datetime) -
     tickets that may have been resolved in the period; only a ticket resolved three times
     or more around the period has its events and messages read."""
     candidates = could_be_resolved(tickets, first, end)
-    resolved, reopened, first_contact, doubtful = resolution_counts(candidates, first, end)
+    resolved, reopened, first_contact, doubtful, waiting = resolution_counts(candidates, first, end)
     if doubtful:
         ids = list(candidates.filter(unsure(first, end)).values_list("pk", flat=True))
         for chunk in chunks(ids):
@@ -510,6 +516,7 @@ def resolution_kpis(tickets: QuerySet[Ticket], first: datetime, end: datetime) -
         resolved,
         percent(reopened, resolved),
         percent(first_contact, resolved),
+        waiting,
     )
 
 
@@ -536,16 +543,11 @@ def csat(surveys: QuerySet[Survey], first: datetime, end: datetime) -> Csat:
     return Csat(mean, answered, sent, percent(answered, sent).value)
 
 
-def backlog(tickets: QuerySet[Ticket], end: datetime) -> int:
-    """Tickets active at the end: opened before it and not resolved or closed by then (a
-    ticket done after the end was still active at it). An active ticket has no resolution
-    time and a done one has one (desk.sla), so the index on (organization, resolved_at) finds
-    both without reading the tickets done before the end."""
-    before = opened_before(tickets, end)
-    return (
-        before.filter(resolved_at__isnull=True, status__in=ACTIVE).count()
-        + before.filter(resolved_at__gte=end).count()
-    )
+def waiting_at(end: datetime) -> Q:
+    """The backlog at the end: tickets opened before it (the candidates' filter) and not
+    resolved or closed by then; a ticket done after the end was still active at it. An
+    active ticket has no resolution time and a done one has one (desk.sla)."""
+    return Q(resolved_at__isnull=True, status__in=ACTIVE) | Q(resolved_at__gte=end)
 
 
 def breakdown(opened: QuerySet[Ticket]) -> tuple[dict[str, int], dict[str, int]]:
@@ -628,7 +630,7 @@ def measure(org: Organization | None, first: datetime, last: datetime, end: date
     done = resolution_kpis(tickets, first, end)
     satisfaction = csat(surveys, first, end)
     count = sum(by_priority.values())
-    waiting = backlog(tickets, end)
+    waiting = done.backlog
     return Measures(
         kpis={
             "opened": Kpi(Decimal(count), count),
