@@ -14,9 +14,10 @@ Run: .venv/bin/python bench/reports.py --db sqlite
 Each run makes a throw-away database (a file under /tmp, or a database on the local
 PostgreSQL: `steward_bench_<hex>`, or NAME, dropped and created again) and bulk-loads, with
 executemany on SQLite and COPY on PostgreSQL, tickets spread over two years in 10
-organizations (opened in the order of their ids, as in a real desk), each ticket with the events and messages its life would leave: created, a
-staff reply, waiting on the client (one in five), resolved, closed, reopened (one in twenty);
-satisfaction surveys for a third of the resolutions.
+organizations (opened in the order of their ids, as in a real desk), each ticket with the
+events and messages its life would leave: created, a staff reply, waiting on the client (one
+in five), resolved, closed, reopened (one in twenty); satisfaction surveys for a third of the
+resolutions; and the facts the desk keeps on each ticket (desk.sla.Facts).
 """
 
 from __future__ import annotations

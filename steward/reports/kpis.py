@@ -421,19 +421,12 @@ def opened_before(tickets: QuerySet[Ticket], end: datetime) -> QuerySet[Ticket]:
     )
 
 
-def resolved_and_reopened(
-    candidates: QuerySet[Ticket] | Sequence[int], first: datetime, end: datetime
-) -> dict[int, bool]:
-    """The candidates (a queryset or ticket ids) with a status change to resolved in the
-    period, each mapped to whether it was reopened before the end (a change from resolved or
-    closed back to an active status), from their status events in one grouped pass."""
-    tickets = (
-        Q(ticket__in=candidates.values("pk"))
-        if isinstance(candidates, QuerySet)
-        else Q(ticket_id__in=candidates)
-    )
+def resolved_and_reopened(ids: Sequence[int], first: datetime, end: datetime) -> dict[int, bool]:
+    """The tickets with a status change to resolved in the period, each mapped to whether it
+    was reopened before the end (a change from resolved or closed back to an active status),
+    from their status events in one grouped pass."""
     rows = (
-        TicketEvent.objects.filter(tickets, kind=EventKind.STATUS)
+        TicketEvent.objects.filter(ticket_id__in=ids, kind=EventKind.STATUS)
         .order_by()
         .values("ticket_id")
         .annotate(
@@ -446,16 +439,11 @@ def resolved_and_reopened(
     return {ticket_id: reopenings > 0 for ticket_id, reopenings in rows}
 
 
-def replied_more_than_once(candidates: QuerySet[Ticket] | Sequence[int], end: datetime) -> set[int]:
-    """The candidates with more than one public message from provider staff before the end:
+def replied_more_than_once(ids: Sequence[int], end: datetime) -> set[int]:
+    """The tickets with more than one public message from provider staff before the end:
     they were not resolved at first contact."""
-    tickets = (
-        Q(ticket__in=candidates.values("pk"))
-        if isinstance(candidates, QuerySet)
-        else Q(ticket_id__in=candidates)
-    )
     return set(
-        Message.objects.filter(tickets, by_staff=True, public=True, created_at__lt=end)
+        Message.objects.filter(ticket_id__in=ids, by_staff=True, public=True, created_at__lt=end)
         .order_by()
         .values("ticket_id")
         .annotate(n=Count("pk"))
@@ -474,11 +462,11 @@ class Resolutions(NamedTuple):
 def resolution_counts(candidates: QuerySet[Ticket], first: datetime, end: datetime) -> list[int]:
     """[resolved, reopened, first contact, unsure, backlog] among the candidates (the
     backlog at the end is among them: active then, so active now or done after the end),
-    from the facts
-    each keeps (desk.sla.Facts): a ticket's resolutions lie from its first to its last, so
-    one of those in the period says it was resolved in it; reopened or replied to twice
-    before the end is when the first of those happened. Unsure: resolved three times or
-    more, the first before the period and the last after it (a middle one may be in it)."""
+    from the facts each keeps (desk.sla.Facts): a ticket's resolutions lie from its first to
+    its last, so one of those in the period says it was resolved in it; reopened or replied
+    to twice before the end is when the first of those happened. Unsure: resolved three
+    times or more, the first before the period and the last after it (a middle one may be
+    in it)."""
     in_period = Q(first_resolved_at__gte=first, first_resolved_at__lt=end) | Q(
         last_resolved_at__gte=first, last_resolved_at__lt=end
     )
