@@ -42,6 +42,8 @@ from steward.desk.models import (
     DONE_STATUSES,
     EventKind,
     Message,
+    Priority,
+    Source,
     Status,
     Ticket,
     TicketEvent,
@@ -116,7 +118,7 @@ def resolution_outcome(t: Ticket, end: datetime) -> str | None:
 def sla_compliance(tickets: Iterable[Ticket], end: datetime) -> Kpi:
     """Over tickets opened in the period: each decided first-response and resolution target
     counts once; value = 100 x met / counted, rounded half-up to one decimal. The rule for
-    tickets in hand (one ticket's page); `sla_counts` is the same rule in SQL."""
+    tickets in hand (one ticket's page); `opened_counts` counts the same rule in SQL."""
     outcomes = [
         outcome
         for t in tickets
@@ -128,7 +130,7 @@ def sla_compliance(tickets: Iterable[Ticket], end: datetime) -> Kpi:
 
 def sla_conditions(end: datetime) -> dict[str, Q]:
     """The outcomes of first_response_outcome and resolution_outcome as conditions on a
-    ticket queryset annotated with `stop` (see `sla_counts`)."""
+    ticket queryset annotated with `stop` (see `opened_counts`)."""
     responded = Q(first_responded_at__isnull=False)
     stopped = Q(status__in=DONE, stop__lte=end)
     fr_due = Q(first_response_due__isnull=False)
@@ -154,14 +156,6 @@ def sla_conditions(end: datetime) -> dict[str, Q]:
 def with_stop(tickets: QuerySet[Ticket]) -> QuerySet[Ticket]:
     """When a done ticket stopped its clocks (Ticket.stopped_at, in SQL)."""
     return tickets.annotate(stop=Coalesce("resolved_at", "closed_at", "updated_at"))
-
-
-def sla_counts(opened: QuerySet[Ticket], end: datetime) -> dict[str, int]:
-    conditions = sla_conditions(end)
-    counts = with_stop(opened).aggregate(
-        **{name: Count("pk", filter=condition) for name, condition in conditions.items()}
-    )
-    return {name: counts[name] or 0 for name in conditions}
 
 
 def sla_from_counts(counts: dict[str, int]) -> Kpi:
@@ -542,27 +536,12 @@ def waiting_at(end: datetime) -> Q:
     return Q(resolved_at__isnull=True, status__in=ACTIVE) | Q(resolved_at__gte=end)
 
 
-def breakdown(opened: QuerySet[Ticket]) -> tuple[dict[str, int], dict[str, int]]:
-    """Tickets opened by priority and by source, every choice present (0 when none)."""
-    from steward.desk.models import Priority, Source
-
-    by_priority = dict.fromkeys(Priority.values, 0)
-    by_source = dict.fromkeys(Source.values, 0)
-    for priority, source, n in (
-        opened.order_by().values_list("priority", "source").annotate(n=Count("pk"))
-    ):
-        by_priority[priority] = by_priority.get(priority, 0) + n
-        by_source[source] = by_source.get(source, 0) + n
-    return by_priority, by_source
-
-
 def opened_counts(
     opened: QuerySet[Ticket], end: datetime
 ) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-    """The breakdowns by priority and by source and the SLA outcomes' counts (sla_counts) of
-    the tickets opened in the period, in one grouped pass over them."""
-    from steward.desk.models import Priority, Source
-
+    """The breakdowns by priority and by source (every choice present, 0 when none) and the
+    counts of the SLA outcomes (sla_conditions) of the tickets opened in the period, in one
+    grouped pass over them."""
     conditions = sla_conditions(end)
     by_priority = dict.fromkeys(Priority.values, 0)
     by_source = dict.fromkeys(Source.values, 0)

@@ -144,7 +144,7 @@ def scorecard(org: Organization, period: Period, now: datetime | None = None) ->
 def breakdown(org: Organization, period: Period, now: datetime | None = None) -> dict[str, Any]:
     """Tickets opened in the period by priority and by source (the charts of the pages and
     the review pack; not part of the API's answer)."""
-    first, last, _end = window(org, period, now or timezone.now())
+    first, last, end = window(org, period, now or timezone.now())
     opened = kpis.scope(org)[0].filter(created_at__gte=first, created_at__lt=last)
-    by_priority, by_source = kpis.breakdown(opened)
+    by_priority, by_source, _sla = kpis.opened_counts(opened, end)
     return {"by_priority": by_priority, "by_source": by_source}
