@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from django.utils.translation import gettext as _
 
@@ -333,9 +333,15 @@ class Facts:
     resolution_seconds: int | None = None
 
 
-def facts_of(
-    changes: Sequence[Change], cal: CompiledCalendar | None, pauses: Iterable[str]
-) -> Facts:
+class Between(Protocol):
+    """What business time is measured in: a compiled calendar, or elapsed time."""
+
+    def between(self, a: datetime, b: datetime) -> float:
+        """Business minutes from a to b."""
+        ...
+
+
+def facts_of(changes: Sequence[Change], cal: Between | None, pauses: Iterable[str]) -> Facts:
     """The Facts of a ticket from its changes in order; `cal` and `pauses` (the statuses that
     pause its resolution clock) measure resolution_seconds, None leaves it unknown."""
     facts = Facts()

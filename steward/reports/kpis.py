@@ -12,7 +12,6 @@ Instants: `first` and `last` bound the period ([00:00 local on from, 24:00 local
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -48,6 +47,7 @@ from steward.desk.models import (
     Ticket,
     TicketEvent,
 )
+from steward.desk.sla import Between, Change, facts_of
 from steward.reports.models import Survey
 from steward.sla.models import DEFAULT_PAUSE_STATUSES, BusinessCalendar, SlaPolicy
 
@@ -206,12 +206,19 @@ class Calendars:
             self.compiled[calendar_id] = BusinessCalendar.objects.get(pk=calendar_id).compiled()
         return self.compiled[calendar_id]
 
-    def seconds(self, calendar_id: int | None, a: datetime, b: datetime) -> float:
-        if b <= a:
-            return 0.0
-        if calendar_id is None:
-            return (b - a).total_seconds()
-        return self.get(calendar_id).between(a, b) * 60
+    def measure(self, calendar_id: int | None) -> Between:
+        """What business time is measured in for one calendar id (None: round the clock)."""
+        return ELAPSED if calendar_id is None else self.get(calendar_id)
+
+
+class Elapsed:
+    """Round the clock: business time is elapsed time, in any time zone and any year."""
+
+    def between(self, a: datetime, b: datetime) -> float:
+        return (b - a).total_seconds() / 60
+
+
+ELAPSED = Elapsed()
 
 
 def _cumulative(cal: CompiledCalendar, epochs: np.ndarray) -> np.ndarray:
@@ -323,56 +330,30 @@ def durations(opened: QuerySet[Ticket], calendars: Calendars) -> tuple[Kpi, Kpi]
     return first_response, resolution
 
 
-def resolution_seconds(
-    calendars: Calendars,
-    calendar_id: int | None,
-    pauses: frozenset[str],
-    created_at: datetime,
-    resolved_at: datetime,
-    changes: Sequence[tuple[datetime, str]],
-) -> float:
-    """Business seconds from opening to resolution in which the resolution clock ran: not
-    in a status that pauses it, nor between a resolution and a reopening."""
-    total = 0.0
-    status = str(Status.NEW)
-    since = created_at
-    for at, to in [*changes, (resolved_at, "")]:
-        at = min(max(at, created_at), resolved_at)
-        if status not in pauses and status not in DONE:
-            total += calendars.seconds(calendar_id, since, at)
-        status, since = to, at
-    return total
-
-
 def replayed_resolution_seconds(resolved: QuerySet[Ticket], calendars: Calendars) -> list[float]:
-    """The resolution business seconds of resolved tickets measured from their events."""
-    rows = [
-        (pk, policy_id, org_id, created_at, resolved_at)
-        for pk, policy_id, org_id, created_at, resolved_at in resolved.order_by().values_list(
-            "pk", "sla_policy_id", "organization_id", "created_at", "resolved_at"
-        )
-        if resolved_at is not None
-    ]
-    changes: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
-    for chunk in chunks([r[0] for r in rows]):
+    """The resolution business seconds of resolved tickets measured from their status events,
+    as the desk keeps them (desk.sla.facts_of), for tickets that do not keep them."""
+    rows = list(
+        resolved.order_by().values_list("pk", "sla_policy_id", "organization_id", "created_at")
+    )
+    changes = {pk: [Change(created_at, "created")] for pk, _policy, _org, created_at in rows}
+    for chunk in chunks(list(changes)):
         # The new status as text from the database: decoding each event's whole JSON in
         # Python cost more than replaying it.
         events = TicketEvent.objects.filter(ticket_id__in=chunk, kind=EventKind.STATUS).annotate(
             to=KeyTextTransform("to", "data")
         )
         for ticket_id, at, to in events.order_by("at", "id").values_list("ticket_id", "at", "to"):
-            changes[ticket_id].append((at, to or ""))
-    return [
-        resolution_seconds(
-            calendars,
-            calendars.calendar_id(policy_id, org_id),
-            calendars.pauses.get(policy_id, calendars.pauses[None]),
-            created_at,
-            resolved_at,
+            changes[ticket_id].append(Change(at, "status", to or ""))
+    measured = (
+        facts_of(
             changes[pk],
-        )
-        for pk, policy_id, org_id, created_at, resolved_at in rows
-    ]
+            calendars.measure(calendars.calendar_id(policy_id, org_id)),
+            calendars.pauses.get(policy_id, calendars.pauses[None]),
+        ).resolution_seconds
+        for pk, policy_id, org_id, _created_at in rows
+    )
+    return [float(seconds) for seconds in measured if seconds is not None]
 
 
 def chunks(ids: Sequence[int], size: int = 900) -> Iterator[Sequence[int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -185,3 +186,18 @@ def test_the_migration_finds_the_facts_of_tickets_opened_before_it(w: World) -> 
     state = MigrationExecutor(connection).loader.project_state(("desk", "0014_ticket_facts"))
     migration.backfill(state.apps, None)
     assert list(tickets.values_list(*FACTS)) == kept
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_ticket_without_an_sla_is_measured_round_the_clock_less_the_default_pauses(
+    w: World,
+) -> None:
+    org = make_org()  # no agreement: no SLA policy, no calendar
+    t = make_ticket(org, requester=w.acme_user, at=datetime(2026, 11, 7, 10, tzinfo=ATHENS))
+    for hour, status in ((11, "waiting_on_client"), (13, "open"), (14, "resolved")):
+        actions.change_status(t, status, w.tech, at=datetime(2026, 11, 7, hour, tzinfo=ATHENS))
+    t.refresh_from_db()
+    assert t.sla_policy_id is None and t.resolution_seconds is None  # measured from events
+    m = measure(org, Period(date(2026, 11, 1), date(2026, 11, 30)), NOW)
+    # Saturday 10:00-14:00, less the two hours waiting on the client.
+    assert m.kpis["median_resolution_hours"] == kpis.Kpi(Decimal("2.00"), 1)
