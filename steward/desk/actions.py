@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import zoneinfo
 from collections.abc import Iterator, Sequence
@@ -34,8 +33,8 @@ from steward.desk.models import (
 )
 from steward.desk.routing import route
 from steward.desk.sla import (
+    FACTS,
     Change,
-    Facts,
     SlaEngine,
     SlaState,
     changes_from_events,
@@ -681,9 +680,6 @@ def recompute_sla(ticket: Ticket, now: datetime | None = None) -> SlaState | Non
     ticket.sla_next_check = _next_check(ticket, state)
     ticket.save(update_fields=fields)
     return state
-
-
-FACTS = [f.name for f in dataclasses.fields(Facts)]
 
 
 def _keep_facts(ticket: Ticket, changes: list[Change], cal: CompiledCalendar | None) -> None:

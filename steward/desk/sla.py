@@ -11,7 +11,7 @@ Rules (docs/sla.md explains them to users):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
@@ -331,6 +331,9 @@ class Facts:
     # ticket was done (not in a status that pauses it, nor between a resolution and a
     # reopening); None while the ticket is active, or without a calendar to measure it in.
     resolution_seconds: int | None = None
+
+
+FACTS = [f.name for f in fields(Facts)]  # their columns on Ticket
 
 
 class Between(Protocol):
